@@ -1,0 +1,135 @@
+// Package analytics holds the domain model of Community Atlas — regions,
+// indicators and their targets, observations, facilities and grids — and the
+// pure computations over it: roll-ups up the division hierarchy and
+// attainment against the targets. It knows nothing of HTTP or SQL.
+package analytics
+
+import (
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+// Level is a tier of the administrative hierarchy.
+type Level string
+
+// The levels, from the top. County stands for every county-level unit
+// (县、县级市、区 and the development zone).
+const (
+	City      Level = "city"
+	County    Level = "county"
+	Township  Level = "township"
+	Community Level = "community"
+)
+
+// Levels lists the levels from the top down.
+var Levels = []Level{City, County, Township, Community}
+
+// Depth is the position of l in Levels (city 0 … community 3), or -1.
+func (l Level) Depth() int {
+	for i, x := range Levels {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// Valid reports whether l is one of the four levels.
+func (l Level) Valid() bool { return l.Depth() >= 0 }
+
+// Kind tells urban communities (社区居委会) from rural ones (村委会). Only
+// communities have a kind; the targets of the seed document differ by kind.
+type Kind string
+
+// The two kinds of community.
+const (
+	Urban Kind = "urban"
+	Rural Kind = "rural"
+)
+
+// Region is an administrative division with its boundary.
+type Region struct {
+	Code       string // official statistical division code (6, 9 or 12 digits; 4 for the city)
+	Name       string
+	Level      Level
+	Parent     string // code of the parent region; empty for the city
+	Kind       Kind   // communities only
+	Population int64
+	Households int64
+	Geometry   orb.MultiPolygon // EPSG:4326 lon/lat
+	AreaKM2    float64          // geodesic (ellipsoidal) area
+	LabelPoint orb.Point        // a point inside the polygon, for labels
+	Generated  bool             // the geometry is generated, not surveyed
+}
+
+// Observation is one value of one indicator for one region and period.
+type Observation struct {
+	Indicator string
+	Region    string
+	Period    int
+	Value     float64
+	Batch     int64 // the import batch it came from
+}
+
+// FacilityType names a kind of facility.
+type FacilityType string
+
+// Facility types known to the service.
+const (
+	HealthCentre  FacilityType = "health_centre"  // 社区卫生服务中心 / 乡镇卫生院, one per township
+	HealthStation FacilityType = "health_station" // 社区卫生服务站 (urban)
+	VillageClinic FacilityType = "village_clinic" // 村卫生室 (rural)
+	PolicePost    FacilityType = "police_post"    // 社区警务室
+	ServiceCentre FacilityType = "service_centre" // 社区(乡镇、县)服务中心
+)
+
+// FacilityTypes lists every facility type.
+var FacilityTypes = []FacilityType{HealthCentre, HealthStation, VillageClinic, PolicePost, ServiceCentre}
+
+// Valid reports whether t is a known facility type.
+func (t FacilityType) Valid() bool {
+	for _, x := range FacilityTypes {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Facility is a point of service.
+type Facility struct {
+	ID          string
+	Type        FacilityType
+	Name        string
+	Point       orb.Point
+	FloorAreaM2 float64 // 0 where not recorded
+	Region      string  // the region it serves (a community, or a township/county for their centres)
+}
+
+// Grid is a cell of grid-based management (网格) within a community.
+type Grid struct {
+	Code       string
+	Community  string
+	Households int64
+	Worker     string // empty where no grid worker is assigned
+	Geometry   orb.MultiPolygon
+}
+
+// Batch records one import: every write to a store is one batch.
+type Batch struct {
+	ID     int64
+	Kind   string // boundaries, observations, facilities, grids, seed
+	Source string // file name or "seed"
+	Rows   int
+	At     time.Time
+}
+
+// Dataset is everything a store holds, as loaded into memory.
+type Dataset struct {
+	Regions      []Region
+	Observations []Observation
+	Facilities   []Facility
+	Grids        []Grid
+	Batches      []Batch
+}

@@ -1,0 +1,26 @@
+// Package seeds holds the Nantong seed data — the indicator catalogue, the
+// real county polygons and division codes, and the generated township,
+// community, facility, grid and observation files — embedded for the binary.
+// The generator that rebuilds the generated files is in seeds/generate.
+package seeds
+
+import "embed"
+
+// IndicatorsJSON is the indicator catalogue of the 2013 Nantong notice.
+//
+//go:embed indicators.json
+var IndicatorsJSON []byte
+
+// Files holds nantong/ (real data with licences) and generated/ (the output
+// of seeds/generate).
+//
+//go:embed nantong generated
+var Files embed.FS
+
+// The generated seed files, relative to Files.
+const (
+	RegionsFile      = "generated/regions.geojson"
+	FacilitiesFile   = "generated/facilities.csv"
+	GridsFile        = "generated/grids.geojson"
+	ObservationsFile = "generated/observations.csv"
+)

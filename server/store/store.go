@@ -1,0 +1,47 @@
+// Package store defines the system of record of Community Atlas: one
+// interface with two implementations, the embedded SQLite store (sqlite/) and
+// the PostgreSQL + PostGIS store (postgis/), both held to the contract suite
+// in storetest/.
+package store
+
+import (
+	"context"
+	"errors"
+
+	"github.com/community-atlas/atlas/analytics"
+)
+
+// ErrNotReady is returned when the store cannot be reached.
+var ErrNotReady = errors.New("store: not reachable")
+
+// Changeset is one write: everything in it is applied in one transaction or
+// not at all. Regions upsert by code, observations by (indicator, region,
+// period), facilities by id, grids by code.
+type Changeset struct {
+	Kind         string // boundaries, observations, facilities, grids or seed
+	Source       string // file name, for the batch record
+	Regions      []analytics.Region
+	Observations []analytics.Observation
+	Facilities   []analytics.Facility
+	Grids        []analytics.Grid
+}
+
+// Rows counts the records in the changeset.
+func (c *Changeset) Rows() int {
+	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids)
+}
+
+// Store is the system of record.
+type Store interface {
+	// Load reads the whole dataset, for building a snapshot.
+	Load(ctx context.Context) (*analytics.Dataset, error)
+	// Apply writes a changeset in one transaction and records it as a batch;
+	// observations in it get the new batch's id. On error nothing is written.
+	Apply(ctx context.Context, c *Changeset) (analytics.Batch, error)
+	// Empty reports whether the store holds no regions yet (so it needs seeding).
+	Empty(ctx context.Context) (bool, error)
+	// Ping checks that the store is reachable.
+	Ping(ctx context.Context) error
+	// Close releases the store's resources.
+	Close() error
+}
