@@ -1,0 +1,207 @@
+package analytics
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+	"github.com/tidwall/rtree"
+)
+
+// Snapshot is an immutable, indexed view of a whole dataset. Handlers read
+// snapshots and never the store; a write builds a new snapshot and swaps it
+// in, so reads never wait on a lock.
+type Snapshot struct {
+	Version   int64
+	Catalogue *Catalogue
+
+	regions    []Region // by level, then code
+	byCode     map[string]int
+	children   map[string][]int
+	facilities []Facility
+	grids      []Grid
+	batches    []Batch
+	periods    []int
+	obs        map[obsKey]float64 // raw data-level values
+	spatial    [4]rtree.RTreeG[int]
+
+	rollups sync.Map // rollupKey → *Rollups, computed on first use
+}
+
+type obsKey struct {
+	indicator string
+	region    string
+	period    int
+}
+
+// NewSnapshot indexes a dataset. The dataset's slices are taken over, not
+// copied: the caller must not change them afterwards.
+func NewSnapshot(version int64, cat *Catalogue, d *Dataset) *Snapshot {
+	s := &Snapshot{
+		Version:    version,
+		Catalogue:  cat,
+		regions:    d.Regions,
+		facilities: d.Facilities,
+		grids:      d.Grids,
+		batches:    d.Batches,
+	}
+	s.indexRegions()
+	s.indexObservations(d.Observations)
+	slices.SortFunc(s.facilities, func(a, b Facility) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(s.grids, func(a, b Grid) int { return cmp.Compare(a.Code, b.Code) })
+	return s
+}
+
+func (s *Snapshot) indexRegions() {
+	slices.SortFunc(s.regions, func(a, b Region) int {
+		if c := cmp.Compare(a.Level.Depth(), b.Level.Depth()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Code, b.Code)
+	})
+	s.byCode = make(map[string]int, len(s.regions))
+	s.children = make(map[string][]int)
+	for i, r := range s.regions {
+		s.byCode[r.Code] = i
+		if r.Parent != "" {
+			s.children[r.Parent] = append(s.children[r.Parent], i)
+		}
+		if d := r.Level.Depth(); d >= 0 && !r.Geometry.Bound().IsEmpty() {
+			b := r.Geometry.Bound()
+			s.spatial[d].Insert(b.Min, b.Max, i)
+		}
+	}
+}
+
+func (s *Snapshot) indexObservations(obs []Observation) {
+	s.obs = make(map[obsKey]float64, len(obs))
+	seen := map[int]bool{}
+	for _, o := range obs {
+		s.obs[obsKey{o.Indicator, o.Region, o.Period}] = o.Value
+		if !seen[o.Period] {
+			seen[o.Period] = true
+			s.periods = append(s.periods, o.Period)
+		}
+	}
+	slices.Sort(s.periods)
+}
+
+// Regions returns every region, ordered by level then code. The slice is
+// shared: do not modify it.
+func (s *Snapshot) Regions() []Region { return s.regions }
+
+// Region returns the region with the given code.
+func (s *Snapshot) Region(code string) (*Region, bool) {
+	i, ok := s.byCode[code]
+	if !ok {
+		return nil, false
+	}
+	return &s.regions[i], true
+}
+
+// Children returns the direct children of a region, by code.
+func (s *Snapshot) Children(code string) []*Region {
+	idx := s.children[code]
+	out := make([]*Region, len(idx))
+	for i, j := range idx {
+		out[i] = &s.regions[j]
+	}
+	return out
+}
+
+// Within reports whether region code lies in the subtree of ancestor
+// (a region is within itself).
+func (s *Snapshot) Within(code, ancestor string) bool {
+	for code != "" {
+		if code == ancestor {
+			return true
+		}
+		r, ok := s.Region(code)
+		if !ok {
+			return false
+		}
+		code = r.Parent
+	}
+	return false
+}
+
+// Select returns the regions at level (any level when empty) inside the
+// subtree of parent (everywhere when empty), in order. With a parent and no
+// level it returns the parent's direct children.
+func (s *Snapshot) Select(level Level, parent string) []*Region {
+	if level == "" && parent != "" {
+		return s.Children(parent)
+	}
+	var out []*Region
+	for i := range s.regions {
+		r := &s.regions[i]
+		if level != "" && r.Level != level {
+			continue
+		}
+		if parent != "" && (r.Code == parent || !s.Within(r.Code, parent)) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Locate returns the region at level whose polygon contains p.
+func (s *Snapshot) Locate(level Level, p orb.Point) (*Region, bool) {
+	d := level.Depth()
+	if d < 0 {
+		return nil, false
+	}
+	var found *Region
+	s.spatial[d].Search(p, p, func(_, _ [2]float64, i int) bool {
+		if planar.MultiPolygonContains(s.regions[i].Geometry, p) {
+			found = &s.regions[i]
+			return false
+		}
+		return true
+	})
+	return found, found != nil
+}
+
+// Facilities returns every facility, by id.
+func (s *Snapshot) Facilities() []Facility { return s.facilities }
+
+// Facility returns the facility with the given id.
+func (s *Snapshot) Facility(id string) (*Facility, bool) {
+	i, ok := slices.BinarySearchFunc(s.facilities, id, func(f Facility, id string) int { return cmp.Compare(f.ID, id) })
+	if !ok {
+		return nil, false
+	}
+	return &s.facilities[i], true
+}
+
+// Grids returns every grid, by code.
+func (s *Snapshot) Grids() []Grid { return s.grids }
+
+// Batches returns the import batches in the order they were written.
+func (s *Snapshot) Batches() []Batch { return s.batches }
+
+// Periods lists the periods that have observations, ascending.
+func (s *Snapshot) Periods() []int { return s.periods }
+
+// LatestPeriod is the last period with observations, or 0.
+func (s *Snapshot) LatestPeriod() int {
+	if len(s.periods) == 0 {
+		return 0
+	}
+	return s.periods[len(s.periods)-1]
+}
+
+// HasPeriod reports whether any observation is for period p.
+func (s *Snapshot) HasPeriod(p int) bool {
+	_, ok := slices.BinarySearch(s.periods, p)
+	return ok
+}
+
+// Observed returns the raw value of an indicator for a region and period.
+func (s *Snapshot) Observed(indicator, region string, period int) (float64, bool) {
+	v, ok := s.obs[obsKey{indicator, region, period}]
+	return v, ok
+}

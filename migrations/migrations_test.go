@@ -1,0 +1,165 @@
+package migrations
+
+import (
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/community-atlas/atlas/server/store/storetest/pgtest"
+	// The "pgx" and "sqlite" database/sql drivers.
+	_ "github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite"
+)
+
+var tables = []string{"batches", "facilities", "grids", "observations", "regions"}
+
+func openSQLite(t *testing.T) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "m.db")+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func openPostgres(t *testing.T) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("pgx", pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// latest is the highest version among the dialect's migration files.
+func latest(t *testing.T, db *sql.DB, dialect string) int64 {
+	t.Helper()
+	p, err := provider(db, dialect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := p.ListSources()
+	if len(src) == 0 {
+		t.Fatalf("%s: no migrations", dialect)
+	}
+	return src[len(src)-1].Version
+}
+
+func TestUpIsIdempotent(t *testing.T) {
+	db := openSQLite(t)
+	for range 2 {
+		if err := Up(t.Context(), db, SQLite); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v, err := Version(t.Context(), db, SQLite)
+	if err != nil || v != latest(t, db, SQLite) {
+		t.Fatalf("Version = %d, %v; want %d", v, err, latest(t, db, SQLite))
+	}
+	if got := sqliteColumns(t, db); len(got) != len(tables) {
+		t.Fatalf("tables %v, want %v", got, tables)
+	}
+}
+
+func TestDownThenUp(t *testing.T) {
+	db := openSQLite(t)
+	if err := Up(t.Context(), db, SQLite); err != nil {
+		t.Fatal(err)
+	}
+	p, err := provider(db, SQLite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(t.Context(), 0); err != nil {
+		t.Fatalf("down: %v", err)
+	}
+	if got := sqliteColumns(t, db); len(got) != 0 {
+		t.Fatalf("tables left after down: %v", got)
+	}
+	if err := Up(t.Context(), db, SQLite); err != nil {
+		t.Fatalf("up after down: %v", err)
+	}
+}
+
+func TestUnknownDialect(t *testing.T) {
+	if err := Up(t.Context(), openSQLite(t), "mysql"); !errors.Is(err, ErrDialect) {
+		t.Fatalf("Up(mysql) = %v, want ErrDialect", err)
+	}
+}
+
+// TestDialectsAgree checks that both dialects define the same tables with
+// the same columns, apart from SQLite's bounding boxes.
+func TestDialectsAgree(t *testing.T) {
+	lite, pg := openSQLite(t), openPostgres(t)
+	if err := Up(t.Context(), lite, SQLite); err != nil {
+		t.Fatal(err)
+	}
+	if err := Up(t.Context(), pg, Postgres); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := Version(t.Context(), pg, Postgres); err != nil || v != latest(t, pg, Postgres) {
+		t.Fatalf("Version = %d, %v; want %d", v, err, latest(t, pg, Postgres))
+	}
+	want := sqliteColumns(t, lite)
+	for table, cols := range want {
+		want[table] = slices.DeleteFunc(cols, func(c string) bool {
+			return c == "minx" || c == "miny" || c == "maxx" || c == "maxy"
+		})
+	}
+	got := map[string][]string{}
+	rows, err := pg.QueryContext(t.Context(), `
+SELECT table_name, column_name FROM information_schema.columns
+WHERE table_schema = current_schema() AND table_name <> 'goose_db_version'
+ORDER BY table_name, ordinal_position`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, col string
+		if err := rows.Scan(&table, &col); err != nil {
+			t.Fatal(err)
+		}
+		got[table] = append(got[table], col)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range tables {
+		if !slices.Equal(got[table], want[table]) {
+			t.Errorf("%s: postgres columns %v, sqlite %v", table, got[table], want[table])
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("postgres tables %d, sqlite %d", len(got), len(want))
+	}
+}
+
+// sqliteColumns returns the columns of each table but goose's own.
+func sqliteColumns(t *testing.T, db *sql.DB) map[string][]string {
+	t.Helper()
+	rows, err := db.QueryContext(t.Context(), `
+SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'goose_db_version'
+ORDER BY m.name, p.cid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols := map[string][]string{}
+	for rows.Next() {
+		var table, col string
+		if err := rows.Scan(&table, &col); err != nil {
+			t.Fatal(err)
+		}
+		cols[table] = append(cols[table], col)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cols
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every fuzz target in the module for FUZZTIME each (default 10s).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+time=${FUZZTIME:-10s}
+for pkg in $(go list ./...); do
+  dir=$(go list -f '{{.Dir}}' "$pkg")
+  for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
+    echo "== $pkg $target ($time)"
+    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$time" "$pkg"
+  done
+done

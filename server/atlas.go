@@ -1,0 +1,146 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/seeds"
+	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/store/postgis"
+	"github.com/community-atlas/atlas/server/store/sqlite"
+)
+
+// Atlas ties the store to the snapshot the handlers read. Writes go to the
+// store in one transaction, then a new snapshot is loaded and swapped in.
+type Atlas struct {
+	store     store.Store
+	catalogue *analytics.Catalogue
+	log       *slog.Logger
+	snapshot  atomic.Pointer[analytics.Snapshot]
+	writes    sync.Mutex // one import at a time, so snapshots follow batches in order
+}
+
+// OpenStore opens the store the configuration names: PostgreSQL when a
+// database URL is set, else the embedded SQLite file.
+func OpenStore(ctx context.Context, cfg Config) (store.Store, error) {
+	if cfg.DatabaseURL != "" {
+		return postgis.Open(ctx, cfg.DatabaseURL)
+	}
+	if err := cfg.EnsureDataDir(); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	return sqlite.Open(ctx, cfg.SQLitePath())
+}
+
+// LoadCatalogue parses the embedded indicator catalogue.
+func LoadCatalogue() (*analytics.Catalogue, error) {
+	return analytics.ParseCatalogue(seeds.IndicatorsJSON)
+}
+
+// NewAtlas loads the first snapshot from st, seeding it with the Nantong
+// data first if it is empty and seed is true.
+func NewAtlas(ctx context.Context, st store.Store, log *slog.Logger, seed bool) (*Atlas, error) {
+	cat, err := LoadCatalogue()
+	if err != nil {
+		return nil, err
+	}
+	a := &Atlas{store: st, catalogue: cat, log: log}
+	if seed {
+		if err := a.SeedIfEmpty(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if a.Snapshot() == nil { // seeding loads one already
+		if err := a.Reload(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+// Snapshot is the current snapshot.
+func (a *Atlas) Snapshot() *analytics.Snapshot { return a.snapshot.Load() }
+
+// Catalogue is the indicator catalogue.
+func (a *Atlas) Catalogue() *analytics.Catalogue { return a.catalogue }
+
+// Store is the system of record.
+func (a *Atlas) Store() store.Store { return a.store }
+
+// Reload builds a snapshot from the store and swaps it in. Its version is
+// the id of the last batch, so every process on one database agrees on it.
+func (a *Atlas) Reload(ctx context.Context) error {
+	start := time.Now()
+	d, err := a.store.Load(ctx)
+	if err != nil {
+		return fmt.Errorf("load snapshot: %w", err)
+	}
+	var version int64
+	if n := len(d.Batches); n > 0 {
+		version = d.Batches[n-1].ID
+	}
+	s := analytics.NewSnapshot(version, a.catalogue, d)
+	a.snapshot.Store(s)
+	a.log.Info("snapshot loaded", "version", version, "regions", len(s.Regions()),
+		"facilities", len(s.Facilities()), "grids", len(s.Grids()), "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// ImportResult reports a written batch.
+type ImportResult struct {
+	Batch  analytics.Batch `json:"batch"`
+	Kind   string          `json:"kind"`
+	Source string          `json:"source"`
+	Counts map[string]int  `json:"counts"`
+}
+
+// ErrUnknownKind is returned for an import kind that does not exist.
+var ErrUnknownKind = errors.New("unknown import kind")
+
+// Import validates a file of the given kind against the current snapshot
+// and, only if it is entirely valid, writes it as one batch and reloads.
+func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte) (*ImportResult, error) {
+	a.writes.Lock()
+	defer a.writes.Unlock()
+	cs, err := a.read(kind, file, data, a.Snapshot())
+	if err != nil {
+		return nil, err
+	}
+	return a.apply(ctx, cs)
+}
+
+func (a *Atlas) read(kind, file string, data []byte, idx importer.Index) (*store.Changeset, error) {
+	switch kind {
+	case importer.Boundaries:
+		return importer.ReadBoundaries(file, data, idx)
+	case importer.Observations:
+		return importer.ReadObservations(file, data, a.catalogue, idx)
+	case importer.Facilities:
+		return importer.ReadFacilities(file, data, idx)
+	case importer.Grids:
+		return importer.ReadGrids(file, data, idx)
+	}
+	return nil, fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
+}
+
+func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, error) {
+	batch, err := a.store.Apply(ctx, cs)
+	if err != nil {
+		return nil, err
+	}
+	a.log.Info("batch written", "batch", batch.ID, "kind", cs.Kind, "source", cs.Source, "rows", batch.Rows)
+	if err := a.Reload(ctx); err != nil {
+		return nil, err
+	}
+	return &ImportResult{Batch: batch, Kind: cs.Kind, Source: cs.Source, Counts: map[string]int{
+		"regions": len(cs.Regions), "observations": len(cs.Observations),
+		"facilities": len(cs.Facilities), "grids": len(cs.Grids),
+	}}, nil
+}

@@ -1,0 +1,82 @@
+// Command atlas is the Community Atlas service.
+//
+//	atlas [serve]                 serve HTTP (seeding an empty store first)
+//	atlas seed                    write the Nantong seeds into the store
+//	atlas import KIND FILE        import boundaries, observations, facilities or grids
+//	atlas migrate                 apply database migrations and exit
+//	atlas version                 print the version
+//
+// Configuration comes from flags and ATLAS_* environment variables; see
+// README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/community-atlas/atlas/server"
+	"github.com/community-atlas/atlas/server/importer"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		var ie *importer.Error
+		if errors.As(err, &ie) {
+			// Every problem, one a line, so a whole file can be fixed at once.
+			fmt.Fprintf(os.Stderr, "atlas: %s: %d problem(s), nothing written\n", ie.File, len(ie.Problems))
+			for _, p := range ie.Problems {
+				fmt.Fprintln(os.Stderr, "  "+p.String())
+			}
+			os.Exit(1)
+		}
+		fmt.Fprintln(os.Stderr, "atlas:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	cmd := "serve"
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	cfg, err := server.DefaultConfig().FromEnv(os.Getenv)
+	if err != nil {
+		return err
+	}
+	fs := flag.NewFlagSet("atlas "+cmd, flag.ContinueOnError)
+	cfg.Flags(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	log := server.NewLogger(cfg.LogLevel)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	switch cmd {
+	case "serve":
+		return server.Serve(ctx, cfg, log)
+	case "seed":
+		return server.SeedCommand(ctx, cfg, log)
+	case "import":
+		if fs.NArg() != 2 {
+			return errors.New("usage: atlas import boundaries|observations|facilities|grids FILE")
+		}
+		return server.ImportCommand(ctx, cfg, log, fs.Arg(0), fs.Arg(1))
+	case "migrate":
+		return server.MigrateCommand(ctx, cfg, log)
+	case "version":
+		fmt.Println("atlas", version)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q (serve, seed, import, migrate, version)", cmd)
+}

@@ -1,0 +1,98 @@
+// Package server is the Community Atlas service: configuration, the atlas
+// (store, catalogue and the current snapshot), and the HTTP API that
+// translates requests into analytics calls.
+package server
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+)
+
+// Config is the service configuration. Every field can be set by a flag or
+// an environment variable (flags win).
+type Config struct {
+	Addr           string        // ATLAS_ADDR
+	DataDir        string        // ATLAS_DATA_DIR: where the embedded store lives
+	DatabaseURL    string        // ATLAS_DATABASE_URL: PostgreSQL; when set, it is the store
+	MaxUploadBytes int64         // ATLAS_MAX_UPLOAD_MB, in MiB
+	RequestTimeout time.Duration // ATLAS_REQUEST_TIMEOUT
+	LogLevel       string        // ATLAS_LOG_LEVEL: debug, info, warn, error
+}
+
+// DefaultConfig is the configuration with no flags or environment.
+func DefaultConfig() Config {
+	return Config{
+		Addr:           "127.0.0.1:8080",
+		DataDir:        "./data",
+		MaxUploadBytes: 256 << 20,
+		RequestTimeout: 60 * time.Second,
+		LogLevel:       "info",
+	}
+}
+
+// FromEnv overlays environment variables on c.
+func (c Config) FromEnv(getenv func(string) string) (Config, error) {
+	str := func(key string, dst *string) {
+		if v := getenv(key); v != "" {
+			*dst = v
+		}
+	}
+	str("ATLAS_ADDR", &c.Addr)
+	str("ATLAS_DATA_DIR", &c.DataDir)
+	str("ATLAS_DATABASE_URL", &c.DatabaseURL)
+	str("ATLAS_LOG_LEVEL", &c.LogLevel)
+	if v := getenv("ATLAS_MAX_UPLOAD_MB"); v != "" {
+		mb, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || mb <= 0 {
+			return c, fmt.Errorf("config: ATLAS_MAX_UPLOAD_MB=%q is not a positive whole number", v)
+		}
+		c.MaxUploadBytes = mb << 20
+	}
+	if v := getenv("ATLAS_REQUEST_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return c, fmt.Errorf("config: ATLAS_REQUEST_TIMEOUT=%q is not a positive duration such as 30s", v)
+		}
+		c.RequestTimeout = d
+	}
+	return c, nil
+}
+
+// Flags registers flags that override c's fields on fs.
+func (c *Config) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (ATLAS_ADDR)")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory of the embedded SQLite store (ATLAS_DATA_DIR)")
+	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL URL; when set, PostgreSQL+PostGIS is the store (ATLAS_DATABASE_URL)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (ATLAS_LOG_LEVEL)")
+}
+
+// Validate checks the configuration.
+func (c Config) Validate() error {
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("config: log level %q is not debug, info, warn or error", c.LogLevel)
+	}
+	if c.Addr == "" {
+		return fmt.Errorf("config: the listen address is empty")
+	}
+	if c.DatabaseURL == "" && c.DataDir == "" {
+		return fmt.Errorf("config: set a data directory or a database URL")
+	}
+	return nil
+}
+
+// SQLitePath is the embedded store's file.
+func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "atlas.db") }
+
+// EnsureDataDir creates the data directory for the embedded store.
+func (c Config) EnsureDataDir() error {
+	if c.DatabaseURL != "" {
+		return nil
+	}
+	return os.MkdirAll(c.DataDir, 0o755)
+}

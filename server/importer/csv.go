@@ -1,0 +1,99 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// decodeText returns the file as UTF-8: UTF-8 with its BOM removed, or GBK
+// (read as GB18030, its superset) when the bytes are not valid UTF-8.
+func decodeText(data []byte) ([]byte, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return data, nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+		return nil, errors.New("the file is neither UTF-8 nor GBK text")
+	}
+	return out, nil
+}
+
+// table is a CSV file with a header, read whole.
+type table struct {
+	cols map[string]int
+	rows [][]string
+	line []int // the file line where each row starts
+}
+
+// readTable decodes and parses a CSV file, checking that the header names
+// every required column (case and spaces ignored).
+func readTable(data []byte, required ...string) (*table, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err == io.EOF {
+		return nil, errors.New("the file is empty: a header row is needed")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("row 1: %w", err)
+	}
+	t := &table{cols: map[string]int{}}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		if _, dup := t.cols[name]; dup && name != "" {
+			return nil, fmt.Errorf("row 1: column %q appears twice", name)
+		}
+		t.cols[name] = i
+	}
+	var missing []string
+	for _, c := range required {
+		if _, ok := t.cols[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("row 1: the header lacks column(s) %s (it has %s)",
+			strings.Join(missing, ", "), strings.Join(header, ","))
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("CSV syntax: %w", err)
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // blank line
+		}
+		t.rows = append(t.rows, rec)
+		t.line = append(t.line, line)
+	}
+	if len(t.rows) == 0 {
+		return nil, errors.New("the file has a header but no rows")
+	}
+	return t, nil
+}
+
+// get returns a row's trimmed value of a column, "" when the row is short or
+// the column absent.
+func (t *table) get(row []string, col string) string {
+	i, ok := t.cols[col]
+	if !ok || i >= len(row) {
+		return ""
+	}
+	return strings.TrimSpace(row[i])
+}

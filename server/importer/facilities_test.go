@@ -1,0 +1,54 @@
+package importer_test
+
+import (
+	"testing"
+
+	"github.com/community-atlas/atlas/server/importer"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func TestReadFacilities(t *testing.T) {
+	_, idx := fixture(t)
+	text := "id,type,name,lon,lat,floor_area_m2,region\n" +
+		"F1,health_station,甲社区卫生服务站,120.02,32.05,,\n" + // region from the point
+		"F2,service_centre,金沙街道社区服务中心,120.07,32.05,1600,320612001\n"
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String(text)
+	cs, err := importer.ReadFacilities("f.csv", []byte(gbk), idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f1, f2 := cs.Facilities[0], cs.Facilities[1]
+	if f1.Region != "320612001001" || f1.Name != "甲社区卫生服务站" || f1.FloorAreaM2 != 0 {
+		t.Errorf("F1 = %+v; want region 320612001001 (located), Chinese name decoded", f1)
+	}
+	if f2.Region != "320612001" || f2.FloorAreaM2 != 1600 {
+		t.Errorf("F2 = %+v", f2)
+	}
+}
+
+func TestReadFacilitiesProblems(t *testing.T) {
+	_, idx := fixture(t)
+	csv := "id,type,name,lon,lat,floor_area_m2,region\n" +
+		"F1,hospital,某医院,120.02,32.05,,\n" + // row 2
+		"F2,police_post,警务室,abc,32.05,,\n" + // row 3
+		"F3,police_post,警务室,125,32.05,,\n" + // row 4: in no community
+		"F4,service_centre,中心,120.02,32.05,-5,\n" + // row 5
+		"F5,service_centre,中心,120.02,32.05,500,320612001201\n" + // row 6: outside its region
+		"F6,police_post,警务室,120.02,32.05,,999\n" + // row 7
+		"F7,police_post,,120.02,32.05,,\n" + // row 8
+		"F8,police_post,警务室,120.02,32.05,,\n" + // row 9
+		"F8,police_post,警务室,120.02,32.05,,\n" // row 10
+	_, err := importer.ReadFacilities("bad.csv", []byte(csv), idx)
+	ps := problems(t, err)
+	wantProblem(t, ps, 2, 0, "type", `unknown facility type "hospital"`)
+	wantProblem(t, ps, 3, 0, "lon/lat", "not numbers")
+	wantProblem(t, ps, 4, 0, "lon/lat", "lies in no known community")
+	wantProblem(t, ps, 5, 0, "floor_area_m2", `"-5"`)
+	wantProblem(t, ps, 6, 0, "lon/lat", "outside its region 320612001201")
+	wantProblem(t, ps, 7, 0, "region", `unknown region code "999"`)
+	wantProblem(t, ps, 8, 0, "name", "empty")
+	wantProblem(t, ps, 10, 0, "id", "duplicate of row 9")
+	if len(ps) != 8 {
+		t.Errorf("%d problems, want 8: %+v", len(ps), ps)
+	}
+}

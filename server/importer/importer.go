@@ -1,0 +1,111 @@
+// Package importer reads boundary, observation, facility and grid files into
+// store changesets, validating everything before anything is written: a file
+// with any problem yields every problem found (file, row or feature, field,
+// why) and no changeset.
+//
+// Formats: GeoJSON FeatureCollections for geometries (boundaries, grids) and
+// CSV for observations and facilities, in UTF-8 (with or without BOM) or GBK,
+// the encoding Excel uses for Chinese text on Windows.
+package importer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/paulmach/orb"
+)
+
+// Kinds of import, as used in the CLI and the API path.
+const (
+	Boundaries   = "boundaries"
+	Observations = "observations"
+	Facilities   = "facilities"
+	Grids        = "grids"
+)
+
+// Kinds lists the import kinds.
+var Kinds = []string{Boundaries, Observations, Facilities, Grids}
+
+// Index is what an import is checked against: the regions already known
+// (a snapshot satisfies it).
+type Index interface {
+	Region(code string) (*analytics.Region, bool)
+	Locate(level analytics.Level, p orb.Point) (*analytics.Region, bool)
+}
+
+// maxProblems caps the problems reported for one file.
+const maxProblems = 200
+
+// Problem is one thing wrong with an input file.
+type Problem struct {
+	Row     int    `json:"row,omitempty"`     // CSV line number (the header is line 1)
+	Feature int    `json:"feature,omitempty"` // GeoJSON feature number, from 1
+	Code    string `json:"code,omitempty"`    // the record's code or id, where known
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
+}
+
+func (p Problem) String() string {
+	var where []string
+	if p.Row > 0 {
+		where = append(where, fmt.Sprintf("row %d", p.Row))
+	}
+	if p.Feature > 0 {
+		where = append(where, fmt.Sprintf("feature %d", p.Feature))
+	}
+	if p.Code != "" {
+		where = append(where, p.Code)
+	}
+	if p.Field != "" {
+		where = append(where, "field "+p.Field)
+	}
+	if len(where) == 0 {
+		return p.Message
+	}
+	return strings.Join(where, ", ") + ": " + p.Message
+}
+
+// Error lists the problems of one file. Nothing of the file was written.
+type Error struct {
+	File      string
+	Problems  []Problem
+	Truncated bool // more problems were found than reported
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "import %s: %d problem(s), nothing written", e.File, len(e.Problems))
+	for i, p := range e.Problems {
+		if i == 5 {
+			fmt.Fprintf(&b, "; …")
+			break
+		}
+		fmt.Fprintf(&b, "; %s", p)
+	}
+	return b.String()
+}
+
+// collector gathers problems up to maxProblems.
+type collector struct {
+	err Error
+}
+
+func (c *collector) add(p Problem) {
+	if len(c.err.Problems) >= maxProblems {
+		c.err.Truncated = true
+		return
+	}
+	c.err.Problems = append(c.err.Problems, p)
+}
+
+func (c *collector) full() bool { return c.err.Truncated }
+
+// result returns the collected problems as an error, or nil.
+func (c *collector) result(file string) error {
+	if len(c.err.Problems) == 0 {
+		return nil
+	}
+	c.err.File = file
+	return &c.err
+}

@@ -1,0 +1,40 @@
+package server
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"slices"
+
+	"github.com/community-atlas/atlas/server/importer"
+	"github.com/labstack/echo/v4"
+)
+
+// POST /api/v1/imports/{boundaries|observations|facilities|grids}
+// with the file in the multipart field "file". 201 with the batch written,
+// or 422 listing every problem, with nothing written.
+func (api *API) postImport(c echo.Context) error {
+	kind := c.Param("kind")
+	if !slices.Contains(importer.Kinds, kind) {
+		return &notFoundError{What: "import kind", Code: kind}
+	}
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return badParam("file", "send the file as multipart/form-data in a field named file (%v)", err)
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return fmt.Errorf("open upload: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return fmt.Errorf("read upload: %w", err)
+	}
+	res, err := api.atlas.Import(c.Request().Context(), kind, filepath.Base(fh.Filename), data)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, res)
+}

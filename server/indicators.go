@@ -1,0 +1,45 @@
+package server
+
+import (
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/labstack/echo/v4"
+)
+
+// department is a responsible unit.
+type department struct {
+	ID string `json:"id"`
+	ZH string `json:"zh"`
+	EN string `json:"en"`
+}
+
+// indicatorItem is an indicator with its departments spelled out.
+type indicatorItem struct {
+	analytics.Indicator
+	Departments []department `json:"departments"`
+}
+
+// GET /api/v1/indicators
+func (api *API) listIndicators(c echo.Context) error {
+	cat := api.snap(c).Catalogue
+	items := make([]indicatorItem, len(cat.Indicators))
+	for i, ind := range cat.Indicators {
+		items[i] = indicatorItem{Indicator: ind}
+		for _, d := range ind.Departments {
+			t := cat.Departments[d]
+			items[i].Departments = append(items[i].Departments, department{ID: d, ZH: t.ZH, EN: t.EN})
+		}
+	}
+	return sendJSON(c, struct {
+		Source string          `json:"source"`
+		Items  []indicatorItem `json:"items"`
+	}{cat.Source, items})
+}
+
+// GET /api/v1/periods
+func (api *API) listPeriods(c echo.Context) error {
+	s := api.snap(c)
+	return sendJSON(c, struct {
+		Items  []int `json:"items"`
+		Latest int   `json:"latest"`
+	}{append([]int{}, s.Periods()...), s.LatestPeriod()})
+}

@@ -1,0 +1,94 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/labstack/echo/v4"
+)
+
+// levelParam reads ?level=, which may be empty when optional.
+func levelParam(c echo.Context, def analytics.Level) (analytics.Level, error) {
+	v := c.QueryParam("level")
+	if v == "" {
+		return def, nil
+	}
+	l := analytics.Level(v)
+	if !l.Valid() {
+		return "", badParam("level", "%q is not one of city, county, township, community", v)
+	}
+	return l, nil
+}
+
+// regionParam reads a region code from a query parameter; unknown codes are
+// not found.
+func regionParam(c echo.Context, s *analytics.Snapshot, name string) (*analytics.Region, error) {
+	v := c.QueryParam(name)
+	if v == "" {
+		return nil, nil
+	}
+	r, ok := s.Region(v)
+	if !ok {
+		return nil, &notFoundError{What: "region", Code: v}
+	}
+	return r, nil
+}
+
+// periodParam reads ?period=, defaulting to the latest period with data.
+func periodParam(c echo.Context, s *analytics.Snapshot) (int, error) {
+	v := c.QueryParam("period")
+	if v == "" {
+		return s.LatestPeriod(), nil
+	}
+	p, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, badParam("period", "%q is not a year", v)
+	}
+	if !s.HasPeriod(p) {
+		return 0, badParam("period", "%d has no observations (periods with data: %s)", p, joinInts(s.Periods()))
+	}
+	return p, nil
+}
+
+// indicatorParam reads ?indicator=; required says whether it may be empty.
+func indicatorParam(c echo.Context, s *analytics.Snapshot, required bool) (*analytics.Indicator, error) {
+	v := c.QueryParam("indicator")
+	if v == "" {
+		if required {
+			return nil, badParam("indicator", "is required (GET /api/v1/indicators lists them)")
+		}
+		return nil, nil
+	}
+	ind, ok := s.Catalogue.Indicator(v)
+	if !ok {
+		return nil, badParam("indicator", "%q is not in the catalogue (GET /api/v1/indicators lists them)", v)
+	}
+	return ind, nil
+}
+
+// facilityTypesParam reads ?type=, a comma-separated list.
+func facilityTypesParam(c echo.Context) (map[analytics.FacilityType]bool, error) {
+	v := c.QueryParam("type")
+	if v == "" {
+		return nil, nil
+	}
+	out := map[analytics.FacilityType]bool{}
+	for _, t := range strings.Split(v, ",") {
+		ft := analytics.FacilityType(strings.TrimSpace(t))
+		if !ft.Valid() {
+			return nil, badParam("type", "%q is not a facility type (one of %v)", t, analytics.FacilityTypes)
+		}
+		out[ft] = true
+	}
+	return out, nil
+}
+
+func joinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = fmt.Sprint(x)
+	}
+	return strings.Join(s, ", ")
+}

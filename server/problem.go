@@ -1,0 +1,90 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/community-atlas/atlas/server/importer"
+	"github.com/labstack/echo/v4"
+)
+
+// Problem is an RFC 9457 problem detail, the body of every error response.
+type Problem struct {
+	Type     string             `json:"type"`
+	Title    string             `json:"title"`
+	Status   int                `json:"status"`
+	Detail   string             `json:"detail,omitempty"`
+	Instance string             `json:"instance,omitempty"`
+	Param    string             `json:"param,omitempty"`
+	Errors   []importer.Problem `json:"errors,omitempty"`
+}
+
+// paramError is a query or path parameter that cannot be used.
+type paramError struct {
+	Param  string
+	Reason string
+}
+
+func (e *paramError) Error() string { return fmt.Sprintf("parameter %s: %s", e.Param, e.Reason) }
+
+func badParam(param, format string, args ...any) error {
+	return &paramError{Param: param, Reason: fmt.Sprintf(format, args...)}
+}
+
+// notFoundError names a code that does not exist.
+type notFoundError struct {
+	What string
+	Code string
+}
+
+func (e *notFoundError) Error() string { return fmt.Sprintf("%s %q not found", e.What, e.Code) }
+
+// problemFor maps an error to its problem document: the one place where
+// errors become HTTP statuses.
+func problemFor(err error) Problem {
+	var (
+		pe *paramError
+		nf *notFoundError
+		ie *importer.Error
+		he *echo.HTTPError
+	)
+	switch {
+	case errors.As(err, &pe):
+		return Problem{Type: "/problems/invalid-parameter", Title: "Invalid parameter", Status: http.StatusBadRequest, Detail: pe.Error(), Param: pe.Param}
+	case errors.As(err, &nf):
+		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: nf.Error()}
+	case errors.As(err, &ie):
+		p := Problem{Type: "/problems/invalid-file", Title: "The file has problems; nothing was written", Status: http.StatusUnprocessableEntity, Detail: ie.Error(), Errors: ie.Problems}
+		return p
+	case errors.Is(err, ErrUnknownKind):
+		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: err.Error()}
+	case errors.Is(err, context.DeadlineExceeded):
+		return Problem{Type: "/problems/timeout", Title: "Request timed out", Status: http.StatusServiceUnavailable}
+	case errors.As(err, &he):
+		return Problem{Type: "about:blank", Title: http.StatusText(he.Code), Status: he.Code, Detail: fmt.Sprint(he.Message)}
+	}
+	return Problem{Type: "/problems/internal", Title: "Internal error", Status: http.StatusInternalServerError,
+		Detail: "the server failed; the cause is in its log"}
+}
+
+// errorHandler writes every handler error as application/problem+json.
+func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
+	return func(err error, c echo.Context) {
+		if c.Response().Committed {
+			return
+		}
+		p := problemFor(err)
+		p.Instance = c.Request().URL.RequestURI()
+		if p.Status >= 500 {
+			log.Error("request failed", "method", c.Request().Method, "uri", p.Instance, "err", err)
+		}
+		c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
+		c.Response().WriteHeader(p.Status)
+		if c.Request().Method != http.MethodHead {
+			_ = writeJSON(c.Response(), p)
+		}
+	}
+}

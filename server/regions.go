@@ -1,0 +1,149 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb/geojson"
+)
+
+const mimeGeoJSON = "application/geo+json"
+
+// regionItem is a region without its geometry.
+type regionItem struct {
+	Code       string          `json:"code"`
+	Name       string          `json:"name"`
+	Level      analytics.Level `json:"level"`
+	Parent     string          `json:"parent"`
+	Kind       analytics.Kind  `json:"kind,omitempty"`
+	Population int64           `json:"population"`
+	Households int64           `json:"households"`
+	AreaKM2    float64         `json:"area_km2"`
+	LabelPoint [2]float64      `json:"label_point"`
+	Generated  bool            `json:"generated"`
+}
+
+func newRegionItem(r *analytics.Region) regionItem {
+	return regionItem{
+		Code: r.Code, Name: r.Name, Level: r.Level, Parent: r.Parent, Kind: r.Kind,
+		Population: r.Population, Households: r.Households,
+		AreaKM2:    round(r.AreaKM2, 6),
+		LabelPoint: [2]float64{round(r.LabelPoint[0], 7), round(r.LabelPoint[1], 7)},
+		Generated:  r.Generated,
+	}
+}
+
+func round(x float64, digits int) float64 {
+	p := math.Pow10(digits)
+	return math.Round(x*p) / p
+}
+
+// selectRegions reads ?level= and ?parent= and returns the matching regions.
+func (api *API) selectRegions(c echo.Context, s *analytics.Snapshot, def analytics.Level) ([]*analytics.Region, error) {
+	level, err := levelParam(c, def)
+	if err != nil {
+		return nil, err
+	}
+	parent, err := regionParam(c, s, "parent")
+	if err != nil {
+		return nil, err
+	}
+	code := ""
+	if parent != nil {
+		code = parent.Code
+	}
+	return s.Select(level, code), nil
+}
+
+// GET /api/v1/regions?level=&parent=
+func (api *API) listRegions(c echo.Context) error {
+	s := api.snap(c)
+	regions, err := api.selectRegions(c, s, "")
+	if err != nil {
+		return err
+	}
+	items := make([]regionItem, len(regions))
+	for i, r := range regions {
+		items[i] = newRegionItem(r)
+	}
+	return sendJSON(c, list[regionItem]{Items: items})
+}
+
+// regionDetail is one region with its children.
+type regionDetail struct {
+	regionItem
+	Children []string `json:"children"`
+}
+
+// GET /api/v1/regions/{code}[?format=geojson]
+func (api *API) getRegion(c echo.Context) error {
+	s := api.snap(c)
+	r, ok := s.Region(c.Param("code"))
+	if !ok {
+		return &notFoundError{What: "region", Code: c.Param("code")}
+	}
+	switch c.QueryParam("format") {
+	case "", "json":
+		d := regionDetail{regionItem: newRegionItem(r), Children: []string{}}
+		for _, ch := range s.Children(r.Code) {
+			d.Children = append(d.Children, ch.Code)
+		}
+		return sendJSON(c, d)
+	case "geojson":
+		return c.Blob(200, mimeGeoJSON, regionFeature(r))
+	}
+	return badParam("format", "%q is not json or geojson", c.QueryParam("format"))
+}
+
+// GET /api/v1/regions.geojson?level=&parent=
+func (api *API) regionsGeoJSON(c echo.Context) error {
+	s := api.snap(c)
+	regions, err := api.selectRegions(c, s, "")
+	if err != nil {
+		return err
+	}
+	return api.cachedBody(c, s, mimeGeoJSON, func() ([]byte, error) {
+		return featureCollection(len(regions), func(i int) []byte { return regionFeature(regions[i]) }), nil
+	})
+}
+
+// regionFeature encodes a region as a GeoJSON Feature with its code as id.
+func regionFeature(r *analytics.Region) []byte {
+	f := geojson.NewFeature(r.Geometry)
+	f.ID = r.Code
+	item := newRegionItem(r)
+	f.Properties = geojson.Properties{
+		"code": item.Code, "name": item.Name, "level": item.Level, "parent": item.Parent,
+		"population": item.Population, "households": item.Households, "area_km2": item.AreaKM2,
+		"label_point": item.LabelPoint, "generated": item.Generated,
+	}
+	if item.Kind != "" {
+		f.Properties["kind"] = item.Kind
+	}
+	return marshalFeature(f)
+}
+
+func marshalFeature(f *geojson.Feature) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(f) // a Feature of finite coordinates always encodes
+	return bytes.TrimRight(buf.Bytes(), "\n")
+}
+
+// featureCollection joins n encoded features into a FeatureCollection.
+func featureCollection(n int, feature func(i int) []byte) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(`{"type":"FeatureCollection","features":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.Write(feature(i))
+	}
+	buf.WriteString("]}\n")
+	return buf.Bytes()
+}

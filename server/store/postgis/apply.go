@@ -1,0 +1,167 @@
+package postgis
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/store/internal/wkbgeom"
+	"github.com/jackc/pgx/v5"
+)
+
+// commitTimeout bounds the commit of an Apply, which ignores cancellation.
+const commitTimeout = time.Minute
+
+// Apply writes c in one transaction and records it as a batch.
+func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch, error) {
+	b := analytics.Batch{
+		Kind:   c.Kind,
+		Source: c.Source,
+		Rows:   c.Rows(),
+		// PostgreSQL keeps microseconds; truncating here makes the
+		// returned batch equal the one loaded later.
+		At: time.Now().UTC().Truncate(time.Microsecond),
+	}
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{})
+	if err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: apply: begin: %w", err)
+	}
+	// After a cancellation the rollback must still be sent.
+	defer tx.Rollback(context.WithoutCancel(ctx))
+
+	if err := tx.QueryRow(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At).Scan(&b.ID); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: apply: batch: %w", ended(ctx, err))
+	}
+	for _, w := range []write{regions(c.Regions), facilities(c.Facilities), grids(c.Grids), observations(c.Observations)} {
+		if err := w.run(ctx, tx, b.ID); err != nil {
+			return analytics.Batch{}, fmt.Errorf("postgis: %w", ended(ctx, err))
+		}
+	}
+	// Once everything is written the commit is not abandoned: cancelling
+	// it half-way leaves the outcome unknown (the server may have committed
+	// before the connection dropped), while an Apply that reports an error
+	// must have written nothing. commitTimeout only guards against a
+	// server that stops answering.
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), commitTimeout)
+	defer cancel()
+	if err := tx.Commit(cctx); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: apply: commit: %w", err)
+	}
+	return b, nil
+}
+
+// ended makes err match ctx's error once ctx is done: pgx closes the
+// connection on cancellation, and what it reports then need not say why.
+func ended(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
+}
+
+// lastOf returns recs with only the last record of each key, in the order
+// of those last records. One INSERT … ON CONFLICT cannot update a row
+// twice, and the SQLite store, writing row by row, keeps the last.
+func lastOf[T any, K comparable](recs []T, key func(T) K) []T {
+	last := make(map[K]int, len(recs))
+	for i, r := range recs {
+		last[key(r)] = i
+	}
+	if len(last) == len(recs) {
+		return recs
+	}
+	out := make([]T, 0, len(last))
+	for i, r := range recs {
+		if last[key(r)] == i {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func regions(recs []analytics.Region) write {
+	recs = lastOf(recs, func(r analytics.Region) string { return r.Code })
+	// Parents first: the diagnosis replays rows one by one, and the
+	// foreign key on parent is checked per statement.
+	recs = slices.Clone(recs)
+	slices.SortStableFunc(recs, func(a, b analytics.Region) int {
+		return cmp.Compare(a.Level.Depth(), b.Level.Depth())
+	})
+	return write{
+		table: &regionTable, n: len(recs),
+		key: func(i int) string { return recs[i].Code },
+		row: func(i int) ([]any, error) {
+			r := recs[i]
+			g, err := wkbgeom.MultiPolygon(r.Geometry)
+			if err != nil {
+				return nil, err
+			}
+			return []any{r.Code, r.Name, string(r.Level), r.Parent, string(r.Kind),
+				r.Population, r.Households, r.AreaKM2, r.LabelPoint.Lon(), r.LabelPoint.Lat(),
+				r.Generated, nullable(g)}, nil
+		},
+	}
+}
+
+func observations(recs []analytics.Observation) write {
+	type key struct {
+		indicator, region string
+		period            int
+	}
+	recs = lastOf(recs, func(o analytics.Observation) key { return key{o.Indicator, o.Region, o.Period} })
+	return write{
+		table: &observationTable, n: len(recs),
+		key: func(i int) string {
+			return store.ObservationKey(recs[i].Indicator, recs[i].Region, recs[i].Period)
+		},
+		row: func(i int) ([]any, error) {
+			o := recs[i]
+			return []any{o.Indicator, o.Region, o.Period, o.Value}, nil
+		},
+	}
+}
+
+func facilities(recs []analytics.Facility) write {
+	recs = lastOf(recs, func(f analytics.Facility) string { return f.ID })
+	return write{
+		table: &facilityTable, n: len(recs),
+		key: func(i int) string { return recs[i].ID },
+		row: func(i int) ([]any, error) {
+			f := recs[i]
+			p, err := wkbgeom.Point(f.Point)
+			if err != nil {
+				return nil, err
+			}
+			return []any{f.ID, string(f.Type), f.Name, f.FloorAreaM2, f.Region, p}, nil
+		},
+	}
+}
+
+func grids(recs []analytics.Grid) write {
+	recs = lastOf(recs, func(g analytics.Grid) string { return g.Code })
+	return write{
+		table: &gridTable, n: len(recs),
+		key: func(i int) string { return recs[i].Code },
+		row: func(i int) ([]any, error) {
+			g := recs[i]
+			geom, err := wkbgeom.MultiPolygon(g.Geometry)
+			if err != nil {
+				return nil, err
+			}
+			return []any{g.Code, g.Community, g.Households, g.Worker, nullable(geom)}, nil
+		},
+	}
+}
+
+// nullable turns a nil slice into a SQL NULL.
+func nullable(b []byte) any {
+	if b == nil {
+		return nil
+	}
+	return b
+}

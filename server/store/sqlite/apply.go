@@ -1,0 +1,154 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/store/internal/wkbgeom"
+	"github.com/paulmach/orb"
+)
+
+// timeLayout is how batch times are stored: UTC with microseconds, the
+// precision PostgreSQL keeps, so both stores return the same instant.
+const timeLayout = "2006-01-02T15:04:05.000000Z07:00"
+
+// Apply writes c in one transaction and records it as a batch. Regions are
+// written parents first, because foreign keys are checked per statement.
+func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch, error) {
+	b := analytics.Batch{
+		Kind:   c.Kind,
+		Source: c.Source,
+		Rows:   c.Rows(),
+		At:     time.Now().UTC().Truncate(time.Microsecond),
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return analytics.Batch{}, fmt.Errorf("sqlite: apply: begin: %w", err)
+	}
+	defer tx.Rollback()
+
+	err = tx.QueryRowContext(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At.Format(timeLayout)).Scan(&b.ID)
+	if err != nil {
+		return analytics.Batch{}, fmt.Errorf("sqlite: apply: batch: %w", ended(ctx, err))
+	}
+	steps := []func(context.Context, *sql.Tx) error{
+		func(ctx context.Context, tx *sql.Tx) error { return writeRegions(ctx, tx, c.Regions) },
+		func(ctx context.Context, tx *sql.Tx) error { return writeFacilities(ctx, tx, c.Facilities) },
+		func(ctx context.Context, tx *sql.Tx) error { return writeGrids(ctx, tx, c.Grids) },
+		func(ctx context.Context, tx *sql.Tx) error { return writeObservations(ctx, tx, c.Observations, b.ID) },
+	}
+	for _, step := range steps {
+		if err := step(ctx, tx); err != nil {
+			return analytics.Batch{}, fmt.Errorf("sqlite: %w", ended(ctx, err))
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return analytics.Batch{}, fmt.Errorf("sqlite: apply: commit: %w", ended(ctx, err))
+	}
+	return b, nil
+}
+
+// ended makes err match ctx's error once ctx is done: database/sql rolls
+// the transaction back then, and the statement that follows reports only
+// that the transaction is over.
+func ended(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
+}
+
+// each prepares query on tx and runs it once per record with the arguments
+// args gives, naming the record (typ and key) in any error.
+func each[T any](ctx context.Context, tx *sql.Tx, query, typ string, recs []T,
+	key func(T) string, args func(T) ([]any, error)) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("prepare %s upsert: %w", typ, err)
+	}
+	defer stmt.Close()
+	for _, r := range recs {
+		a, err := args(r)
+		if err == nil {
+			_, err = stmt.ExecContext(ctx, a...)
+		}
+		if err != nil {
+			return &store.RecordError{Type: typ, Key: key(r), Err: err}
+		}
+	}
+	return nil
+}
+
+func writeRegions(ctx context.Context, tx *sql.Tx, regions []analytics.Region) error {
+	// A stable sort keeps the changeset's order among equals, so that a
+	// code given twice ends with its last version, as in the other tables.
+	sorted := slices.Clone(regions)
+	slices.SortStableFunc(sorted, func(a, b analytics.Region) int {
+		return cmp.Compare(a.Level.Depth(), b.Level.Depth())
+	})
+	return each(ctx, tx, upsertRegionSQL, "region", sorted,
+		func(r analytics.Region) string { return r.Code },
+		func(r analytics.Region) ([]any, error) {
+			g, box, err := multiPolygon(r.Geometry)
+			if err != nil {
+				return nil, err
+			}
+			return append([]any{r.Code, r.Name, string(r.Level), r.Parent, string(r.Kind),
+				r.Population, r.Households, r.AreaKM2, r.LabelPoint.Lon(), r.LabelPoint.Lat(),
+				r.Generated, g}, box...), nil
+		})
+}
+
+func writeObservations(ctx context.Context, tx *sql.Tx, obs []analytics.Observation, batch int64) error {
+	return each(ctx, tx, upsertObservationSQL, "observation", obs,
+		func(o analytics.Observation) string { return store.ObservationKey(o.Indicator, o.Region, o.Period) },
+		func(o analytics.Observation) ([]any, error) {
+			return []any{o.Indicator, o.Region, int64(o.Period), o.Value, batch}, nil
+		})
+}
+
+func writeFacilities(ctx context.Context, tx *sql.Tx, facilities []analytics.Facility) error {
+	return each(ctx, tx, upsertFacilitySQL, "facility", facilities,
+		func(f analytics.Facility) string { return f.ID },
+		func(f analytics.Facility) ([]any, error) {
+			p, err := wkbgeom.Point(f.Point)
+			if err != nil {
+				return nil, err
+			}
+			return []any{f.ID, string(f.Type), f.Name, f.FloorAreaM2, f.Region,
+				p, f.Point.Lon(), f.Point.Lat()}, nil
+		})
+}
+
+func writeGrids(ctx context.Context, tx *sql.Tx, grids []analytics.Grid) error {
+	return each(ctx, tx, upsertGridSQL, "grid", grids,
+		func(g analytics.Grid) string { return g.Code },
+		func(g analytics.Grid) ([]any, error) {
+			geom, box, err := multiPolygon(g.Geometry)
+			if err != nil {
+				return nil, err
+			}
+			return append([]any{g.Code, g.Community, g.Households, g.Worker, geom}, box...), nil
+		})
+}
+
+// multiPolygon returns the WKB of m and its bounding box (minx, miny, maxx,
+// maxy), all nil for an empty m.
+func multiPolygon(m orb.MultiPolygon) (any, []any, error) {
+	b, err := wkbgeom.MultiPolygon(m)
+	if err != nil || b == nil {
+		return nil, []any{nil, nil, nil, nil}, err
+	}
+	box := m.Bound()
+	return b, []any{box.Min.X(), box.Min.Y(), box.Max.X(), box.Max.Y()}, nil
+}

@@ -1,0 +1,75 @@
+package sqlite
+
+// The SQL of the store, all in one place. Upserts update every column but the
+// key, so a second write of a record replaces it whole.
+const (
+	// Reading the schema touches the file, unlike SELECT 1.
+	pingSQL      = `SELECT count(*) FROM sqlite_schema`
+	anyRegionSQL = `SELECT EXISTS (SELECT 1 FROM regions)`
+
+	insertBatchSQL = `INSERT INTO batches (kind, source, rows, at) VALUES ($1, $2, $3, $4) RETURNING id`
+
+	upsertRegionSQL = `
+INSERT INTO regions (code, name, level, parent, kind, population, households,
+                     area_km2, label_lon, label_lat, generated,
+                     geometry, minx, miny, maxx, maxy)
+VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), $6, $7,
+        $8, $9, $10, $11,
+        $12, $13, $14, $15, $16)
+ON CONFLICT (code) DO UPDATE SET
+    name = excluded.name, level = excluded.level, parent = excluded.parent,
+    kind = excluded.kind, population = excluded.population,
+    households = excluded.households, area_km2 = excluded.area_km2,
+    label_lon = excluded.label_lon, label_lat = excluded.label_lat,
+    generated = excluded.generated, geometry = excluded.geometry,
+    minx = excluded.minx, miny = excluded.miny,
+    maxx = excluded.maxx, maxy = excluded.maxy`
+
+	upsertObservationSQL = `
+INSERT INTO observations (indicator, region, period, value, batch)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (indicator, region, period) DO UPDATE SET
+    value = excluded.value, batch = excluded.batch`
+
+	upsertFacilitySQL = `
+INSERT INTO facilities (id, type, name, floor_area_m2, region,
+                        point, minx, miny, maxx, maxy)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $8)
+ON CONFLICT (id) DO UPDATE SET
+    type = excluded.type, name = excluded.name,
+    floor_area_m2 = excluded.floor_area_m2, region = excluded.region,
+    point = excluded.point, minx = excluded.minx, miny = excluded.miny,
+    maxx = excluded.maxx, maxy = excluded.maxy`
+
+	upsertGridSQL = `
+INSERT INTO grids (code, community, households, worker,
+                   geometry, minx, miny, maxx, maxy)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+ON CONFLICT (code) DO UPDATE SET
+    community = excluded.community, households = excluded.households,
+    worker = excluded.worker, geometry = excluded.geometry,
+    minx = excluded.minx, miny = excluded.miny,
+    maxx = excluded.maxx, maxy = excluded.maxy`
+
+	// Load reads in key order, the same order as the PostGIS store, so
+	// that snapshots built from either are identical.
+	selectBatchesSQL = `SELECT id, kind, source, rows, at FROM batches ORDER BY id`
+
+	selectRegionsSQL = `
+SELECT code, name, level, COALESCE(parent, ''), COALESCE(kind, ''),
+       population, households, area_km2, label_lon, label_lat, generated,
+       geometry
+FROM regions ORDER BY code`
+
+	selectObservationsSQL = `
+SELECT indicator, region, period, value, batch
+FROM observations ORDER BY indicator, region, period`
+
+	selectFacilitiesSQL = `
+SELECT id, type, name, floor_area_m2, region, point
+FROM facilities ORDER BY id`
+
+	selectGridsSQL = `
+SELECT code, community, households, worker, geometry
+FROM grids ORDER BY code`
+)
