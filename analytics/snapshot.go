@@ -25,7 +25,8 @@ type Snapshot struct {
 	batches    []Batch
 	periods    []int
 	obs        map[obsKey]float64 // raw data-level values
-	spatial    [4]rtree.RTreeG[int]
+	spatial    [4]rtree.RTreeG[int] // region bounds per level
+	index      spatialIndex
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use
 }
@@ -51,6 +52,7 @@ func NewSnapshot(version int64, cat *Catalogue, d *Dataset) *Snapshot {
 	s.indexObservations(d.Observations)
 	slices.SortFunc(s.facilities, func(a, b Facility) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(s.grids, func(a, b Grid) int { return cmp.Compare(a.Code, b.Code) })
+	s.indexFeatures()
 	return s
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -21,6 +22,12 @@ type Config struct {
 	MaxUploadBytes int64         // ATLAS_MAX_UPLOAD_MB, in MiB
 	RequestTimeout time.Duration // ATLAS_REQUEST_TIMEOUT
 	LogLevel       string        // ATLAS_LOG_LEVEL: debug, info, warn, error
+	TileCacheBytes int           // ATLAS_TILE_CACHE_MB, in MiB: built tiles kept in memory
+	// ATLAS_BASEMAP_URL: an XYZ raster tile template ({z}, {x}, {y}) the web
+	// app draws under the regions, e.g. Tianditu WMTS with the user's own key;
+	// empty for no basemap (the app then needs nothing from the internet).
+	BasemapURL         string
+	BasemapAttribution string // ATLAS_BASEMAP_ATTRIBUTION: credit shown with the basemap
 }
 
 // DefaultConfig is the configuration with no flags or environment.
@@ -31,6 +38,7 @@ func DefaultConfig() Config {
 		MaxUploadBytes: 256 << 20,
 		RequestTimeout: 60 * time.Second,
 		LogLevel:       "info",
+		TileCacheBytes: 64 << 20,
 	}
 }
 
@@ -45,12 +53,21 @@ func (c Config) FromEnv(getenv func(string) string) (Config, error) {
 	str("ATLAS_DATA_DIR", &c.DataDir)
 	str("ATLAS_DATABASE_URL", &c.DatabaseURL)
 	str("ATLAS_LOG_LEVEL", &c.LogLevel)
+	str("ATLAS_BASEMAP_URL", &c.BasemapURL)
+	str("ATLAS_BASEMAP_ATTRIBUTION", &c.BasemapAttribution)
 	if v := getenv("ATLAS_MAX_UPLOAD_MB"); v != "" {
 		mb, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || mb <= 0 {
 			return c, fmt.Errorf("config: ATLAS_MAX_UPLOAD_MB=%q is not a positive whole number", v)
 		}
 		c.MaxUploadBytes = mb << 20
+	}
+	if v := getenv("ATLAS_TILE_CACHE_MB"); v != "" {
+		mb, err := strconv.Atoi(v)
+		if err != nil || mb < 0 {
+			return c, fmt.Errorf("config: ATLAS_TILE_CACHE_MB=%q is not a whole number ≥ 0", v)
+		}
+		c.TileCacheBytes = mb << 20
 	}
 	if v := getenv("ATLAS_REQUEST_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
@@ -68,6 +85,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory of the embedded SQLite store (ATLAS_DATA_DIR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL URL; when set, PostgreSQL+PostGIS is the store (ATLAS_DATABASE_URL)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (ATLAS_LOG_LEVEL)")
+	fs.StringVar(&c.BasemapURL, "basemap-url", c.BasemapURL, "XYZ raster tile template for the web app's basemap (ATLAS_BASEMAP_URL)")
 }
 
 // Validate checks the configuration.
@@ -82,6 +100,23 @@ func (c Config) Validate() error {
 	}
 	if c.DatabaseURL == "" && c.DataDir == "" {
 		return fmt.Errorf("config: set a data directory or a database URL")
+	}
+	return validBasemapURL(c.BasemapURL)
+}
+
+// validBasemapURL checks that a basemap template is an http(s) URL with the
+// tile placeholders a map client fills in.
+func validBasemapURL(u string) error {
+	if u == "" {
+		return nil
+	}
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return fmt.Errorf("config: ATLAS_BASEMAP_URL=%q is not an http or https URL", u)
+	}
+	for _, p := range []string{"{z}", "{x}", "{y}"} {
+		if !strings.Contains(u, p) {
+			return fmt.Errorf("config: ATLAS_BASEMAP_URL=%q has no %s placeholder (a tile template needs {z}, {x} and {y})", u, p)
+		}
 	}
 	return nil
 }

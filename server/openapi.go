@@ -1,15 +1,83 @@
 package server
 
 import (
-	_ "embed"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
 
 	"github.com/labstack/echo/v4"
 )
 
-// openAPIDoc describes API v1; a test keeps it in step with the routes.
+// The OpenAPI document is assembled from fragments in openapi/, one per
+// part of the API, so each part documents its own paths and schemas:
+// 00-base.json has the info and shared schemas, every other file adds
+// "paths" and "components.schemas". A test keeps the document in step with
+// the routes.
 //
-//go:embed openapi.json
-var openAPIDoc []byte
+//go:embed openapi/*.json
+var openAPIFragments embed.FS
+
+var openAPIDoc = mustAssembleOpenAPI(openAPIFragments)
+
+func mustAssembleOpenAPI(fsys fs.FS) []byte {
+	doc, err := assembleOpenAPI(fsys)
+	if err != nil {
+		panic(err) // the fragments are embedded: a test catches this
+	}
+	return doc
+}
+
+type openAPIFragment struct {
+	OpenAPI    string                     `json:"openapi,omitempty"`
+	Info       json.RawMessage            `json:"info,omitempty"`
+	Paths      map[string]json.RawMessage `json:"paths"`
+	Components struct {
+		Schemas map[string]json.RawMessage `json:"schemas"`
+	} `json:"components"`
+}
+
+func assembleOpenAPI(fsys fs.FS) ([]byte, error) {
+	names, err := fs.Glob(fsys, "openapi/*.json")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var doc openAPIFragment
+	doc.Paths = map[string]json.RawMessage{}
+	doc.Components.Schemas = map[string]json.RawMessage{}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		var f openAPIFragment
+		if err := json.Unmarshal(data, &f); err != nil {
+			return nil, fmt.Errorf("openapi: %s: %w", name, err)
+		}
+		if f.OpenAPI != "" {
+			doc.OpenAPI, doc.Info = f.OpenAPI, f.Info
+		}
+		if err := mergeInto(doc.Paths, f.Paths, name, "path"); err != nil {
+			return nil, err
+		}
+		if err := mergeInto(doc.Components.Schemas, f.Components.Schemas, name, "schema"); err != nil {
+			return nil, err
+		}
+	}
+	return json.Marshal(doc)
+}
+
+func mergeInto(dst, src map[string]json.RawMessage, file, what string) error {
+	for k, v := range src {
+		if _, dup := dst[k]; dup {
+			return fmt.Errorf("openapi: %s: %s %q is defined twice", file, what, k)
+		}
+		dst[k] = v
+	}
+	return nil
+}
 
 // GET /api/v1/openapi.json
 func (api *API) openapi(c echo.Context) error {

@@ -1,8 +1,10 @@
 package server
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
+	"syscall"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -15,18 +17,21 @@ type API struct {
 	log    *slog.Logger
 	cfg    Config
 	bodies *bodyCache
+	tiles  *tileCache
 }
 
 // NewHandler builds the HTTP handler: routes, error mapping, limits.
 func NewHandler(a *Atlas, cfg Config, log *slog.Logger) http.Handler {
-	api := &API{atlas: a, log: log, cfg: cfg, bodies: newBodyCache(64)}
+	api := &API{atlas: a, log: log, cfg: cfg, bodies: newBodyCache(64), tiles: newTileCache(cfg.TileCacheBytes)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)
 	e.Use(middleware.Recover())
 	e.Use(requestLog(log))
 	e.Use(middleware.BodyLimit(byteLimit(cfg.MaxUploadBytes)))
-	e.Use(middleware.TimeoutWithConfig(middleware.TimeoutConfig{Timeout: cfg.RequestTimeout}))
+	// A deadline on the request context, not a buffering timeout handler:
+	// handlers and the store stop when it passes, and answers stream.
+	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: cfg.RequestTimeout}))
 
 	e.GET("/healthz", api.healthz)
 	e.GET("/readyz", api.readyz)
@@ -38,10 +43,14 @@ func NewHandler(a *Atlas, cfg Config, log *slog.Logger) http.Handler {
 	v1.GET("/indicators", api.listIndicators)
 	v1.GET("/periods", api.listPeriods)
 	v1.GET("/observations", api.listObservations)
+	v1.GET("/choropleth", api.getChoropleth)
 	v1.GET("/facilities", api.listFacilities)
 	v1.GET("/grids", api.listGrids)
 	v1.GET("/grids.geojson", api.gridsGeoJSON)
 	e.POST("/api/v1/imports/:kind", api.postImport)
+	tiles := e.Group("/tiles", api.etag)
+	tiles.GET("/:layer", api.getTileJSON)
+	tiles.GET("/:layer/:z/:x/:y", api.getTile)
 	return e
 }
 
@@ -52,11 +61,14 @@ func requestLog(log *slog.Logger) echo.MiddlewareFunc {
 			start := time.Now()
 			err := next(c)
 			level := slog.LevelDebug
-			if err != nil {
+			if err != nil && !clientGone(err) {
 				level = slog.LevelWarn
 			}
-			log.Log(c.Request().Context(), level, "request", "method", c.Request().Method,
-				"uri", c.Request().URL.RequestURI(), "status", c.Response().Status, "took", time.Since(start), "err", err)
+			ctx := c.Request().Context()
+			if log.Enabled(ctx, level) { // skip building the record on the hot path
+				log.Log(ctx, level, "request", "method", c.Request().Method,
+					"uri", c.Request().URL.RequestURI(), "status", c.Response().Status, "took", time.Since(start), "err", err)
+			}
 			return err
 		}
 	}
@@ -64,4 +76,10 @@ func requestLog(log *slog.Logger) echo.MiddlewareFunc {
 
 func byteLimit(n int64) string {
 	return formatInt(n/(1<<20)) + "M"
+}
+
+// clientGone reports a write to a client that has hung up: not the
+// server's failure, so not worth a warning.
+func clientGone(err error) bool {
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET)
 }

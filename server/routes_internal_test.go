@@ -14,14 +14,23 @@ import (
 // TestOpenAPIDocumentsEveryRoute keeps openapi.json and the router in step.
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 	var doc struct {
-		OpenAPI string                                `json:"openapi"`
-		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+		OpenAPI    string                                `json:"openapi"`
+		Paths      map[string]map[string]json.RawMessage `json:"paths"`
+		Components struct {
+			Schemas map[string]json.RawMessage `json:"schemas"`
+		} `json:"components"`
 	}
 	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(doc.OpenAPI, "3.") {
 		t.Errorf("openapi version %q", doc.OpenAPI)
+	}
+	// Every schema reference resolves.
+	for _, ref := range regexp.MustCompile(`"#/components/schemas/(\w+)"`).FindAllStringSubmatch(string(openAPIDoc), -1) {
+		if _, ok := doc.Components.Schemas[ref[1]]; !ok {
+			t.Errorf("schema %s is referenced but not defined", ref[1])
+		}
 	}
 	e := NewHandler(&Atlas{}, DefaultConfig(), slog.New(slog.NewTextHandler(io.Discard, nil))).(*echo.Echo)
 	param := regexp.MustCompile(`:(\w+)`)

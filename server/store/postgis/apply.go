@@ -3,13 +3,13 @@ package postgis
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/store/internal/ctxerr"
 	"github.com/community-atlas/atlas/server/store/internal/wkbgeom"
 	"github.com/jackc/pgx/v5"
 )
@@ -35,11 +35,11 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	defer tx.Rollback(context.WithoutCancel(ctx))
 
 	if err := tx.QueryRow(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At).Scan(&b.ID); err != nil {
-		return analytics.Batch{}, fmt.Errorf("postgis: apply: batch: %w", ended(ctx, err))
+		return analytics.Batch{}, fmt.Errorf("postgis: apply: batch: %w", ctxerr.Ended(ctx, err))
 	}
 	for _, w := range []write{regions(c.Regions), facilities(c.Facilities), grids(c.Grids), observations(c.Observations)} {
 		if err := w.run(ctx, tx, b.ID); err != nil {
-			return analytics.Batch{}, fmt.Errorf("postgis: %w", ended(ctx, err))
+			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
 	}
 	// Once everything is written the commit is not abandoned: cancelling
@@ -53,15 +53,6 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: commit: %w", err)
 	}
 	return b, nil
-}
-
-// ended makes err match ctx's error once ctx is done: pgx closes the
-// connection on cancellation, and what it reports then need not say why.
-func ended(ctx context.Context, err error) error {
-	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
-		return fmt.Errorf("%w: %w", cerr, err)
-	}
-	return err
 }
 
 // lastOf returns recs with only the last record of each key, in the order

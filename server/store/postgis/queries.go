@@ -1,10 +1,13 @@
 package postgis
 
-// The SQL of the store, all in one place. Each record type is written by
-// COPY into a transaction-scoped temporary table and one INSERT … SELECT …
-// ON CONFLICT from it; the single-row upserts are used only to find which
-// record a failed bulk write refused. Upserts update every column but the
-// key, so a second write of a record replaces it whole.
+import "github.com/community-atlas/atlas/server/store/internal/rowscan"
+
+// The SQL of the store, all in one place but for Load's SELECTs, which it
+// shares with the SQLite store (rowscan.Select). Each record type is
+// written by COPY into a transaction-scoped temporary table and one
+// INSERT … SELECT … ON CONFLICT from it; the single-row upserts are used
+// only to find which record a failed bulk write refused. Upserts update
+// every column but the key, so a second write of a record replaces it whole.
 const (
 	anyRegionSQL = `SELECT EXISTS (SELECT 1 FROM regions)`
 
@@ -87,27 +90,9 @@ VALUES ($1, $2, $3, $4, ST_GeomFromWKB($5, 4326))` + onGridConflict
 ON CONFLICT (code) DO UPDATE SET
     community = excluded.community, households = excluded.households,
     worker = excluded.worker, geometry = excluded.geometry`
-
-	// Load reads in key order ("C" collation, as the schema declares),
-	// the same order as the SQLite store, so that snapshots built from
-	// either are identical.
-	selectBatchesSQL = `SELECT id, kind, source, rows, at FROM batches ORDER BY id`
-
-	selectRegionsSQL = `
-SELECT code, name, level, COALESCE(parent, ''), COALESCE(kind, ''),
-       population, households, area_km2, label_lon, label_lat, generated,
-       ST_AsBinary(geometry)
-FROM regions ORDER BY code`
-
-	selectObservationsSQL = `
-SELECT indicator, region, period, value, batch
-FROM observations ORDER BY indicator, region, period`
-
-	selectFacilitiesSQL = `
-SELECT id, type, name, floor_area_m2, region, ST_AsBinary(point)
-FROM facilities ORDER BY id`
-
-	selectGridsSQL = `
-SELECT code, community, households, worker, ST_AsBinary(geometry)
-FROM grids ORDER BY code`
 )
+
+// loadSQL reads the geometry columns through ST_AsBinary. Its ORDER BY
+// sorts text as SQLite does because the key columns are declared with the
+// "C" collation, so that snapshots built from either store are identical.
+var loadSQL = rowscan.Select(func(column string) string { return "ST_AsBinary(" + column + ")" })

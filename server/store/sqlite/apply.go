@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/store/internal/ctxerr"
 	"github.com/community-atlas/atlas/server/store/internal/wkbgeom"
 	"github.com/paulmach/orb"
 )
@@ -36,7 +36,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 
 	err = tx.QueryRowContext(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At.Format(timeLayout)).Scan(&b.ID)
 	if err != nil {
-		return analytics.Batch{}, fmt.Errorf("sqlite: apply: batch: %w", ended(ctx, err))
+		return analytics.Batch{}, fmt.Errorf("sqlite: apply: batch: %w", ctxerr.Ended(ctx, err))
 	}
 	steps := []func(context.Context, *sql.Tx) error{
 		func(ctx context.Context, tx *sql.Tx) error { return writeRegions(ctx, tx, c.Regions) },
@@ -46,23 +46,13 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx); err != nil {
-			return analytics.Batch{}, fmt.Errorf("sqlite: %w", ended(ctx, err))
+			return analytics.Batch{}, fmt.Errorf("sqlite: %w", ctxerr.Ended(ctx, err))
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return analytics.Batch{}, fmt.Errorf("sqlite: apply: commit: %w", ended(ctx, err))
+		return analytics.Batch{}, fmt.Errorf("sqlite: apply: commit: %w", ctxerr.Ended(ctx, err))
 	}
 	return b, nil
-}
-
-// ended makes err match ctx's error once ctx is done: database/sql rolls
-// the transaction back then, and the statement that follows reports only
-// that the transaction is over.
-func ended(ctx context.Context, err error) error {
-	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
-		return fmt.Errorf("%w: %w", cerr, err)
-	}
-	return err
 }
 
 // each prepares query on tx and runs it once per record with the arguments

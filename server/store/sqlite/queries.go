@@ -1,7 +1,10 @@
 package sqlite
 
-// The SQL of the store, all in one place. Upserts update every column but the
-// key, so a second write of a record replaces it whole.
+import "github.com/community-atlas/atlas/server/store/internal/rowscan"
+
+// The SQL of the store, all in one place but for Load's SELECTs, which it
+// shares with the PostGIS store (rowscan.Select). Upserts update every
+// column but the key, so a second write of a record replaces it whole.
 const (
 	// Reading the schema touches the file, unlike SELECT 1.
 	pingSQL      = `SELECT count(*) FROM sqlite_schema`
@@ -50,26 +53,7 @@ ON CONFLICT (code) DO UPDATE SET
     worker = excluded.worker, geometry = excluded.geometry,
     minx = excluded.minx, miny = excluded.miny,
     maxx = excluded.maxx, maxy = excluded.maxy`
-
-	// Load reads in key order, the same order as the PostGIS store, so
-	// that snapshots built from either are identical.
-	selectBatchesSQL = `SELECT id, kind, source, rows, at FROM batches ORDER BY id`
-
-	selectRegionsSQL = `
-SELECT code, name, level, COALESCE(parent, ''), COALESCE(kind, ''),
-       population, households, area_km2, label_lon, label_lat, generated,
-       geometry
-FROM regions ORDER BY code`
-
-	selectObservationsSQL = `
-SELECT indicator, region, period, value, batch
-FROM observations ORDER BY indicator, region, period`
-
-	selectFacilitiesSQL = `
-SELECT id, type, name, floor_area_m2, region, point
-FROM facilities ORDER BY id`
-
-	selectGridsSQL = `
-SELECT code, community, households, worker, geometry
-FROM grids ORDER BY code`
 )
+
+// loadSQL reads the geometry columns as they are: they hold WKB.
+var loadSQL = rowscan.Select(func(column string) string { return column })

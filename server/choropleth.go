@@ -1,0 +1,170 @@
+package server
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/analytics/classify"
+	"github.com/labstack/echo/v4"
+)
+
+// targetMethod colours regions by their own verdict instead of by value.
+const targetMethod = "target"
+
+// nearPoints is how far below target still counts as "within reach": 5
+// percentage points for percentages, 5% of the target for other units.
+const nearPoints = 5.0
+
+type legendEntry struct {
+	Class   int      `json:"class"`
+	Label   string   `json:"label"`
+	LabelZH string   `json:"label_zh,omitempty"`
+	From    *float64 `json:"from"`
+	To      *float64 `json:"to"`
+	Colour  string   `json:"colour"`
+	Count   int      `json:"count"`
+}
+
+type choroplethItem struct {
+	Code   string   `json:"code"`
+	Name   string   `json:"name"`
+	Value  *float64 `json:"value"`
+	Class  int      `json:"class"`
+	Colour string   `json:"colour"`
+	Target *float64 `json:"target"`
+	Meets  *bool    `json:"meets"`
+	Gap    *float64 `json:"gap"`
+}
+
+type choropleth struct {
+	Indicator string           `json:"indicator"`
+	Level     analytics.Level  `json:"level"`
+	Period    int              `json:"period"`
+	Method    string           `json:"method"`
+	Classes   int              `json:"classes"`
+	Palette   string           `json:"palette,omitempty"`
+	Unit      string           `json:"unit"`
+	Breaks    []float64        `json:"breaks"`
+	Legend    []legendEntry    `json:"legend"`
+	NoData    legendEntry      `json:"no_data"`
+	Items     []choroplethItem `json:"items"`
+}
+
+// choroplethQuery is the parsed request.
+type choroplethQuery struct {
+	ind     *analytics.Indicator
+	level   analytics.Level
+	period  int
+	method  string
+	classes int
+	palette string
+	manual  []float64
+	regions []*analytics.Region
+}
+
+// GET /api/v1/choropleth?indicator=&level=&period=&method=&classes=&palette=&parent=&breaks=
+func (api *API) getChoropleth(c echo.Context) error {
+	s := api.snap(c)
+	q, err := parseChoropleth(c, s)
+	if err != nil {
+		return err
+	}
+	return api.cachedBody(c, s, echo.MIMEApplicationJSON, func() ([]byte, error) {
+		res, err := buildChoropleth(s, q)
+		if err != nil {
+			return nil, err
+		}
+		return marshalJSON(res)
+	})
+}
+
+func parseChoropleth(c echo.Context, s *analytics.Snapshot) (*choroplethQuery, error) {
+	q := &choroplethQuery{method: c.QueryParam("method"), palette: c.QueryParam("palette")}
+	var err error
+	if q.ind, err = indicatorParam(c, s, true); err != nil {
+		return nil, err
+	}
+	if q.level, err = levelParam(c, analytics.County); err != nil {
+		return nil, err
+	}
+	if q.period, err = periodParam(c, s); err != nil {
+		return nil, err
+	}
+	parent, err := regionParam(c, s, "parent")
+	if err != nil {
+		return nil, err
+	}
+	code := ""
+	if parent != nil {
+		code = parent.Code
+	}
+	q.regions = s.Select(q.level, code)
+	if q.method == "" {
+		q.method = string(classify.Quantile)
+	}
+	if q.method == targetMethod {
+		return q, nil
+	}
+	if !isMethod(q.method) {
+		return nil, badParam("method", "%q is not one of equal, quantile, jenks, pretty, stddev, manual, target", q.method)
+	}
+	if q.classes, err = classesParam(c); err != nil {
+		return nil, err
+	}
+	if q.palette == "" {
+		q.palette = classify.DefaultPalette
+	}
+	if _, err := classify.Colours(q.palette, classify.MinClasses); err != nil {
+		return nil, badParam("palette", "%q is not a ColorBrewer palette here (sequential: %s; diverging: %s)",
+			q.palette, strings.Join(classify.PaletteNames(false), ", "), strings.Join(classify.PaletteNames(true), ", "))
+	}
+	if classify.Method(q.method) == classify.Manual {
+		if q.manual, err = breaksParam(c.QueryParam("breaks")); err != nil {
+			return nil, err
+		}
+	}
+	return q, nil
+}
+
+func isMethod(m string) bool {
+	for _, x := range classify.Methods {
+		if string(x) == m {
+			return true
+		}
+	}
+	return false
+}
+
+func classesParam(c echo.Context) (int, error) {
+	v := c.QueryParam("classes")
+	if v == "" {
+		return 5, nil
+	}
+	k, err := strconv.Atoi(v)
+	if err != nil || k < classify.MinClasses || k > classify.MaxClasses {
+		return 0, badParam("classes", "%q is not a whole number from %d to %d", v, classify.MinClasses, classify.MaxClasses)
+	}
+	return k, nil
+}
+
+// breaksParam reads manual breaks: rising numbers separated by commas.
+func breaksParam(v string) ([]float64, error) {
+	if v == "" {
+		return nil, badParam("breaks", "method manual needs breaks, e.g. breaks=0,50,80,100")
+	}
+	parts := strings.Split(v, ",")
+	out := make([]float64, len(parts))
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, badParam("breaks", "%q is not a number", p)
+		}
+		out[i] = f
+	}
+	if _, err := classify.Breaks(classify.Manual, nil, 0, out); err != nil {
+		return nil, badParam("breaks", "%s", strings.TrimPrefix(err.Error(), "classify: "))
+	}
+	return out, nil
+}

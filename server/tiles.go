@@ -1,0 +1,163 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/tile"
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+)
+
+const mimeMVT = "application/vnd.mapbox-vector-tile"
+
+// tileLayers are the layers served, with the fields their features carry.
+var tileLayers = map[string][]string{
+	"county":    {"code", "name", "parent"},
+	"township":  {"code", "name", "parent"},
+	"community": {"code", "name", "kind", "parent"},
+	"facility":  {"id", "type", "name", "region"},
+	"grid":      {"code", "community", "households", "worker"},
+}
+
+// GET /tiles/{layer}/{z}/{x}/{y}.mvt
+func (api *API) getTile(c echo.Context) error {
+	layer := c.Param("layer")
+	if _, ok := tileLayers[layer]; !ok {
+		return &notFoundError{What: "tile layer", Code: layer}
+	}
+	z, x, y, err := tileParams(c)
+	if err != nil {
+		return err
+	}
+	t, err := tile.Parse(z, x, y)
+	if err != nil {
+		return &notFoundError{What: "tile", Code: err.Error()}
+	}
+	s := api.snap(c)
+	key := fmt.Sprintf("%s/%d/%d/%d", layer, z, x, y)
+	b, ok := api.tiles.get(s.Version, key)
+	if !ok {
+		data, err := tile.Encode(t, tile.Layer{Name: layer, Features: tileFeatures(s, layer, tile.Bound(t))})
+		if err != nil {
+			return fmt.Errorf("tile %s: %w", key, err)
+		}
+		if data != nil {
+			b = &body{raw: data}
+			b.gzipped() // compressed once, at build time, off the hot path
+		}
+		api.tiles.put(s.Version, key, b)
+	}
+	if b == nil {
+		return c.NoContent(http.StatusNoContent)
+	}
+	h := c.Response().Header()
+	h.Add("Vary", "Accept-Encoding")
+	if strings.Contains(c.Request().Header.Get("Accept-Encoding"), "gzip") {
+		h.Set("Content-Encoding", "gzip")
+		return c.Blob(http.StatusOK, mimeMVT, b.gzipped())
+	}
+	return c.Blob(http.StatusOK, mimeMVT, b.raw)
+}
+
+// tileParams reads z, x and y; y arrives as "123.mvt".
+func tileParams(c echo.Context) (z, x, y int, err error) {
+	ys, ok := strings.CutSuffix(c.Param("y"), ".mvt")
+	if !ok {
+		return 0, 0, 0, badParam("y", "%q: tiles are addressed as /tiles/{layer}/{z}/{x}/{y}.mvt", c.Param("y"))
+	}
+	for _, p := range []struct {
+		name, v string
+		dst     *int
+	}{{"z", c.Param("z"), &z}, {"x", c.Param("x"), &x}, {"y", ys, &y}} {
+		n, err := strconv.Atoi(p.v)
+		if err != nil {
+			return 0, 0, 0, badParam(p.name, "%q is not a whole number", p.v)
+		}
+		*p.dst = n
+	}
+	return z, x, y, nil
+}
+
+// tileFeatures selects a layer's features whose boxes meet b. Features carry
+// no indicator values: the client colours them by code, so one tile serves
+// every indicator and period.
+func tileFeatures(s *analytics.Snapshot, layer string, b orb.Bound) []*geojson.Feature {
+	var out []*geojson.Feature
+	switch layer {
+	case "facility":
+		for _, f := range s.SearchFacilities(b) {
+			out = append(out, &geojson.Feature{Geometry: f.Point, Properties: geojson.Properties{
+				"id": f.ID, "type": string(f.Type), "name": f.Name, "region": f.Region}})
+		}
+	case "grid":
+		for _, g := range s.SearchGrids(b) {
+			out = append(out, &geojson.Feature{Geometry: g.Geometry, Properties: geojson.Properties{
+				"code": g.Code, "community": g.Community, "households": g.Households, "worker": g.Worker}})
+		}
+	default:
+		for _, r := range s.SearchRegions(analytics.Level(layer), b) {
+			f := &geojson.Feature{Geometry: r.Geometry, Properties: geojson.Properties{
+				"code": r.Code, "name": r.Name, "parent": r.Parent}}
+			if id, err := strconv.ParseUint(r.Code, 10, 64); err == nil {
+				f.ID = id // numeric ids let MapLibre keep feature state by code
+			}
+			if r.Kind != "" {
+				f.Properties["kind"] = string(r.Kind)
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// tileJSON describes a layer (TileJSON 3.0.0).
+type tileJSON struct {
+	TileJSON     string        `json:"tilejson"`
+	Name         string        `json:"name"`
+	Tiles        []string      `json:"tiles"`
+	MinZoom      int           `json:"minzoom"`
+	MaxZoom      int           `json:"maxzoom"`
+	Bounds       [4]float64    `json:"bounds"`
+	Center       [3]float64    `json:"center"`
+	VectorLayers []vectorLayer `json:"vector_layers"`
+}
+
+type vectorLayer struct {
+	ID     string            `json:"id"`
+	Fields map[string]string `json:"fields"`
+}
+
+// GET /tiles/{layer}.json
+func (api *API) getTileJSON(c echo.Context) error {
+	name, ok := strings.CutSuffix(c.Param("layer"), ".json")
+	fields, known := tileLayers[name]
+	if !ok || !known {
+		return &notFoundError{What: "tile layer", Code: c.Param("layer")}
+	}
+	s := api.snap(c)
+	b := s.Bound()
+	scheme := "http"
+	if c.Request().TLS != nil {
+		scheme = "https"
+	}
+	desc := map[string]string{}
+	for _, f := range fields {
+		desc[f] = "String"
+	}
+	if name == "grid" {
+		desc["households"] = "Number"
+	}
+	return sendJSON(c, tileJSON{
+		TileJSON: "3.0.0", Name: "Community Atlas " + name,
+		Tiles:   []string{fmt.Sprintf("%s://%s/tiles/%s/{z}/{x}/{y}.mvt", scheme, c.Request().Host, name)},
+		MinZoom: 0, MaxZoom: tile.MaxZoom,
+		Bounds:       [4]float64{b.Min[0], b.Min[1], b.Max[0], b.Max[1]},
+		Center:       [3]float64{b.Center()[0], b.Center()[1], 8},
+		VectorLayers: []vectorLayer{{ID: name, Fields: desc}},
+	})
+}
