@@ -23,18 +23,18 @@ ATLAS_DATABASE_URL=$db "$work/atlas" seed -log-level warn >/dev/null
 echo "community tiles z8–14: $(wc -l <"$work/paths")"
 
 start_atlas() {
-  ATLAS_DATABASE_URL=$db "$work/atlas" -addr 127.0.0.1:18081 -log-level warn & pids+=($!)
-  until curl -fs http://127.0.0.1:18081/readyz >/dev/null; do sleep 0.05; done
+  ATLAS_DATABASE_URL=$db "$work/atlas" -addr 127.0.0.1:18381 -log-level warn & pids+=($!)
+  until curl -fs http://127.0.0.1:18381/readyz >/dev/null; do sleep 0.05; done
 }
-"$work/pgtiles" -database-url "$db" -addr 127.0.0.1:18090 2>/dev/null & pids+=($!)
-until curl -s -o /dev/null http://127.0.0.1:18090/tiles/community/8/213/105.mvt; do sleep 0.05; done
+"$work/pgtiles" -database-url "$db" -addr 127.0.0.1:18390 & pids+=($!)
+until curl -s -o /dev/null http://127.0.0.1:18390/tiles/community/8/213/105.mvt; do sleep 0.05; done
 start_atlas
 
 echo "== cold (one pass, 16 in flight)"
-echo -n "atlas:   "; "$work/pgtiles" -pass http://127.0.0.1:18081 -c 16 <"$work/paths"
-echo -n "postgis: "; "$work/pgtiles" -pass http://127.0.0.1:18090 -c 16 <"$work/paths"
+echo -n "atlas:   "; "$work/pgtiles" -pass http://127.0.0.1:18381 -c 16 <"$work/paths"
+echo -n "postgis: "; "$work/pgtiles" -pass http://127.0.0.1:18390 -c 16 <"$work/paths"
 echo "== warm (wrk, 16 connections, $dur)"
-for port in 18081 18090; do
+for port in 18381 18390; do
   echo "port $port"
   wrk -t2 -c16 -d"$dur" --latency -s scripts/paths.lua "http://127.0.0.1:$port" -- "$work/paths" |
     grep -E '  (50|99)%|Requests/sec|Non-2xx|errors'

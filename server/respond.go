@@ -93,13 +93,22 @@ type body struct {
 func (b *body) gzipped() []byte {
 	b.gzOnce.Do(func() {
 		var buf bytes.Buffer
-		w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+		w := gzipWriters.Get().(*gzip.Writer)
+		w.Reset(&buf)
 		_, _ = w.Write(b.raw)
 		_ = w.Close()
+		gzipWriters.Put(w)
 		b.gz = buf.Bytes()
 	})
 	return b.gz
 }
+
+// gzipWriters are reused: a new writer allocates most of a megabyte of
+// tables, far more than a tile.
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression)
+	return w
+}}
 
 func newBodyCache(max int) *bodyCache {
 	return &bodyCache{max: max, entries: map[string]*body{}}

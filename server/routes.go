@@ -18,6 +18,8 @@ type API struct {
 	cfg    Config
 	bodies *bodyCache
 	tiles  *tileCache
+	// tileSources: features projected for tiling, per layer and snapshot.
+	tileSources tileSources
 }
 
 // NewHandler builds the HTTP handler: routes, error mapping, limits.

@@ -6,11 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/tile"
 	"github.com/labstack/echo/v4"
-	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 )
 
 const mimeMVT = "application/vnd.mapbox-vector-tile"
@@ -42,7 +39,8 @@ func (api *API) getTile(c echo.Context) error {
 	key := fmt.Sprintf("%s/%d/%d/%d", layer, z, x, y)
 	b, ok := api.tiles.get(s.Version, key)
 	if !ok {
-		data, err := tile.Encode(t, tile.Layer{Name: layer, Features: tileFeatures(s, layer, tile.Bound(t))})
+		src := api.tileSources.layer(s, layer)
+		data, err := tile.Encode(t, tile.Layer{Name: layer, Features: src.search(tile.SearchBox(t))})
 		if err != nil {
 			return fmt.Errorf("tile %s: %w", key, err)
 		}
@@ -81,38 +79,6 @@ func tileParams(c echo.Context) (z, x, y int, err error) {
 		*p.dst = n
 	}
 	return z, x, y, nil
-}
-
-// tileFeatures selects a layer's features whose boxes meet b. Features carry
-// no indicator values: the client colours them by code, so one tile serves
-// every indicator and period.
-func tileFeatures(s *analytics.Snapshot, layer string, b orb.Bound) []*geojson.Feature {
-	var out []*geojson.Feature
-	switch layer {
-	case "facility":
-		for _, f := range s.SearchFacilities(b) {
-			out = append(out, &geojson.Feature{Geometry: f.Point, Properties: geojson.Properties{
-				"id": f.ID, "type": string(f.Type), "name": f.Name, "region": f.Region}})
-		}
-	case "grid":
-		for _, g := range s.SearchGrids(b) {
-			out = append(out, &geojson.Feature{Geometry: g.Geometry, Properties: geojson.Properties{
-				"code": g.Code, "community": g.Community, "households": g.Households, "worker": g.Worker}})
-		}
-	default:
-		for _, r := range s.SearchRegions(analytics.Level(layer), b) {
-			f := &geojson.Feature{Geometry: r.Geometry, Properties: geojson.Properties{
-				"code": r.Code, "name": r.Name, "parent": r.Parent}}
-			if id, err := strconv.ParseUint(r.Code, 10, 64); err == nil {
-				f.ID = id // numeric ids let MapLibre keep feature state by code
-			}
-			if r.Kind != "" {
-				f.Properties["kind"] = string(r.Kind)
-			}
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // tileJSON describes a layer (TileJSON 3.0.0).

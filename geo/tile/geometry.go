@@ -2,7 +2,6 @@ package tile
 
 import (
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/clip"
 )
 
 // mapPoints applies f to every point of g in place.
@@ -40,17 +39,6 @@ func mapLine[L ~[]orb.Point](l L, f func(orb.Point) orb.Point) {
 	for i := range l {
 		l[i] = f(l[i])
 	}
-}
-
-// clipGeometry clips to box, returning nil when nothing is left.
-func clipGeometry(box orb.Bound, g orb.Geometry) orb.Geometry {
-	if !box.Intersects(g.Bound()) {
-		return nil
-	}
-	if box.Contains(g.Bound().Min) && box.Contains(g.Bound().Max) {
-		return g
-	}
-	return clip.Geometry(box, g)
 }
 
 func isPoint(g orb.Geometry) bool {

@@ -1,8 +1,10 @@
-// Package tile encodes Mapbox Vector Tiles (2.1) from lon/lat features with
-// orb: each feature is copied, projected to the tile's 4096-unit grid,
-// clipped to the tile plus a buffer, and simplified by a fixed tolerance in
-// tile units, which makes simplification follow the zoom (a unit is ever
-// smaller on the ground as the zoom grows).
+// Package tile encodes Mapbox Vector Tiles (2.1) with orb. Features are
+// projected once to unit Web Mercator coordinates (Project); each tile then
+// only clips them to its box plus a buffer, scales to the 4096-unit grid,
+// and simplifies by a fixed tolerance in tile units, which makes the
+// simplification follow the zoom (a unit is ever smaller on the ground as
+// the zoom grows). Lines of constant longitude and latitude are straight in
+// Web Mercator, so clipping there equals clipping on the map.
 package tile
 
 import (
@@ -10,6 +12,7 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/clip"
 	"github.com/paulmach/orb/encoding/mvt"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/maptile"
@@ -31,10 +34,25 @@ const Tolerance = 1.0
 // MaxZoom is the deepest zoom served.
 const MaxZoom = 22
 
-// Layer is a named set of features in EPSG:4326.
+// Feature is a feature ready for tiling: its geometry in unit Web Mercator
+// coordinates (x east, y south, both 0–1 over the world) with its bound.
+type Feature struct {
+	ID         any
+	Properties geojson.Properties
+	Geometry   orb.Geometry
+	Bound      orb.Bound
+}
+
+// NewFeature projects a lon/lat geometry for tiling.
+func NewFeature(id any, props geojson.Properties, lonlat orb.Geometry) *Feature {
+	g := Project(lonlat)
+	return &Feature{ID: id, Properties: props, Geometry: g, Bound: g.Bound()}
+}
+
+// Layer is a named set of features.
 type Layer struct {
 	Name     string
-	Features []*geojson.Feature
+	Features []*Feature
 }
 
 // Parse checks z/x/y: the zoom within [0, MaxZoom] and x, y within 2^z.
@@ -49,35 +67,33 @@ func Parse(z, x, y int) (maptile.Tile, error) {
 	return maptile.New(uint32(x), uint32(y), maptile.Zoom(z)), nil
 }
 
-// Bound is the lon/lat box to search for a tile's features: the tile
-// widened by its buffer.
-func Bound(t maptile.Tile) orb.Bound {
-	b := t.Bound()
-	pad := float64(Buffer) / Extent
-	dx, dy := (b.Max[0]-b.Min[0])*pad, (b.Max[1]-b.Min[1])*pad
-	return orb.Bound{Min: orb.Point{b.Min[0] - dx, b.Min[1] - dy}, Max: orb.Point{b.Max[0] + dx, b.Max[1] + dy}}
+// SearchBox is the unit Web Mercator box whose features reach tile t: the
+// tile widened by its buffer.
+func SearchBox(t maptile.Tile) orb.Bound {
+	n := float64(uint64(1) << t.Z)
+	pad := float64(Buffer) / (n * Extent)
+	return orb.Bound{
+		Min: orb.Point{float64(t.X)/n - pad, float64(t.Y)/n - pad},
+		Max: orb.Point{float64(t.X+1)/n + pad, float64(t.Y+1)/n + pad},
+	}
 }
 
 // Encode builds the tile; it returns nil when no feature reaches it. The
-// layers' features are not modified.
+// features are not modified.
 func Encode(t maptile.Tile, layers ...Layer) ([]byte, error) {
-	clipBox := orb.Bound{Min: orb.Point{-Buffer, -Buffer}, Max: orb.Point{Extent + Buffer, Extent + Buffer}}
+	scale := float64(uint64(1)<<t.Z) * Extent
+	box := SearchBox(t)
+	ox, oy := float64(t.X)*Extent, float64(t.Y)*Extent
+	toTile := func(p orb.Point) orb.Point {
+		return orb.Point{math.Round(p[0]*scale - ox), math.Round(p[1]*scale - oy)}
+	}
 	var out mvt.Layers
 	for _, l := range layers {
 		ml := &mvt.Layer{Name: l.Name, Version: 2, Extent: Extent}
 		for _, f := range l.Features {
-			g := project(f.Geometry, t)
-			g = clipGeometry(clipBox, g)
-			if g == nil {
-				continue
+			if g := tileGeometry(f, box, toTile); g != nil {
+				ml.Features = append(ml.Features, &geojson.Feature{ID: f.ID, Geometry: g, Properties: f.Properties})
 			}
-			if !isPoint(g) {
-				g = simplify.DouglasPeucker(Tolerance).Simplify(g)
-			}
-			if g = dropEmpty(g); g == nil {
-				continue
-			}
-			ml.Features = append(ml.Features, &geojson.Feature{ID: f.ID, Geometry: g, Properties: f.Properties})
 		}
 		if len(ml.Features) > 0 {
 			out = append(out, ml)
@@ -89,15 +105,29 @@ func Encode(t maptile.Tile, layers ...Layer) ([]byte, error) {
 	return mvt.Marshal(out)
 }
 
-// project maps lon/lat to tile units (a copy; the input stays as it was).
-func project(g orb.Geometry, t maptile.Tile) orb.Geometry {
-	n := float64(uint64(1) << t.Z)
-	ox, oy := float64(t.X)*Extent, float64(t.Y)*Extent
-	f := func(p orb.Point) orb.Point {
-		x := (p[0] + 180) / 360 * n * Extent
-		s := math.Sin(p[1] * math.Pi / 180)
-		y := (0.5 - math.Log((1+s)/(1-s))/(4*math.Pi)) * n * Extent
-		return orb.Point{math.Round(x - ox), math.Round(y - oy)}
+// tileGeometry clips a copy of f's geometry to box, maps it to tile units
+// and simplifies it; nil when nothing is left to draw.
+func tileGeometry(f *Feature, box orb.Bound, toTile func(orb.Point) orb.Point) orb.Geometry {
+	if !box.Intersects(f.Bound) {
+		return nil
 	}
-	return mapPoints(orb.Clone(g), f)
+	g := orb.Clone(f.Geometry) // clip works in place
+	if !box.Contains(f.Bound.Min) || !box.Contains(f.Bound.Max) {
+		if g = clip.Geometry(box, g); g == nil {
+			return nil
+		}
+	}
+	g = mapPoints(g, toTile)
+	if !isPoint(g) {
+		g = simplify.DouglasPeucker(Tolerance).Simplify(g)
+	}
+	return dropEmpty(g)
+}
+
+// Project maps a lon/lat geometry to unit Web Mercator (a copy).
+func Project(g orb.Geometry) orb.Geometry {
+	return mapPoints(orb.Clone(g), func(p orb.Point) orb.Point {
+		s := math.Sin(p[1] * math.Pi / 180)
+		return orb.Point{(p[0] + 180) / 360, 0.5 - math.Log((1+s)/(1-s))/(4*math.Pi)}
+	})
 }

@@ -34,7 +34,7 @@ func TestProjectionMatchesOrb(t *testing.T) {
 		z := maptile.Zoom(r.IntN(16))
 		p := orb.Point{120 + r.Float64()*2, 31 + r.Float64()*2}
 		tl := maptile.At(p, z)
-		data, err := tile.Encode(tl, tile.Layer{Name: "p", Features: []*geojson.Feature{geojson.NewFeature(p)}})
+		data, err := tile.Encode(tl, tile.Layer{Name: "p", Features: []*tile.Feature{tile.NewFeature(nil, nil, p)}})
 		if err != nil || data == nil {
 			t.Fatalf("encode: %v", err)
 		}
@@ -53,11 +53,9 @@ func TestEncodeClipsAndKeepsProperties(t *testing.T) {
 	// (beyond the antimeridian, so it must be clipped at the buffer) and
 	// lat 10–20.
 	sq := orb.Polygon{{{90, 10}, {200, 10}, {200, 20}, {90, 20}, {90, 10}}}
-	f := geojson.NewFeature(sq)
-	f.ID = uint64(320612)
-	f.Properties = geojson.Properties{"code": "320612", "name": "通州区"}
+	f := tile.NewFeature(uint64(320612), geojson.Properties{"code": "320612", "name": "通州区"}, sq)
 	tl := maptile.New(1, 0, 1)
-	data, err := tile.Encode(tl, tile.Layer{Name: "county", Features: []*geojson.Feature{f}})
+	data, err := tile.Encode(tl, tile.Layer{Name: "county", Features: []*tile.Feature{f}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,8 +79,8 @@ func TestEncodeClipsAndKeepsProperties(t *testing.T) {
 }
 
 func TestEncodeEmpty(t *testing.T) {
-	f := geojson.NewFeature(orb.Polygon{{{120, 32}, {121, 32}, {121, 33}, {120, 33}, {120, 32}}})
-	data, err := tile.Encode(maptile.New(0, 0, 3), tile.Layer{Name: "x", Features: []*geojson.Feature{f}})
+	f := tile.NewFeature(nil, nil, orb.Polygon{{{120, 32}, {121, 32}, {121, 33}, {120, 33}, {120, 32}}})
+	data, err := tile.Encode(maptile.New(0, 0, 3), tile.Layer{Name: "x", Features: []*tile.Feature{f}})
 	if err != nil || data != nil {
 		t.Errorf("tile far away: %d bytes, %v; want none", len(data), err)
 	}

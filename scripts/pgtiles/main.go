@@ -36,7 +36,7 @@ mvt AS (
 SELECT ST_AsMVT(mvt.*, $4) FROM mvt WHERE geom IS NOT NULL`
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:18090", "listen address")
+	addr := flag.String("addr", "127.0.0.1:18390", "listen address")
 	url := flag.String("database-url", os.Getenv("ATLAS_DATABASE_URL"), "PostgreSQL URL of an atlas store")
 	list := flag.String("list", "", "print the tile paths of this layer instead of serving")
 	minZoom := flag.Int("minzoom", 8, "first zoom for -list")
