@@ -26,7 +26,6 @@ type Snapshot struct {
 	periods    []int
 	obs        map[obsKey]float64 // raw data-level values
 	spatial    [4]rtree.RTreeG[int] // region bounds per level
-	index      spatialIndex
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use
 }
@@ -52,7 +51,6 @@ func NewSnapshot(version int64, cat *Catalogue, d *Dataset) *Snapshot {
 	s.indexObservations(d.Observations)
 	slices.SortFunc(s.facilities, func(a, b Facility) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(s.grids, func(a, b Grid) int { return cmp.Compare(a.Code, b.Code) })
-	s.indexFeatures()
 	return s
 }
 
