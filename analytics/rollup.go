@@ -89,18 +89,15 @@ func (s *Snapshot) computeRollup(ind *Indicator, period int) *Rollups {
 		val.Gap = bound.Gap(ind.Target.Comparator, v)
 		val.Meets = val.Gap >= 0
 		out.values[r.Code] = val
-		for p := r.Parent; p != ""; {
-			a := acc[p]
+		// Up the ancestors this snapshot holds (a restricted one stops at
+		// its scope).
+		for parent, ok := s.Region(r.Parent); ok; parent, ok = s.Region(parent.Parent) {
+			a := acc[parent.Code]
 			if a == nil {
 				a = &accumulator{}
-				acc[p] = a
+				acc[parent.Code] = a
 			}
 			a.add(r, v, val.Meets)
-			parent, ok := s.Region(p)
-			if !ok {
-				break
-			}
-			p = parent.Parent
 		}
 	}
 	for code, a := range acc {

@@ -16,6 +16,9 @@ import (
 type Snapshot struct {
 	Version   int64
 	Catalogue *Catalogue
+	// Scope is the region a restricted snapshot is limited to (Restrict);
+	// empty for the whole atlas.
+	Scope string
 
 	regions    []Region // by level, then code
 	byCode     map[string]int
@@ -24,7 +27,7 @@ type Snapshot struct {
 	grids      []Grid
 	batches    []Batch
 	periods    []int
-	obs        map[obsKey]float64 // raw data-level values
+	obs        map[obsKey]float64   // raw data-level values
 	spatial    [4]rtree.RTreeG[int] // region bounds per level
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use

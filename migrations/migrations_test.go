@@ -13,7 +13,7 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-var tables = []string{"batches", "facilities", "grids", "observations", "regions"}
+var tables = []string{"audit", "batches", "facilities", "grids", "observations", "regions", "tokens", "users"}
 
 func openSQLite(t *testing.T) *sql.DB {
 	t.Helper()

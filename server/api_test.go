@@ -84,7 +84,7 @@ func TestRegionsGeoJSON(t *testing.T) {
 	tag := resp.Header.Get("ETag")
 	req, _ := http.NewRequest("GET", s.URL+"/api/v1/regions.geojson?level=community", nil)
 	req.Header.Set("If-None-Match", tag)
-	resp2, err := http.DefaultClient.Do(req)
+	resp2, err := s.client().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,9 @@ type Atlas struct {
 	log       *slog.Logger
 	snapshot  atomic.Pointer[analytics.Snapshot]
 	writes    sync.Mutex // one import at a time, so snapshots follow batches in order
+	// restricted caches snapshots limited to a region, by version and
+	// region, for users limited to one.
+	restricted sync.Map
 }
 
 // OpenStore opens the store the configuration names: PostgreSQL when a
@@ -88,6 +91,7 @@ func (a *Atlas) Reload(ctx context.Context) error {
 	}
 	s := analytics.NewSnapshot(version, a.catalogue, d)
 	a.snapshot.Store(s)
+	a.restricted.Clear()
 	a.log.Info("snapshot loaded", "version", version, "regions", len(s.Regions()),
 		"facilities", len(s.Facilities()), "grids", len(s.Grids()), "took", time.Since(start).Round(time.Millisecond))
 	return nil
@@ -105,11 +109,25 @@ type ImportResult struct {
 var ErrUnknownKind = errors.New("unknown import kind")
 
 // Import validates a file of the given kind against the current snapshot
-// and, only if it is entirely valid, writes it as one batch and reloads.
-func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte) (*ImportResult, error) {
+// — or, for a user limited to a region, against that region's restricted
+// snapshot, so nothing outside it can be touched — and, only if it is
+// entirely valid, writes it as one batch and reloads.
+func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte, scope *analytics.Snapshot) (*ImportResult, error) {
 	a.writes.Lock()
 	defer a.writes.Unlock()
-	cs, err := a.read(kind, file, data, a.Snapshot())
+	idx := a.Snapshot()
+	if scope != nil && scope.Scope != "" {
+		r, err := a.Restricted(idx, scope.Scope)
+		if err != nil {
+			return nil, err
+		}
+		idx = r
+	}
+	return a.importInto(ctx, kind, file, data, idx)
+}
+
+func (a *Atlas) importInto(ctx context.Context, kind, file string, data []byte, idx importer.Index) (*ImportResult, error) {
+	cs, err := a.read(kind, file, data, idx)
 	if err != nil {
 		return nil, err
 	}
@@ -143,4 +161,26 @@ func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, 
 		"regions": len(cs.Regions), "observations": len(cs.Observations),
 		"facilities": len(cs.Facilities), "grids": len(cs.Grids),
 	}}, nil
+}
+
+// errScopeGone: a user is limited to a region that no longer exists.
+type errScopeGone struct{ code string }
+
+func (e *errScopeGone) Error() string {
+	return fmt.Sprintf("your account is limited to region %s, which does not exist; ask an admin", e.code)
+}
+
+// Restricted returns s limited to the subtree of region code, built once
+// per snapshot version and region.
+func (a *Atlas) Restricted(s *analytics.Snapshot, code string) (*analytics.Snapshot, error) {
+	key := fmt.Sprintf("%d %s", s.Version, code)
+	if r, ok := a.restricted.Load(key); ok {
+		return r.(*analytics.Snapshot), nil
+	}
+	r, err := s.Restrict(code)
+	if err != nil {
+		return nil, &errForbidden{msg: (&errScopeGone{code}).Error()}
+	}
+	v, _ := a.restricted.LoadOrStore(key, r)
+	return v.(*analytics.Snapshot), nil
 }

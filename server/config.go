@@ -23,6 +23,13 @@ type Config struct {
 	RequestTimeout time.Duration // ATLAS_REQUEST_TIMEOUT
 	LogLevel       string        // ATLAS_LOG_LEVEL: debug, info, warn, error
 	TileCacheBytes int           // ATLAS_TILE_CACHE_MB, in MiB: built tiles kept in memory
+	// PublicRead (ATLAS_PUBLIC_READ=true) lets anonymous visitors view, as
+	// viewers of the whole atlas: for a public dashboard.
+	PublicRead bool
+	// BootstrapAdmin (ATLAS_BOOTSTRAP_ADMIN=user:password) creates the first
+	// admin, and is used only while no user exists.
+	BootstrapAdmin string
+	SessionTTL     time.Duration // ATLAS_SESSION_TTL: how long a login lasts
 	// ATLAS_BASEMAP_URL: an XYZ raster tile template ({z}, {x}, {y}) the web
 	// app draws under the regions, e.g. Tianditu WMTS with the user's own key;
 	// empty for no basemap (the app then needs nothing from the internet).
@@ -39,6 +46,7 @@ func DefaultConfig() Config {
 		RequestTimeout: 60 * time.Second,
 		LogLevel:       "info",
 		TileCacheBytes: 64 << 20,
+		SessionTTL:     12 * time.Hour,
 	}
 }
 
@@ -61,6 +69,21 @@ func (c Config) FromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("config: ATLAS_MAX_UPLOAD_MB=%q is not a positive whole number", v)
 		}
 		c.MaxUploadBytes = mb << 20
+	}
+	str("ATLAS_BOOTSTRAP_ADMIN", &c.BootstrapAdmin)
+	switch v := getenv("ATLAS_PUBLIC_READ"); v {
+	case "", "false", "0":
+	case "true", "1":
+		c.PublicRead = true
+	default:
+		return c, fmt.Errorf("config: ATLAS_PUBLIC_READ=%q is not true or false", v)
+	}
+	if v := getenv("ATLAS_SESSION_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return c, fmt.Errorf("config: ATLAS_SESSION_TTL=%q is not a positive duration such as 8h", v)
+		}
+		c.SessionTTL = d
 	}
 	if v := getenv("ATLAS_TILE_CACHE_MB"); v != "" {
 		mb, err := strconv.Atoi(v)
@@ -85,6 +108,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory of the embedded SQLite store (ATLAS_DATA_DIR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL URL; when set, PostgreSQL+PostGIS is the store (ATLAS_DATABASE_URL)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (ATLAS_LOG_LEVEL)")
+	fs.BoolVar(&c.PublicRead, "public-read", c.PublicRead, "let anonymous visitors view (ATLAS_PUBLIC_READ)")
 	fs.StringVar(&c.BasemapURL, "basemap-url", c.BasemapURL, "XYZ raster tile template for the web app's basemap (ATLAS_BASEMAP_URL)")
 }
 
@@ -100,6 +124,11 @@ func (c Config) Validate() error {
 	}
 	if c.DatabaseURL == "" && c.DataDir == "" {
 		return fmt.Errorf("config: set a data directory or a database URL")
+	}
+	if c.BootstrapAdmin != "" {
+		if _, _, ok := strings.Cut(c.BootstrapAdmin, ":"); !ok {
+			return fmt.Errorf("config: ATLAS_BOOTSTRAP_ADMIN must be user:password")
+		}
 	}
 	return validBasemapURL(c.BasemapURL)
 }

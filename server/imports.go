@@ -12,8 +12,9 @@ import (
 )
 
 // POST /api/v1/imports/{boundaries|observations|facilities|grids}
-// with the file in the multipart field "file". 201 with the batch written,
-// or 422 listing every problem, with nothing written.
+// with the file in the multipart field "file" (or a zip holding it). 201
+// with the batch written, or 422 listing every problem, with nothing
+// written.
 func (api *API) postImport(c echo.Context) error {
 	kind := c.Param("kind")
 	if !slices.Contains(importer.Kinds, kind) {
@@ -32,9 +33,16 @@ func (api *API) postImport(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("read upload: %w", err)
 	}
-	res, err := api.atlas.Import(c.Request().Context(), kind, filepath.Base(fh.Filename), data)
+	name := filepath.Base(fh.Filename)
+	if importer.IsZip(data) {
+		if name, data, err = importer.Unzip(name, data, api.cfg.MaxUploadBytes, importer.Extensions[kind]...); err != nil {
+			return err
+		}
+	}
+	res, err := api.atlas.Import(c.Request().Context(), kind, name, data, api.snap(c))
 	if err != nil {
 		return err
 	}
+	api.audit(c, who(c).name(), "import", fmt.Sprintf("%s %s batch %d rows %d", kind, res.Source, res.Batch.ID, res.Batch.Rows))
 	return c.JSON(http.StatusCreated, res)
 }

@@ -50,8 +50,20 @@ func problemFor(err error) Problem {
 		nf *notFoundError
 		ie *importer.Error
 		he *echo.HTTPError
+		fe *errForbidden
+		tm *errTooMany
+		ce *conflictError
 	)
 	switch {
+	case errors.Is(err, errUnauthenticated):
+		return Problem{Type: "/problems/unauthenticated", Title: "Sign in needed", Status: http.StatusUnauthorized,
+			Detail: "log in (POST /api/v1/auth/login) or send Authorization: Bearer <token>"}
+	case errors.As(err, &fe):
+		return Problem{Type: "/problems/forbidden", Title: "Forbidden", Status: http.StatusForbidden, Detail: fe.Error()}
+	case errors.As(err, &tm):
+		return Problem{Type: "/problems/too-many-requests", Title: "Too many requests", Status: http.StatusTooManyRequests, Detail: tm.Error()}
+	case errors.As(err, &ce):
+		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: ce.Error()}
 	case errors.As(err, &pe):
 		return Problem{Type: "/problems/invalid-parameter", Title: "Invalid parameter", Status: http.StatusBadRequest, Detail: pe.Error(), Param: pe.Param}
 	case errors.As(err, &nf):
@@ -78,6 +90,9 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		}
 		p := problemFor(err)
 		p.Instance = c.Request().URL.RequestURI()
+		if p.Status == http.StatusUnauthorized {
+			c.Response().Header().Set("WWW-Authenticate", `Bearer realm="atlas"`)
+		}
 		if p.Status >= 500 {
 			log.Error("request failed", "method", c.Request().Method, "uri", p.Instance, "err", err)
 		}

@@ -59,11 +59,11 @@ func (api *API) etag(next echo.HandlerFunc) echo.HandlerFunc {
 		if req.Method != http.MethodGet && req.Method != http.MethodHead {
 			return next(c)
 		}
-		s := api.atlas.Snapshot()
+		s := api.snap(c)
 		c.Set(snapshotKey, s)
 		h := fnv.New64a()
 		_, _ = io.WriteString(h, req.URL.RequestURI())
-		tag := `"` + formatInt(s.Version) + "-" + strconv.FormatUint(h.Sum64(), 36) + `"`
+		tag := `"` + s.Key() + "-" + strconv.FormatUint(h.Sum64(), 36) + `"`
 		c.Response().Header().Set("ETag", tag)
 		c.Response().Header().Set("Cache-Control", "no-cache")
 		if req.Header.Get("If-None-Match") == tag {
@@ -73,8 +73,9 @@ func (api *API) etag(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// bodyCache keeps large encoded answers (GeoJSON) for the current snapshot
-// version, plain and gzipped; a new version empties it.
+// bodyCache keeps large encoded answers (GeoJSON) of the current snapshot
+// version, plain and gzipped; a new version empties it. Keys hold the
+// snapshot's scope, so answers for users limited to a region stay apart.
 type bodyCache struct {
 	mu      sync.Mutex
 	version int64
@@ -147,7 +148,7 @@ func (c *bodyCache) put(version int64, key string, b *body) *body {
 // cachedBody answers with the cached body for this request, building it
 // with build on a miss; gzipped when the client accepts it.
 func (api *API) cachedBody(c echo.Context, s *analytics.Snapshot, mime string, build func() ([]byte, error)) error {
-	key := c.Request().URL.RequestURI()
+	key := s.Key() + " " + c.Request().URL.RequestURI()
 	b, ok := api.bodies.get(s.Version, key)
 	if !ok {
 		raw, err := build()

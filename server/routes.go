@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 	"syscall"
 	"time"
 
@@ -20,11 +21,14 @@ type API struct {
 	tiles  *tileCache
 	// tileSources: features projected for tiling, per layer and snapshot.
 	tileSources tileSources
+	tokens      tokenCache
+	logins      *loginLimiter
 }
 
 // NewHandler builds the HTTP handler: routes, error mapping, limits.
 func NewHandler(a *Atlas, cfg Config, log *slog.Logger) http.Handler {
-	api := &API{atlas: a, log: log, cfg: cfg, bodies: newBodyCache(64), tiles: newTileCache(cfg.TileCacheBytes)}
+	api := &API{atlas: a, log: log, cfg: cfg, bodies: newBodyCache(64), tiles: newTileCache(cfg.TileCacheBytes),
+		logins: newLoginLimiter(loginAttempts, loginWindow)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)
@@ -34,6 +38,9 @@ func NewHandler(a *Atlas, cfg Config, log *slog.Logger) http.Handler {
 	// A deadline on the request context, not a buffering timeout handler:
 	// handlers and the store stop when it passes, and answers stream.
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: cfg.RequestTimeout}))
+	e.Use(securityHeaders(cfg))
+	e.Use(api.authenticate) // after routing: the policy is by route
+	e.Use(api.auditExports)
 
 	e.GET("/healthz", api.healthz)
 	e.GET("/readyz", api.readyz)
@@ -50,6 +57,7 @@ func NewHandler(a *Atlas, cfg Config, log *slog.Logger) http.Handler {
 	v1.GET("/grids", api.listGrids)
 	v1.GET("/grids.geojson", api.gridsGeoJSON)
 	e.POST("/api/v1/imports/:kind", api.postImport)
+	api.routeAccounts(e)
 	tiles := e.Group("/tiles", api.etag)
 	tiles.GET("/:layer", api.getTileJSON)
 	tiles.GET("/:layer/:z/:x/:y", api.getTile)
@@ -84,4 +92,29 @@ func byteLimit(n int64) string {
 // server's failure, so not worth a warning.
 func clientGone(err error) bool {
 	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET)
+}
+
+// routeAccounts registers login, users, tokens and the audit log.
+func (api *API) routeAccounts(e *echo.Echo) {
+	e.POST("/api/v1/auth/login", api.login)
+	e.POST("/api/v1/auth/logout", api.logout)
+	e.GET("/api/v1/auth/me", api.me)
+	e.POST("/api/v1/users", api.createUser)
+	e.GET("/api/v1/users", api.listUsers)
+	e.PATCH("/api/v1/users/:username", api.updateUser)
+	e.POST("/api/v1/tokens", api.createToken)
+	e.GET("/api/v1/tokens", api.listTokens)
+	e.DELETE("/api/v1/tokens/:id", api.revokeToken)
+	e.GET("/api/v1/audit", api.listAudit)
+}
+
+// auditExports records every successful export in the audit log.
+func (api *API) auditExports(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		err := next(c)
+		if err == nil && strings.HasPrefix(c.Path(), "/api/v1/export/") && c.Response().Status == http.StatusOK {
+			api.audit(c, who(c).name(), "export", c.Request().URL.RequestURI())
+		}
+		return err
+	}
 }

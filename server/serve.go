@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"github.com/community-atlas/atlas/server/store"
 )
 
 // Serve opens the store (seeding an empty one), loads the snapshot and
@@ -21,6 +23,9 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer st.Close()
 	a, err := NewAtlas(ctx, st, log, true)
 	if err != nil {
+		return err
+	}
+	if err := greetAdmin(ctx, st, cfg, log); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -50,6 +55,26 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
+	}
+	return nil
+}
+
+// greetAdmin creates the bootstrap admin if asked, and says how to sign in
+// when nobody can.
+func greetAdmin(ctx context.Context, st store.Store, cfg Config, log *slog.Logger) error {
+	created, err := BootstrapAdmin(ctx, st, cfg.BootstrapAdmin)
+	if err != nil {
+		return fmt.Errorf("bootstrap admin: %w", err)
+	}
+	if created {
+		log.Info("created the first admin from ATLAS_BOOTSTRAP_ADMIN")
+	}
+	n, err := st.CountUsers(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 && !cfg.PublicRead {
+		log.Warn("no users yet and public read is off: set ATLAS_BOOTSTRAP_ADMIN=user:password, run `atlas user add NAME admin`, or set ATLAS_PUBLIC_READ=true")
 	}
 	return nil
 }

@@ -10,10 +10,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server"
+	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/postgis"
 	"github.com/community-atlas/atlas/server/store/sqlite"
@@ -61,7 +63,14 @@ func fixture() *store.Changeset {
 type testServer struct {
 	*httptest.Server
 	store store.Store
+	token string // the admin's API token, sent by get and upload
 }
+
+// Credentials of the admin every test server has.
+const (
+	adminName     = "admin"
+	adminPassword = "admin-password-1"
+)
 
 // openSQLite opens an embedded store in a temporary directory.
 func openSQLite(t *testing.T) store.Store {
@@ -88,6 +97,12 @@ func newServer(t *testing.T, cs *store.Changeset) *testServer {
 }
 
 func newServerOn(t *testing.T, st store.Store, cs *store.Changeset) *testServer {
+	return newServerConfig(t, st, cs, server.DefaultConfig())
+}
+
+// newServerConfig starts the handler with a configuration, an admin user
+// and that admin's API token.
+func newServerConfig(t *testing.T, st store.Store, cs *store.Changeset, cfg server.Config) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	t.Cleanup(func() { st.Close() })
@@ -101,53 +116,81 @@ func newServerOn(t *testing.T, st store.Store, cs *store.Changeset) *testServer 
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(server.NewHandler(a, server.DefaultConfig(), log))
+	if err := server.CreateUser(ctx, st, adminName, adminPassword, auth.Admin, ""); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.NewHandler(a, cfg, log))
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, store: st}
+	ts := &testServer{Server: srv, store: st}
+	ts.token = ts.login(t, adminName, adminPassword).Token
+	return ts
 }
 
-// get fetches path and decodes the JSON answer into v, checking the status.
-func (s *testServer) get(t *testing.T, path string, status int, v any) *http.Response {
+type session struct {
+	Token     string
+	CSRFToken string `json:"csrf_token"`
+}
+
+// login signs in and returns the session answer.
+func (s *testServer) login(t *testing.T, user, password string) session {
 	t.Helper()
-	resp, err := http.Get(s.URL + path)
+	var out session
+	resp := s.do(t, "POST", "/api/v1/auth/login", "", "application/json",
+		strings.NewReader(`{"username":"`+user+`","password":"`+password+`"}`), 200, &out)
+	resp.Body.Close()
+	return out
+}
+
+// do sends a request with an optional bearer token and checks the status.
+func (s *testServer) do(t *testing.T, method, path, token, contentType string, body io.Reader, status int, v any) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(method, s.URL+path, body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body = io.NopCloser(bytes.NewReader(raw))
 	if resp.StatusCode != status {
-		t.Fatalf("GET %s: status %d, want %d: %s", path, resp.StatusCode, status, body)
+		t.Fatalf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, status, raw)
 	}
 	if v != nil {
-		if err := json.Unmarshal(body, v); err != nil {
-			t.Fatalf("GET %s: %v in %s", path, err, body)
+		if err := json.Unmarshal(raw, v); err != nil {
+			t.Fatalf("%s %s: %v in %s", method, path, err, raw)
 		}
 	}
 	return resp
 }
 
+// get fetches path and decodes the JSON answer into v, checking the status.
+func (s *testServer) get(t *testing.T, path string, status int, v any) *http.Response {
+	t.Helper()
+	return s.do(t, "GET", path, s.token, "", nil, status, v)
+}
+
 // upload posts a file to an import endpoint.
 func (s *testServer) upload(t *testing.T, kind, name string, data []byte, status int, v any) {
+	t.Helper()
+	s.uploadAs(t, s.token, kind, name, data, status, v)
+}
+
+func (s *testServer) uploadAs(t *testing.T, token, kind, name string, data []byte, status int, v any) {
 	t.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
 	part, _ := w.CreateFormFile("file", name)
 	part.Write(data)
 	w.Close()
-	resp, err := http.Post(s.URL+"/api/v1/imports/"+kind, w.FormDataContentType(), &body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != status {
-		t.Fatalf("POST %s: status %d, want %d: %s", kind, resp.StatusCode, status, raw)
-	}
-	if v != nil {
-		if err := json.Unmarshal(raw, v); err != nil {
-			t.Fatalf("%v in %s", err, raw)
-		}
-	}
+	s.do(t, "POST", "/api/v1/imports/"+kind, token, w.FormDataContentType(), &body, status, v)
 }
 
 type problem struct {
@@ -157,4 +200,17 @@ type problem struct {
 		Row, Feature         int
 		Code, Field, Message string
 	}
+}
+
+// client sends the admin's token with every request.
+func (s *testServer) client() *http.Client {
+	return &http.Client{Transport: bearer{token: s.token}}
+}
+
+type bearer struct{ token string }
+
+func (b bearer) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("Authorization", "Bearer "+b.token)
+	return http.DefaultTransport.RoundTrip(r)
 }

@@ -36,7 +36,7 @@ func (api *API) getTile(c echo.Context) error {
 		return &notFoundError{What: "tile", Code: err.Error()}
 	}
 	s := api.snap(c)
-	key := fmt.Sprintf("%s/%d/%d/%d", layer, z, x, y)
+	key := fmt.Sprintf("%s %s/%d/%d/%d", s.Key(), layer, z, x, y)
 	b, ok := api.tiles.get(s.Version, key)
 	if !ok {
 		src := api.tileSources.layer(s, layer)

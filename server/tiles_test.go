@@ -14,7 +14,7 @@ import (
 // fetchTile returns a tile's status and decoded layers.
 func fetchTile(t *testing.T, s *testServer, path string) (int, mvt.Layers, http.Header) {
 	t.Helper()
-	resp, err := http.Get(s.URL + path)
+	resp, err := s.client().Get(s.URL + path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestTiles(t *testing.T) {
 	// Revalidation.
 	req, _ := http.NewRequest("GET", s.URL+path, nil)
 	req.Header.Set("If-None-Match", h.Get("ETag"))
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := s.client().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestTiles(t *testing.T) {
 		"/tiles/county.json":             200,
 		"/tiles/roads.json":              404,
 	} {
-		resp, err := http.Get(s.URL + p)
+		resp, err := s.client().Get(s.URL + p)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,12 +12,14 @@ import (
 )
 
 // tileSources holds each layer's features projected for tiling, with an
-// R-tree in the same coordinates, for one snapshot version. A layer is
-// projected on its first tile request: once per snapshot, not per tile.
+// R-tree in the same coordinates, for the current snapshot version and each
+// scope of it (users limited to a region read a restricted snapshot). A
+// layer is projected on its first tile request: once per snapshot, not per
+// tile.
 type tileSources struct {
 	mu      sync.Mutex
 	version int64
-	layers  map[string]*tileSource
+	layers  map[string]*tileSource // by snapshot key and layer name
 }
 
 type tileSource struct {
@@ -32,10 +34,11 @@ func (ts *tileSources) layer(s *analytics.Snapshot, name string) *tileSource {
 	if ts.layers == nil || ts.version != s.Version {
 		ts.version, ts.layers = s.Version, map[string]*tileSource{}
 	}
-	src := ts.layers[name]
+	key := s.Key() + " " + name
+	src := ts.layers[key]
 	if src == nil {
 		src = &tileSource{}
-		ts.layers[name] = src
+		ts.layers[key] = src
 	}
 	ts.mu.Unlock()
 	src.once.Do(func() {

@@ -27,6 +27,15 @@ const (
 // Kinds lists the import kinds.
 var Kinds = []string{Boundaries, Observations, Facilities, Grids}
 
+// Extensions are the file endings of each kind's data, for picking the data
+// file out of a zipped upload.
+var Extensions = map[string][]string{
+	Boundaries:   {".geojson", ".json"},
+	Grids:        {".geojson", ".json"},
+	Observations: {".csv"},
+	Facilities:   {".csv"},
+}
+
 // Index is what an import is checked against: the regions already known
 // (a snapshot satisfies it).
 type Index interface {

@@ -44,4 +44,6 @@ type Store interface {
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.
 	Close() error
+	// Accounts holds the users, their tokens and the audit log.
+	Accounts
 }

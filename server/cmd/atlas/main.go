@@ -3,6 +3,7 @@
 //	atlas [serve]                 serve HTTP (seeding an empty store first)
 //	atlas seed                    write the Nantong seeds into the store
 //	atlas import KIND FILE        import boundaries, observations, facilities or grids
+//	atlas user add NAME ROLE [REGION]  add a user (password from ATLAS_PASSWORD or stdin)
 //	atlas migrate                 apply database migrations and exit
 //	atlas version                 print the version
 //
@@ -72,11 +73,13 @@ func run(args []string) error {
 			return errors.New("usage: atlas import boundaries|observations|facilities|grids FILE")
 		}
 		return server.ImportCommand(ctx, cfg, log, fs.Arg(0), fs.Arg(1))
+	case "user":
+		return server.UserCommand(ctx, cfg, log, fs.Args(), os.Stdin)
 	case "migrate":
 		return server.MigrateCommand(ctx, cfg, log)
 	case "version":
 		fmt.Println("atlas", version)
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (serve, seed, import, migrate, version)", cmd)
+	return fmt.Errorf("unknown command %q (serve, seed, import, user, migrate, version)", cmd)
 }

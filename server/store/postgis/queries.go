@@ -2,12 +2,13 @@ package postgis
 
 import "github.com/community-atlas/atlas/server/store/internal/rowscan"
 
-// The SQL of the store, all in one place but for Load's SELECTs, which it
-// shares with the SQLite store (rowscan.Select). Each record type is
-// written by COPY into a transaction-scoped temporary table and one
-// INSERT … SELECT … ON CONFLICT from it; the single-row upserts are used
-// only to find which record a failed bulk write refused. Upserts update
-// every column but the key, so a second write of a record replaces it whole.
+// The SQL of the atlas data, all in one place but for Load's SELECTs, which
+// it shares with the SQLite store (rowscan.Select); the accounts' is in
+// accountsql.go. Each record type is written by COPY into a
+// transaction-scoped temporary table and one INSERT … SELECT … ON CONFLICT
+// from it; the single-row upserts are used only to find which record a
+// failed bulk write refused. Upserts update every column but the key, so a
+// second write of a record replaces it whole.
 const (
 	anyRegionSQL = `SELECT EXISTS (SELECT 1 FROM regions)`
 

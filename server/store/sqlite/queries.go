@@ -2,9 +2,10 @@ package sqlite
 
 import "github.com/community-atlas/atlas/server/store/internal/rowscan"
 
-// The SQL of the store, all in one place but for Load's SELECTs, which it
-// shares with the PostGIS store (rowscan.Select). Upserts update every
-// column but the key, so a second write of a record replaces it whole.
+// The SQL of the atlas data, all in one place but for Load's SELECTs, which
+// it shares with the PostGIS store (rowscan.Select); the accounts' is in
+// accountsql.go. Upserts update every column but the key, so a second
+// write of a record replaces it whole.
 const (
 	// Reading the schema touches the file, unlike SELECT 1.
 	pingSQL      = `SELECT count(*) FROM sqlite_schema`

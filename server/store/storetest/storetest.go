@@ -28,6 +28,10 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"FailedApplyWritesNothing", testFailedApply},
 		{"CancelledApplyWritesNothing", testCancelledApply},
 		{"ConcurrentLoadSeesOneState", testConcurrentLoad},
+		{"Users", testUsers},
+		{"Tokens", testTokens},
+		{"Audit", testAudit},
+		{"ConcurrentCreateUserOneWins", testConcurrentCreateUser},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open(t)) })

@@ -1,0 +1,49 @@
+package analytics
+
+import "fmt"
+
+// Restrict returns a snapshot of the subtree of region code only: the
+// region itself, everything inside it, and the observations, facilities
+// and grids that belong there. A user limited to a region reads such a
+// snapshot, so every answer built from it — lists, maps, tiles, exports —
+// stays inside the region without each handler checking.
+func (s *Snapshot) Restrict(code string) (*Snapshot, error) {
+	if _, ok := s.Region(code); !ok {
+		return nil, fmt.Errorf("analytics: restrict to unknown region %q", code)
+	}
+	inside := map[string]bool{}
+	d := &Dataset{Batches: s.batches}
+	for _, r := range s.regions {
+		if s.Within(r.Code, code) {
+			inside[r.Code] = true
+			d.Regions = append(d.Regions, r)
+		}
+	}
+	for k, v := range s.obs {
+		if inside[k.region] {
+			d.Observations = append(d.Observations, Observation{Indicator: k.indicator, Region: k.region, Period: k.period, Value: v})
+		}
+	}
+	for _, f := range s.facilities {
+		if inside[f.Region] {
+			d.Facilities = append(d.Facilities, f)
+		}
+	}
+	for _, g := range s.grids {
+		if inside[g.Community] {
+			d.Grids = append(d.Grids, g)
+		}
+	}
+	r := NewSnapshot(s.Version, s.Catalogue, d)
+	r.Scope = code
+	return r, nil
+}
+
+// Key identifies the snapshot's content for caches and ETags: its version,
+// and its scope when restricted.
+func (s *Snapshot) Key() string {
+	if s.Scope == "" {
+		return fmt.Sprint(s.Version)
+	}
+	return fmt.Sprintf("%d@%s", s.Version, s.Scope)
+}

@@ -1,0 +1,112 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// Limits on zipped uploads. A zip bomb inflates a small file into an
+// enormous one: the entries are read through a limit on the real inflated
+// size (the sizes a zip claims can lie) and a cap on the ratio.
+const (
+	maxZipEntries = 100
+	maxZipRatio   = 200 // inflated bytes per compressed byte
+)
+
+// IsZip reports whether data is a zip archive.
+func IsZip(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("PK\x03\x04"))
+}
+
+// Unzip returns the one data file in a zipped upload (the entry ending in
+// one of exts; other entries such as a README are ignored), refusing
+// archives that try to escape a directory (zip-slip), hold too many
+// entries, or inflate past maxBytes or maxZipRatio (zip bombs).
+func Unzip(file string, data []byte, maxBytes int64, exts ...string) (string, []byte, error) {
+	fail := func(format string, args ...any) (string, []byte, error) {
+		return "", nil, &Error{File: file, Problems: []Problem{{Message: fmt.Sprintf(format, args...)}}}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fail("not a readable zip archive: %v", err)
+	}
+	if len(zr.File) > maxZipEntries {
+		return fail("the archive has %d entries; at most %d are read", len(zr.File), maxZipEntries)
+	}
+	var found *zip.File
+	for _, f := range zr.File {
+		if err := checkEntryName(f.Name); err != nil {
+			return fail("entry %q: %v", f.Name, err)
+		}
+		if f.FileInfo().IsDir() || !hasExt(f.Name, exts) {
+			continue
+		}
+		if found != nil {
+			return fail("the archive holds two data files, %s and %s; send one", found.Name, f.Name)
+		}
+		found = f
+	}
+	if found == nil {
+		return fail("the archive holds no %s file", strings.Join(exts, " or "))
+	}
+	body, err := inflate(found, maxBytes)
+	if err != nil {
+		return fail("entry %q: %v", found.Name, err)
+	}
+	return path.Base(found.Name), body, nil
+}
+
+// checkEntryName rejects names that would land outside the extraction
+// directory, were the archive ever unpacked to disk.
+func checkEntryName(name string) error {
+	switch {
+	case name == "" || strings.ContainsRune(name, 0):
+		return fmt.Errorf("empty or invalid name")
+	case strings.Contains(name, `\`):
+		return fmt.Errorf("backslashes in names are refused")
+	case path.IsAbs(name) || strings.HasPrefix(name, "/"):
+		return fmt.Errorf("absolute paths are refused")
+	}
+	for _, part := range strings.Split(name, "/") {
+		if part == ".." {
+			return fmt.Errorf("paths leading out of the archive (..) are refused")
+		}
+	}
+	return nil
+}
+
+func hasExt(name string, exts []string) bool {
+	lower := strings.ToLower(name)
+	for _, e := range exts {
+		if strings.HasSuffix(lower, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// inflate reads an entry, stopping at maxBytes or maxZipRatio times its
+// compressed size, whichever comes first.
+func inflate(f *zip.File, maxBytes int64) ([]byte, error) {
+	limit := maxBytes
+	if byRatio := int64(f.CompressedSize64)*maxZipRatio + 1024; byRatio < limit {
+		limit = byRatio
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	body, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("inflates beyond %d bytes (more than %d× its compressed size or the upload limit): refused as a zip bomb", limit, maxZipRatio)
+	}
+	return body, nil
+}

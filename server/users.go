@@ -1,0 +1,192 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/community-atlas/atlas/server/auth"
+	"github.com/labstack/echo/v4"
+)
+
+// userItem is a user as the API shows it (never the password hash).
+type userItem struct {
+	Username  string    `json:"username"`
+	Role      auth.Role `json:"role"`
+	Region    string    `json:"region"`
+	Disabled  bool      `json:"disabled"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+func newUserItem(u *auth.User) userItem {
+	return userItem{Username: u.Username, Role: u.Role, Region: u.Region, Disabled: u.Disabled, CreatedAt: u.CreatedAt}
+}
+
+type userRequest struct {
+	Username string     `json:"username"`
+	Password *string    `json:"password"`
+	Role     *auth.Role `json:"role"`
+	Region   *string    `json:"region"`
+	Disabled *bool      `json:"disabled"`
+}
+
+func decodeUserRequest(c echo.Context) (*userRequest, error) {
+	var req userRequest
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return nil, badParam("body", "send JSON with username, password, role, region, disabled (%v)", err)
+	}
+	return &req, nil
+}
+
+// checkUserFields validates the fields present, against the acting admin's
+// own scope: an admin limited to a region manages users inside it only.
+func (api *API) checkUserFields(c echo.Context, req *userRequest) error {
+	if req.Password != nil {
+		if err := auth.CheckPasswordStrength(*req.Password); err != nil {
+			return badParam("password", "%v", err)
+		}
+	}
+	if req.Role != nil && !req.Role.Valid() {
+		return badParam("role", "%q is not viewer, analyst, data_manager or admin", *req.Role)
+	}
+	if req.Region != nil {
+		if err := api.checkScope(c, *req.Region); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkScope requires region to lie inside the acting user's own region.
+func (api *API) checkScope(c echo.Context, region string) error {
+	mine := who(c).Region
+	if region == "" {
+		if mine != "" {
+			return badParam("region", "you are limited to %s and can only grant regions inside it", mine)
+		}
+		return nil
+	}
+	s := api.atlas.Snapshot()
+	if _, ok := s.Region(region); !ok {
+		return badParam("region", "%q is not a known region code", region)
+	}
+	if mine != "" && !s.Within(region, mine) {
+		return badParam("region", "%s is outside your region %s", region, mine)
+	}
+	return nil
+}
+
+// POST /api/v1/users
+func (api *API) createUser(c echo.Context) error {
+	req, err := decodeUserRequest(c)
+	if err != nil {
+		return err
+	}
+	if err := auth.ValidateUsername(req.Username); err != nil {
+		return badParam("username", "%v", err)
+	}
+	if req.Password == nil || req.Role == nil {
+		return badParam("body", "username, password and role are required")
+	}
+	if req.Region == nil {
+		empty := ""
+		req.Region = &empty
+	}
+	if err := api.checkUserFields(c, req); err != nil {
+		return err
+	}
+	hash, err := auth.HashPassword(*req.Password)
+	if err != nil {
+		return err
+	}
+	u := &auth.User{Username: req.Username, PasswordHash: hash, Role: *req.Role, Region: *req.Region}
+	if err := api.atlas.Store().CreateUser(c.Request().Context(), u); errors.Is(err, auth.ErrExists) {
+		return &conflictError{fmt.Sprintf("user %q exists", req.Username)}
+	} else if err != nil {
+		return err
+	}
+	api.audit(c, who(c).name(), "user_create", fmt.Sprintf("%s role=%s region=%s", u.Username, u.Role, u.Region))
+	return c.JSON(http.StatusCreated, newUserItem(u))
+}
+
+// GET /api/v1/users
+func (api *API) listUsers(c echo.Context) error {
+	users, err := api.atlas.Store().ListUsers(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	mine := who(c).Region
+	items := []userItem{}
+	for i := range users {
+		if mine == "" || (users[i].Region != "" && api.atlas.Snapshot().Within(users[i].Region, mine)) {
+			items = append(items, newUserItem(&users[i]))
+		}
+	}
+	return sendJSON(c, list[userItem]{Items: items})
+}
+
+// PATCH /api/v1/users/{username}: change role, region, password or
+// disabled. Disabling or a new password revokes the user's tokens.
+func (api *API) updateUser(c echo.Context) error {
+	ctx := c.Request().Context()
+	u, err := api.atlas.Store().UserByName(ctx, c.Param("username"))
+	if errors.Is(err, auth.ErrNotFound) {
+		return &notFoundError{What: "user", Code: c.Param("username")}
+	} else if err != nil {
+		return err
+	}
+	if err := api.checkScope(c, u.Region); err != nil && who(c).Region != "" {
+		return &notFoundError{What: "user", Code: u.Username} // outside the admin's region: not theirs to see
+	}
+	req, err := decodeUserRequest(c)
+	if err != nil {
+		return err
+	}
+	if err := api.checkUserFields(c, req); err != nil {
+		return err
+	}
+	revoke := applyUserChanges(u, req)
+	if req.Password != nil {
+		if u.PasswordHash, err = auth.HashPassword(*req.Password); err != nil {
+			return err
+		}
+	}
+	if err := api.atlas.Store().UpdateUser(ctx, u); err != nil {
+		return err
+	}
+	if revoke {
+		if err := api.atlas.Store().RevokeUserTokens(ctx, u.ID, time.Now()); err != nil {
+			return err
+		}
+	}
+	api.tokens.clear()
+	api.audit(c, who(c).name(), "user_update", fmt.Sprintf("%s role=%s region=%s disabled=%v password_changed=%v",
+		u.Username, u.Role, u.Region, u.Disabled, req.Password != nil))
+	return sendJSON(c, newUserItem(u))
+}
+
+// applyUserChanges copies the request's fields onto u and reports whether
+// the user's tokens must go.
+func applyUserChanges(u *auth.User, req *userRequest) bool {
+	revoke := req.Password != nil
+	if req.Role != nil {
+		u.Role = *req.Role
+	}
+	if req.Region != nil {
+		u.Region = *req.Region
+	}
+	if req.Disabled != nil {
+		u.Disabled = *req.Disabled
+		revoke = revoke || u.Disabled
+	}
+	return revoke
+}
+
+// conflictError: the thing to create exists.
+type conflictError struct{ msg string }
+
+func (e *conflictError) Error() string { return e.msg }
