@@ -90,7 +90,17 @@ func (a *Atlas) Reload(ctx context.Context) error {
 		version = d.Batches[n-1].ID
 	}
 	s := analytics.NewSnapshot(version, a.catalogue, d)
-	a.snapshot.Store(s)
+	// Reloads may overlap (an import here, a notification from another
+	// process): never replace a newer snapshot with an older one.
+	for {
+		cur := a.snapshot.Load()
+		if cur != nil && cur.Version > s.Version {
+			return nil
+		}
+		if a.snapshot.CompareAndSwap(cur, s) {
+			break
+		}
+	}
 	a.restricted.Clear()
 	a.log.Info("snapshot loaded", "version", version, "regions", len(s.Regions()),
 		"facilities", len(s.Facilities()), "grids", len(s.Grids()), "took", time.Since(start).Round(time.Millisecond))
@@ -149,6 +159,7 @@ func (a *Atlas) read(kind, file string, data []byte, idx importer.Index) (*store
 }
 
 func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, error) {
+	a.log.Info("writing batch", "kind", cs.Kind, "source", cs.Source, "rows", cs.Rows())
 	batch, err := a.store.Apply(ctx, cs)
 	if err != nil {
 		return nil, err
@@ -183,4 +194,22 @@ func (a *Atlas) Restricted(s *analytics.Snapshot, code string) (*analytics.Snaps
 	}
 	v, _ := a.restricted.LoadOrStore(key, r)
 	return v.(*analytics.Snapshot), nil
+}
+
+// Watch reloads whenever another process on the same database writes a
+// batch, until ctx ends. Stores that cannot announce writes (SQLite, which
+// one process owns) make it return at once.
+func (a *Atlas) Watch(ctx context.Context) {
+	w, ok := a.store.(store.Watcher)
+	if !ok {
+		return
+	}
+	w.Watch(ctx, func(batch int64) {
+		if batch != 0 && batch <= a.Snapshot().Version {
+			return // this process's own write, already loaded
+		}
+		if err := a.Reload(ctx); err != nil && ctx.Err() == nil {
+			a.log.Warn("reload after another process's write failed", "batch", batch, "err", err)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/store"
 	"github.com/labstack/echo/v4"
 )
 
@@ -128,7 +130,8 @@ func (api *API) identify(ctx context.Context, r *http.Request) (*principal, erro
 		return nil, errUnauthenticated
 	}
 	if err != nil {
-		return nil, err
+		// The store is down: the token cannot be checked now.
+		return nil, fmt.Errorf("%w: %w", store.ErrNotReady, err)
 	}
 	u, err := accts.UserByID(ctx, tok.UserID)
 	if err != nil || u.Disabled {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/store"
 	"github.com/labstack/echo/v4"
 )
 
@@ -73,6 +74,9 @@ func problemFor(err error) Problem {
 		return p
 	case errors.Is(err, ErrUnknownKind):
 		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: err.Error()}
+	case errors.Is(err, store.ErrNotReady):
+		return Problem{Type: "/problems/unavailable", Title: "Store unavailable", Status: http.StatusServiceUnavailable,
+			Detail: "the database is not reachable; try again shortly"}
 	case errors.Is(err, context.DeadlineExceeded):
 		return Problem{Type: "/problems/timeout", Title: "Request timed out", Status: http.StatusServiceUnavailable}
 	case errors.As(err, &he):

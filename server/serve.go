@@ -28,6 +28,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err := greetAdmin(ctx, st, cfg, log); err != nil {
 		return err
 	}
+	go a.Watch(ctx)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

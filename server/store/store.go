@@ -47,3 +47,11 @@ type Store interface {
 	// Accounts holds the users, their tokens and the audit log.
 	Accounts
 }
+
+// Watcher is a store that announces batches written by any process, so
+// that several atlas processes on one database each reload promptly.
+type Watcher interface {
+	// Watch calls changed with a batch id after each commit, and with 0
+	// when it may have missed some (after reconnecting), until ctx ends.
+	Watch(ctx context.Context, changed func(batch int64))
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
@@ -41,6 +42,11 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		if err := w.run(ctx, tx, b.ID); err != nil {
 			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
+	}
+	// Other atlas processes on this database learn of the batch at commit
+	// (a notification is sent only if its transaction commits).
+	if _, err := tx.Exec(ctx, notifySQL, strconv.FormatInt(b.ID, 10)); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: apply: notify: %w", ctxerr.Ended(ctx, err))
 	}
 	// Once everything is written the commit is not abandoned: cancelling
 	// it half-way leaves the outcome unknown (the server may have committed
