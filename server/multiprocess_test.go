@@ -108,7 +108,9 @@ func startPrivatePostgres(t *testing.T) *privatePostgres {
 	pg.url = fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", pg.port)
 	pg.run(t, "initdb", "-D", dir+"/data", "-A", "trust", "-U", "postgres")
 	pg.ctl(t, "start", "-w")
-	t.Cleanup(func() { exec.Command("runuser", "-u", "postgres", "--", pg.bin+"/pg_ctl", "-D", dir+"/data", "stop", "-m", "immediate").Run() })
+	t.Cleanup(func() {
+		exec.Command("runuser", "-u", "postgres", "--", pg.bin+"/pg_ctl", "-D", dir+"/data", "stop", "-m", "immediate").Run()
+	})
 	return pg
 }
 
