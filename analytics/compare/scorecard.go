@@ -1,0 +1,174 @@
+package compare
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/community-atlas/atlas/analytics"
+)
+
+// Target is the bound a region's value is judged against.
+type Target struct {
+	Comparator analytics.Comparator `json:"comparator"`
+	Min        *float64             `json:"min,omitempty"`
+	Max        *float64             `json:"max,omitempty"`
+}
+
+// Cell is one region's standing on one indicator. Pointers are nil where
+// there is nothing to say: no data beneath the region (Value), a target that
+// does not apply at its level (Meets, Gap), no value in the previous period
+// (Previous, Change).
+type Cell struct {
+	Indicator string   `json:"indicator"`
+	Value     *float64 `json:"value"`
+	Target    *Target  `json:"target"`
+	Meets     *bool    `json:"meets"`
+	Gap       *float64 `json:"gap"`
+	Rank      *int     `json:"rank"`
+	Previous  *float64 `json:"previous"`
+	Change    *float64 `json:"change"`
+}
+
+// Row is one region across every indicator.
+type Row struct {
+	Code   string          `json:"code"`
+	Name   string          `json:"name"`
+	Level  analytics.Level `json:"level"`
+	Parent string          `json:"parent"`
+	Judged int             `json:"judged"` // cells with a judged value
+	Met    int             `json:"met"`    // of those, cells meeting the target
+	Cells  []Cell          `json:"cells"`
+}
+
+// Column describes one indicator of a scorecard.
+type Column struct {
+	Indicator  string               `json:"indicator"`
+	Task       int                  `json:"task"`
+	Name       analytics.Text       `json:"name"`
+	Unit       string               `json:"unit"`
+	Comparator analytics.Comparator `json:"comparator"`
+}
+
+// Scorecard is a set of regions against every indicator of the catalogue.
+type Scorecard struct {
+	Period   int      `json:"period"`
+	Previous int      `json:"previous"` // the period changes are measured from; 0 when none
+	Columns  []Column `json:"columns"`
+	Rows     []Row    `json:"rows"`
+}
+
+// NewScorecard compares regions (all of one level, normally) for a period.
+func NewScorecard(s *analytics.Snapshot, regions []*analytics.Region, period int) *Scorecard {
+	cat := s.Catalogue
+	sc := &Scorecard{Period: period, Previous: PreviousPeriod(s, period), Rows: make([]Row, len(regions))}
+	level := commonLevel(regions)
+	for i := range cat.Indicators {
+		ind := &cat.Indicators[i]
+		sc.Columns = append(sc.Columns, Column{Indicator: ind.ID, Task: ind.Task, Name: ind.Name,
+			Unit: ind.UnitAt(level), Comparator: ind.Comparator(level)})
+	}
+	for r, reg := range regions {
+		row := Row{Code: reg.Code, Name: reg.Name, Level: reg.Level, Parent: reg.Parent, Cells: make([]Cell, len(cat.Indicators))}
+		for i := range cat.Indicators {
+			row.Cells[i] = newCell(s, &cat.Indicators[i], reg, period, sc.Previous)
+			if row.Cells[i].Meets != nil {
+				row.Judged++
+				if *row.Cells[i].Meets {
+					row.Met++
+				}
+			}
+		}
+		sc.Rows[r] = row
+	}
+	for i := range cat.Indicators {
+		rankColumn(sc.Rows, i, cat.Indicators[i].Comparator(level))
+	}
+	return sc
+}
+
+func newCell(s *analytics.Snapshot, ind *analytics.Indicator, reg *analytics.Region, period, previous int) Cell {
+	c := Cell{Indicator: ind.ID}
+	v, ok := s.Rollup(ind, period).Get(reg.Code)
+	if !ok {
+		return c
+	}
+	c.Value = num(v.Value)
+	c.Target = &Target{Comparator: ind.Comparator(reg.Level), Min: numPtr(v.Target.Min), Max: numPtr(v.Target.Max)}
+	if v.Judged {
+		c.Meets, c.Gap = ptr(v.Meets), num(v.Gap)
+	}
+	if previous != 0 {
+		if p, ok := s.Rollup(ind, previous).Get(reg.Code); ok {
+			c.Previous, c.Change = num(p.Value), num(v.Value-p.Value)
+		}
+	}
+	return c
+}
+
+// rankColumn ranks the rows on indicator column i, best first.
+func rankColumn(rows []Row, i int, c analytics.Comparator) {
+	var idx []int
+	for r := range rows {
+		if rows[r].Cells[i].Value != nil {
+			idx = append(idx, r)
+		}
+	}
+	key := func(r int) float64 {
+		cell := rows[r].Cells[i]
+		switch c {
+		case analytics.AtMost:
+			return -*cell.Value
+		case analytics.Between:
+			if cell.Gap != nil {
+				return *cell.Gap
+			}
+			lo, hi := *cell.Target.Min, *cell.Target.Max
+			return min(*cell.Value-lo, hi-*cell.Value)
+		}
+		return *cell.Value
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(key(b), key(a)) })
+	for n, r := range idx {
+		rank := n + 1
+		if n > 0 && key(r) == key(idx[n-1]) {
+			rank = *rows[idx[n-1]].Cells[i].Rank
+		}
+		rows[r].Cells[i].Rank = ptr(rank)
+	}
+}
+
+// PreviousPeriod is the last period with data before period, or 0.
+func PreviousPeriod(s *analytics.Snapshot, period int) int {
+	prev := 0
+	for _, p := range s.Periods() {
+		if p < period {
+			prev = p
+		}
+	}
+	return prev
+}
+
+// commonLevel is the level of the regions (county when there are none).
+func commonLevel(regions []*analytics.Region) analytics.Level {
+	if len(regions) == 0 {
+		return analytics.County
+	}
+	return regions[0].Level
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// num rounds a result to 9 decimal places, far below any meaningful
+// precision, so float noise (1.2499999999999998) stays out of reports.
+func numPtr(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	return num(*p)
+}
+
+func num(v float64) *float64 {
+	r := math.Round(v*1e9) / 1e9
+	return &r
+}

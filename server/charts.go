@@ -1,0 +1,105 @@
+package server
+
+import (
+	"io/fs"
+	"net/http"
+	"slices"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/analytics/compare"
+	"github.com/community-atlas/atlas/server/charts"
+	"github.com/community-atlas/atlas/server/export"
+	"github.com/labstack/echo/v4"
+)
+
+// builtChart is a chart, the table of its data, and a name for downloads.
+type builtChart struct {
+	chart charts.Chart
+	table *export.Table
+	name  string
+}
+
+// chartBuilders build each chart kind from the request.
+var chartBuilders = map[string]func(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*builtChart, error){
+	"ranking":    rankingChart,
+	"heatmap":    heatmapChart,
+	"radar":      radarChart,
+	"trend":      trendChart,
+	"boxplot":    boxplotChart,
+	"attainment": attainmentChart,
+}
+
+// GET /api/v1/charts/{kind}?…&format=json|html|csv|xlsx&lang=zh|en
+// JSON is the ECharts option; HTML a standalone page loading ECharts from
+// /vendor/echarts/; CSV and XLSX the chart's data as a table.
+func (api *API) getChart(c echo.Context) error {
+	build, ok := chartBuilders[c.Param("kind")]
+	if !ok {
+		return &notFoundError{What: "chart", Code: c.Param("kind")}
+	}
+	lang := charts.Lang(c.QueryParam("lang"))
+	switch lang {
+	case "":
+		lang = charts.ZH
+	case charts.ZH, charts.EN:
+	default:
+		return badParam("lang", "%q is not zh or en", lang)
+	}
+	format := c.QueryParam("format")
+	switch format {
+	case "", "json", "html", "csv", "xlsx":
+	default:
+		return badParam("format", "%q is not json, html, csv or xlsx", format)
+	}
+	s := api.snap(c)
+	built, err := build(c, s, lang)
+	if err != nil {
+		return err
+	}
+	switch format {
+	case "html":
+		body, err := charts.Page(built.chart)
+		if err != nil {
+			return err
+		}
+		return c.HTMLBlob(http.StatusOK, body)
+	case "csv", "xlsx":
+		return sendTable(c, built.table, format, built.name)
+	}
+	body, err := charts.Option(built.chart)
+	if err != nil {
+		return err
+	}
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, body)
+}
+
+// cityRegion is the top of the hierarchy.
+func cityRegion(s *analytics.Snapshot) (*analytics.Region, error) {
+	cities := s.Select(analytics.City, "")
+	if len(cities) == 0 {
+		return nil, &notFoundError{What: "region at level", Code: string(analytics.City)}
+	}
+	return cities[0], nil
+}
+
+// cityCell is the city's cell on an indicator.
+func cityCell(s *analytics.Snapshot, ind *analytics.Indicator, period int) *compare.Cell {
+	city, err := cityRegion(s)
+	if err != nil {
+		return nil
+	}
+	sc := compare.NewScorecard(s, []*analytics.Region{city}, period)
+	i := slices.IndexFunc(sc.Columns, func(col compare.Column) bool { return col.Indicator == ind.ID })
+	return &sc.Rows[0].Cells[i]
+}
+
+// vendorAssets serves the embedded ECharts under /vendor/echarts/.
+func vendorAssets() echo.HandlerFunc {
+	sub, _ := fs.Sub(charts.Assets, "assets") // a constant path inside the embedded tree
+	h := http.StripPrefix(charts.AssetsPath, http.FileServer(http.FS(sub)))
+	return func(c echo.Context) error {
+		c.Response().Header().Set("Cache-Control", "public, max-age=86400")
+		h.ServeHTTP(c.Response(), c.Request())
+		return nil
+	}
+}

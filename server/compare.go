@@ -1,0 +1,160 @@
+package server
+
+import (
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/analytics/compare"
+	"github.com/labstack/echo/v4"
+)
+
+// comparison is what every comparison endpoint reads: the regions side by
+// side and the period.
+type comparison struct {
+	Level   analytics.Level
+	Parent  string
+	Period  int
+	Regions []*analytics.Region
+}
+
+// comparisonParams reads ?level=&parent=&period=. Counties by default; with
+// a parent and no level, the parent's children (the townships of a county).
+func comparisonParams(c echo.Context, s *analytics.Snapshot) (*comparison, error) {
+	parent, err := regionParam(c, s, "parent")
+	if err != nil {
+		return nil, err
+	}
+	def := analytics.County
+	if parent != nil {
+		d := parent.Level.Depth() + 1
+		if d >= len(analytics.Levels) {
+			return nil, badParam("parent", "%s is a community: it has no regions beneath it to compare", parent.Code)
+		}
+		def = analytics.Levels[d]
+	}
+	level, err := levelParam(c, def)
+	if err != nil {
+		return nil, err
+	}
+	period, err := periodParam(c, s)
+	if err != nil {
+		return nil, err
+	}
+	cmp := &comparison{Level: level, Period: period}
+	if parent != nil {
+		if level.Depth() <= parent.Level.Depth() {
+			return nil, badParam("level", "%s regions do not lie inside the %s %s", level, parent.Level, parent.Code)
+		}
+		cmp.Parent = parent.Code
+	}
+	cmp.Regions = s.Select(level, cmp.Parent)
+	return cmp, nil
+}
+
+// scorecardAnswer is GET /api/v1/compare.
+type scorecardAnswer struct {
+	Level  analytics.Level `json:"level"`
+	Parent string          `json:"parent,omitempty"`
+	*compare.Scorecard
+}
+
+// GET /api/v1/compare?level=&parent=&period=
+func (api *API) getScorecard(c echo.Context) error {
+	s := api.snap(c)
+	cmp, err := comparisonParams(c, s)
+	if err != nil {
+		return err
+	}
+	return sendJSON(c, scorecardAnswer{cmp.Level, cmp.Parent, compare.NewScorecard(s, cmp.Regions, cmp.Period)})
+}
+
+// attainmentAnswer is GET /api/v1/compare/{tasks,departments}.
+type attainmentAnswer struct {
+	Level  analytics.Level      `json:"level"`
+	Parent string               `json:"parent,omitempty"`
+	Period int                  `json:"period"`
+	Items  []compare.Attainment `json:"items"`
+}
+
+// GET /api/v1/compare/tasks?level=&parent=&period=
+func (api *API) getTaskAttainment(c echo.Context) error {
+	s := api.snap(c)
+	cmp, err := comparisonParams(c, s)
+	if err != nil {
+		return err
+	}
+	sc := compare.NewScorecard(s, cmp.Regions, cmp.Period)
+	return sendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, compare.ByTask(sc)})
+}
+
+// GET /api/v1/compare/departments?level=&parent=&period=
+func (api *API) getDepartmentAttainment(c echo.Context) error {
+	s := api.snap(c)
+	cmp, err := comparisonParams(c, s)
+	if err != nil {
+		return err
+	}
+	sc := compare.NewScorecard(s, cmp.Regions, cmp.Period)
+	return sendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, compare.ByDepartment(sc, s.Catalogue)})
+}
+
+// distributionAnswer is GET /api/v1/compare/distribution.
+type distributionAnswer struct {
+	Level     analytics.Level  `json:"level"`
+	Parent    string           `json:"parent,omitempty"`
+	Period    int              `json:"period"`
+	Indicator string           `json:"indicator"`
+	DataLevel analytics.Level  `json:"data_level"`
+	Unit      string           `json:"unit"`
+	Items     []compare.Spread `json:"items"`
+}
+
+// GET /api/v1/compare/distribution?indicator=&level=&parent=&period=
+func (api *API) getDistribution(c echo.Context) error {
+	s := api.snap(c)
+	ind, err := indicatorParam(c, s, true)
+	if err != nil {
+		return err
+	}
+	cmp, err := comparisonParams(c, s)
+	if err != nil {
+		return err
+	}
+	return sendJSON(c, distributionAnswer{cmp.Level, cmp.Parent, cmp.Period, ind.ID, ind.DataLevel, ind.Unit,
+		compare.Distribution(s, ind, cmp.Regions, cmp.Period)})
+}
+
+// indexAnswer is GET /api/v1/compare/index.
+type indexAnswer struct {
+	Level   analytics.Level    `json:"level"`
+	Parent  string             `json:"parent,omitempty"`
+	Period  int                `json:"period"`
+	Weights map[string]float64 `json:"weights"` // per task, "*" for the rest
+	Items   []compare.IndexRow `json:"items"`
+}
+
+// weightsParam reads ?weights=task:weight,…
+func weightsParam(c echo.Context) (compare.Weights, error) {
+	w, err := compare.ParseWeights(c.QueryParam("weights"))
+	if err != nil {
+		return w, badParam("weights", "%v", err)
+	}
+	return w, nil
+}
+
+// GET /api/v1/compare/index?weights=&level=&parent=&period=
+func (api *API) getIndex(c echo.Context) error {
+	s := api.snap(c)
+	w, err := weightsParam(c)
+	if err != nil {
+		return err
+	}
+	cmp, err := comparisonParams(c, s)
+	if err != nil {
+		return err
+	}
+	weights := map[string]float64{"*": w.Default}
+	for t, v := range w.Task {
+		weights[formatInt(int64(t))] = v
+	}
+	sc := compare.NewScorecard(s, cmp.Regions, cmp.Period)
+	return sendJSON(c, indexAnswer{cmp.Level, cmp.Parent, cmp.Period, weights, compare.Index(sc, w)})
+}

@@ -1,0 +1,59 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/paulmach/orb/geojson"
+)
+
+// WriteGeoJSON writes the layer as a FeatureCollection. Outside EPSG:4326
+// the collection names its CRS in a "crs" member (GeoJSON 2008), which GDAL
+// and QGIS honour; RFC 7946 itself knows only WGS 84.
+func (l *Layer) WriteGeoJSON(w io.Writer) error {
+	if err := l.check(); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	name, _ := marshal(l.Name)
+	fmt.Fprintf(bw, `{"type":"FeatureCollection","name":%s,`, name)
+	switch {
+	case l.CRS.EPSG != 0 && l.CRS.EPSG != 4326:
+		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::%d"}},`, l.CRS.EPSG)
+	case l.CRS.EPSG == 0 && l.CRS.Name != "":
+		crs, _ := marshal(l.CRS.Title)
+		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":%s}},`, crs)
+	}
+	bw.WriteString(`"features":[`)
+	for i := range l.Features {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		b, err := l.GeoJSONFeature(i)
+		if err != nil {
+			return err
+		}
+		bw.Write(b)
+	}
+	bw.WriteString("]}\n")
+	return bw.Flush()
+}
+
+// GeoJSONFeature encodes feature i of the layer as a GeoJSON Feature.
+func (l *Layer) GeoJSONFeature(i int) ([]byte, error) {
+	f := l.Features[i]
+	if err := checkRow(l.Fields, f.Values); err != nil {
+		return nil, fmt.Errorf("export: layer %s feature %d: %w", l.Name, i+1, err)
+	}
+	gf := geojson.NewFeature(multi(f.Geometry))
+	if f.ID != "" {
+		gf.ID = f.ID
+	}
+	for j, field := range l.Fields {
+		gf.Properties[field.Name] = f.Values[j]
+	}
+	// The feature's own encoder, not encoding/json around it, which would
+	// validate and compact its output a second time.
+	return gf.MarshalJSON()
+}

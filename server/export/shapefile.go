@@ -1,0 +1,56 @@
+package export
+
+import (
+	"archive/zip"
+	"fmt"
+	"io"
+	"time"
+)
+
+// WriteShapefile writes the layer as a zipped Shapefile named base: .shp,
+// .shx, .dbf (UTF-8 text), .prj (the CRS's WKT) and .cpg ("UTF-8").
+// Polygons are written as polygon shapes (outer rings clockwise, holes
+// counter-clockwise), points as point shapes; field names are cut to the
+// format's 10 characters, with a numeric suffix where two would clash.
+func (l *Layer) WriteShapefile(w io.Writer, base string, modified time.Time) error {
+	if err := l.check(); err != nil {
+		return err
+	}
+	kind := int32(shpPolygon)
+	switch l.GeometryType() {
+	case "POINT":
+		kind = shpPoint
+	case "MULTIPOLYGON":
+	default:
+		if len(l.Features) > 0 {
+			return fmt.Errorf("export: layer %s mixes geometry types, which a Shapefile cannot hold", l.Name)
+		}
+	}
+	sw := newShpWriter(kind)
+	for i, f := range l.Features {
+		if err := sw.add(f.Geometry); err != nil {
+			return fmt.Errorf("export: layer %s feature %d: %w", l.Name, i+1, err)
+		}
+	}
+	shp, shx := sw.finish()
+	files := []struct {
+		ext  string
+		data []byte
+	}{
+		{".shp", shp}, {".shx", shx},
+		{".dbf", writeDBF(l, dbfFields(l), modified)},
+		{".prj", []byte(l.CRS.WKT)},
+		{".cpg", []byte("UTF-8")},
+	}
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: base + f.ext, Method: zip.Deflate, Modified: modified})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(f.data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}

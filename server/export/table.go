@@ -1,0 +1,139 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// Table is a list of rows with typed columns.
+type Table struct {
+	Name    string
+	Columns []Field
+	Rows    [][]any
+}
+
+// bom makes Excel read a CSV file as UTF-8.
+const bom = "\uFEFF"
+
+// WriteCSV writes the table as CSV, UTF-8 with a BOM, headed by the
+// columns' titles. Nulls are empty cells; numbers are written in full.
+func (t *Table) WriteCSV(w io.Writer) error {
+	if err := t.check(); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	if _, err := bw.WriteString(bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(bw)
+	header := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		header[i] = c.title()
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	rec := make([]string, len(t.Columns))
+	for _, row := range t.Rows {
+		for i, v := range row {
+			rec[i] = formatCell(v)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func formatCell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return fmt.Sprint(v)
+}
+
+// WriteJSON writes {"name": …, "columns": […], "items": [{column: value}]}:
+// the rows as objects keyed by the columns' names, nulls as null.
+func (t *Table) WriteJSON(w io.Writer) error {
+	if err := t.check(); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	type column struct {
+		Name  string `json:"name"`
+		Title string `json:"title"`
+		Type  string `json:"type"`
+	}
+	cols := make([]column, len(t.Columns))
+	for i, c := range t.Columns {
+		cols[i] = column{c.Name, c.title(), typeNames[c.Type]}
+	}
+	head, err := marshal(cols)
+	if err != nil {
+		return err
+	}
+	name, _ := marshal(t.Name)
+	fmt.Fprintf(bw, `{"name":%s,"columns":%s,"items":[`, name, head)
+	for r, row := range t.Rows {
+		if r > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('{')
+		for i, v := range row {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			k, _ := marshal(t.Columns[i].Name)
+			val, err := marshal(v)
+			if err != nil {
+				return fmt.Errorf("export: table %s row %d column %s: %w", t.Name, r+1, t.Columns[i].Name, err)
+			}
+			bw.Write(k)
+			bw.WriteByte(':')
+			bw.Write(val)
+		}
+		bw.WriteByte('}')
+	}
+	bw.WriteString("]}\n")
+	return bw.Flush()
+}
+
+var typeNames = map[Type]string{String: "string", Integer: "integer", Real: "number", Boolean: "boolean"}
+
+// marshal encodes without HTML escaping; NaN and infinities are an error.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+func (t *Table) check() error {
+	for i, row := range t.Rows {
+		if err := checkRow(t.Columns, row); err != nil {
+			return fmt.Errorf("export: table %s row %d: %w", t.Name, i+1, err)
+		}
+	}
+	return nil
+}

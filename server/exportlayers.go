@@ -1,0 +1,234 @@
+package server
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo"
+	"github.com/community-atlas/atlas/geo/proj"
+	"github.com/community-atlas/atlas/server/export"
+	"github.com/labstack/echo/v4"
+)
+
+// layerFormats are the formats of map-layer exports, with media types.
+var layerFormats = map[string]string{
+	"geojson": mimeGeoJSON,
+	"gpkg":    "application/geopackage+sqlite3",
+	"shp.zip": "application/zip",
+	"csv":     "text/csv; charset=utf-8",
+}
+
+func layerFormatParam(c echo.Context) (string, error) {
+	f := c.Param("format")
+	if _, ok := layerFormats[f]; !ok {
+		return "", badParam("format", "%q is not geojson, gpkg, shp.zip or csv", f)
+	}
+	return f, nil
+}
+
+func crsParam(c echo.Context) (proj.CRS, error) {
+	crs, err := proj.Parse(c.QueryParam("crs"))
+	if err != nil {
+		return crs, badParam("crs", "%v", err)
+	}
+	return crs, nil
+}
+
+// sendLayer reprojects l to the requested CRS and writes it in format as a
+// download named base_crs.format.
+func (api *API) sendLayer(c echo.Context, l *export.Layer, format, base string) error {
+	crs, err := crsParam(c)
+	if err != nil {
+		return err
+	}
+	l = l.Reproject(crs)
+	base = fileBase(base, crs.Slug())
+	var buf bytes.Buffer
+	switch format {
+	case "gpkg":
+		err = l.WriteGPKG(c.Request().Context(), &buf)
+	case "shp.zip":
+		err = l.WriteShapefile(&buf, base, batchTime(api.snap(c)))
+	case "csv":
+		err = l.WriteCSV(&buf)
+	default:
+		err = l.WriteGeoJSON(&buf)
+	}
+	if err != nil {
+		return err
+	}
+	attachment(c, base+"."+format)
+	return c.Blob(http.StatusOK, layerFormats[format], buf.Bytes())
+}
+
+// batchTime is when the data last changed: the time of the last batch.
+func batchTime(s *analytics.Snapshot) time.Time {
+	b := s.Batches()
+	if len(b) == 0 {
+		return time.Date(2013, 2, 27, 0, 0, 0, 0, time.UTC)
+	}
+	return b[len(b)-1].At
+}
+
+var regionFields = []export.Field{
+	{Name: "code", Title: "区划代码", Type: export.String},
+	{Name: "name", Title: "名称", Type: export.String},
+	{Name: "level", Title: "层级", Type: export.String},
+	{Name: "parent", Title: "上级代码", Type: export.String},
+	{Name: "kind", Title: "城乡", Type: export.String},
+	{Name: "population", Title: "人口", Type: export.Integer},
+	{Name: "households", Title: "户数", Type: export.Integer},
+	{Name: "area_km2", Title: "面积(km²)", Type: export.Real},
+}
+
+// regionLayer builds the regions of a level with indicator values for a
+// period: with ind, its value, target, meets and gap; without, one value
+// column per indicator, named by the indicator's id.
+func regionLayer(s *analytics.Snapshot, regions []*analytics.Region, ind *analytics.Indicator, period int) *export.Layer {
+	l := &export.Layer{Name: "regions", CRS: proj.Default, Fields: append([]export.Field(nil), regionFields...)}
+	indicators := catalogueIndicators(s, ind)
+	if ind != nil {
+		l.Fields = append(l.Fields,
+			export.Field{Name: "value", Title: "数值", Type: export.Real}, export.Field{Name: "unit", Title: "单位", Type: export.String},
+			export.Field{Name: "target_min", Title: "目标下限", Type: export.Real}, export.Field{Name: "target_max", Title: "目标上限", Type: export.Real},
+			export.Field{Name: "meets", Title: "达标", Type: export.Boolean}, export.Field{Name: "gap", Title: "差距", Type: export.Real})
+	} else {
+		for _, ind := range indicators {
+			l.Fields = append(l.Fields, export.Field{Name: ind.ID, Title: ind.Name.ZH, Type: export.Real})
+		}
+	}
+	items := make([][]observationItem, len(indicators))
+	for i, ind := range indicators {
+		items[i] = observationItems(s, ind, period, regions)
+	}
+	for r, reg := range regions {
+		values := []any{reg.Code, reg.Name, string(reg.Level), reg.Parent, string(reg.Kind), reg.Population, reg.Households, round(reg.AreaKM2, 6)}
+		if ind != nil {
+			it := items[0][r]
+			values = append(values, float(it.Value), it.Unit, nil, nil, boolean(it.Meets), float(it.Gap))
+			if it.Target != nil {
+				values[len(values)-4], values[len(values)-3] = float(it.Target.Min), float(it.Target.Max)
+			}
+		} else {
+			for i := range indicators {
+				values = append(values, float(items[i][r].Value))
+			}
+		}
+		l.Features = append(l.Features, export.Feature{ID: reg.Code, Geometry: reg.Geometry, Values: values})
+	}
+	return l
+}
+
+// GET /api/v1/export/regions.{geojson,gpkg,shp.zip,csv}?level=&parent=&period=&indicator=&crs=
+func (api *API) exportRegions(c echo.Context) error {
+	format, err := layerFormatParam(c)
+	if err != nil {
+		return err
+	}
+	s := api.snap(c)
+	ind, err := indicatorParam(c, s, false)
+	if err != nil {
+		return err
+	}
+	regions, err := api.selectRegions(c, s, analytics.County)
+	if err != nil {
+		return err
+	}
+	period, err := periodParam(c, s)
+	if err != nil {
+		return err
+	}
+	level, _ := levelParam(c, analytics.County)
+	l := regionLayer(s, regions, ind, period)
+	return api.sendLayer(c, l, format, fileBase("regions", string(level), c.QueryParam("parent"), strconv.Itoa(period), indicatorName(ind)))
+}
+
+var facilityFields = []export.Field{
+	{Name: "id", Title: "编号", Type: export.String},
+	{Name: "type", Title: "类型", Type: export.String},
+	{Name: "name", Title: "名称", Type: export.String},
+	{Name: "floor_area_m2", Title: "建筑面积(m²)", Type: export.Real},
+	{Name: "region", Title: "服务区划代码", Type: export.String},
+	{Name: "region_name", Title: "服务区划", Type: export.String},
+}
+
+// facilityLayer lists facilities as points.
+func facilityLayer(s *analytics.Snapshot, facilities []analytics.Facility) *export.Layer {
+	l := &export.Layer{Name: "facilities", CRS: proj.Default, Fields: facilityFields}
+	for _, f := range facilities {
+		var area, regionName any
+		if f.FloorAreaM2 > 0 {
+			area = f.FloorAreaM2
+		}
+		if r, ok := s.Region(f.Region); ok {
+			regionName = r.Name
+		}
+		l.Features = append(l.Features, export.Feature{ID: f.ID, Geometry: f.Point,
+			Values: []any{f.ID, string(f.Type), f.Name, area, f.Region, regionName}})
+	}
+	return l
+}
+
+// GET /api/v1/export/facilities.{geojson,gpkg,shp.zip,csv}?type=&region=&crs=
+func (api *API) exportFacilities(c echo.Context) error {
+	format, err := layerFormatParam(c)
+	if err != nil {
+		return err
+	}
+	s := api.snap(c)
+	types, err := facilityTypesParam(c)
+	if err != nil {
+		return err
+	}
+	region, err := regionParam(c, s, "region")
+	if err != nil {
+		return err
+	}
+	var picked []analytics.Facility
+	for _, f := range s.Facilities() {
+		if (types == nil || types[f.Type]) && (region == nil || s.Within(f.Region, region.Code)) {
+			picked = append(picked, f)
+		}
+	}
+	return api.sendLayer(c, facilityLayer(s, picked), format, fileBase("facilities", c.QueryParam("type"), c.QueryParam("region")))
+}
+
+var gridFields = []export.Field{
+	{Name: "code", Title: "网格编码", Type: export.String},
+	{Name: "community", Title: "社区代码", Type: export.String},
+	{Name: "community_name", Title: "社区", Type: export.String},
+	{Name: "households", Title: "户数", Type: export.Integer},
+	{Name: "worker", Title: "网格员", Type: export.String},
+	{Name: "area_m2", Title: "面积(m²)", Type: export.Real},
+}
+
+// gridLayer lists management grids.
+func gridLayer(s *analytics.Snapshot, grids []*analytics.Grid) *export.Layer {
+	l := &export.Layer{Name: "grids", CRS: proj.Default, Fields: gridFields}
+	for _, g := range grids {
+		var name any
+		if r, ok := s.Region(g.Community); ok {
+			name = r.Name
+		}
+		l.Features = append(l.Features, export.Feature{ID: g.Code, Geometry: g.Geometry,
+			Values: []any{g.Code, g.Community, name, g.Households, g.Worker, round(geo.Area(g.Geometry), 1)}})
+	}
+	return l
+}
+
+// GET /api/v1/export/grids.{geojson,gpkg,shp.zip,csv}?community=&parent=&crs=
+func (api *API) exportGrids(c echo.Context) error {
+	format, err := layerFormatParam(c)
+	if err != nil {
+		return err
+	}
+	s := api.snap(c)
+	grids, err := api.selectGrids(c, s)
+	if err != nil {
+		return err
+	}
+	return api.sendLayer(c, gridLayer(s, grids), format, fileBase("grids", c.QueryParam("community"), c.QueryParam("parent")))
+}

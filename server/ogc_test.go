@@ -1,0 +1,192 @@
+package server_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/community-atlas/atlas/server/internal/ogrtest"
+)
+
+type ogcLink struct{ Href, Rel, Type string }
+
+type ogcItems struct {
+	Type                          string
+	NumberMatched, NumberReturned int
+	Features                      []struct {
+		ID         string
+		Properties map[string]any
+	}
+	Links []ogcLink
+}
+
+func linkOf(links []ogcLink, rel string) string {
+	for _, l := range links {
+		if l.Rel == rel {
+			return l.Href
+		}
+	}
+	return ""
+}
+
+func TestOGCResources(t *testing.T) {
+	s := newServer(t, fixture())
+	var landing struct{ Links []ogcLink }
+	s.get(t, "/ogc", 200, &landing)
+	for _, rel := range []string{"self", "service-desc", "conformance", "data"} {
+		if linkOf(landing.Links, rel) == "" {
+			t.Errorf("landing page lacks a %s link: %+v", rel, landing.Links)
+		}
+	}
+	var conf struct{ ConformsTo []string }
+	s.get(t, "/ogc/conformance", 200, &conf)
+	if len(conf.ConformsTo) != 4 || !strings.HasSuffix(conf.ConformsTo[0], "/conf/core") {
+		t.Errorf("conformance %v", conf.ConformsTo)
+	}
+	var cols struct {
+		Collections []struct {
+			ID     string
+			Extent struct{ Spatial struct{ BBox [][4]float64 } }
+		}
+	}
+	s.get(t, "/ogc/collections", 200, &cols)
+	var ids []string
+	for _, c := range cols.Collections {
+		ids = append(ids, c.ID)
+	}
+	if strings.Join(ids, ",") != "counties,townships,communities,facilities,grids" {
+		t.Errorf("collections %v", ids)
+	}
+	if b := cols.Collections[2].Extent.Spatial.BBox[0]; b != [4]float64{120, 32, 120.2, 32.1} {
+		t.Errorf("communities extent %v", b)
+	}
+	resp, body := s.fetch(t, "/ogc/api")
+	var api struct{ OpenAPI string }
+	if json.Unmarshal(body, &api); resp.StatusCode != 200 || !strings.HasPrefix(api.OpenAPI, "3.0") {
+		t.Errorf("api definition: %d %s", resp.StatusCode, api.OpenAPI)
+	}
+	var p problem
+	s.get(t, "/ogc/collections/villages", 404, &p)
+	s.get(t, "/ogc/collections/communities/items/999", 404, &p)
+	s.get(t, "/ogc/collections/communities/items?limit=0", 400, &p)
+	s.get(t, "/ogc/collections/communities/items?bbox=1,2,3", 400, &p)
+	s.get(t, "/ogc/collections/communities/items?color=red", 400, &p)
+	if p.Param != "color" {
+		t.Errorf("unknown parameter: %+v", p)
+	}
+}
+
+func TestOGCItemsPagingAndBBox(t *testing.T) {
+	s := newServer(t, fixture())
+	var page ogcItems
+	s.get(t, "/ogc/collections/communities/items?limit=1&period=2013", 200, &page)
+	if page.Type != "FeatureCollection" || page.NumberMatched != 2 || page.NumberReturned != 1 || page.Features[0].ID != "320612001001" {
+		t.Fatalf("page 1 %+v", page)
+	}
+	if v := page.Features[0].Properties["registered_volunteers"]; v != 10.0 {
+		t.Errorf("indicator value as property: %v", v)
+	}
+	next := linkOf(page.Links, "next")
+	if !strings.Contains(next, "offset=1") || !strings.Contains(next, "period=2013") {
+		t.Fatalf("next link %q", next)
+	}
+	s.get(t, strings.TrimPrefix(next, s.URL), 200, &page)
+	if page.NumberReturned != 1 || page.Features[0].ID != "320612001201" || linkOf(page.Links, "next") != "" || linkOf(page.Links, "prev") == "" {
+		t.Errorf("page 2 %+v", page)
+	}
+	// The box touches only the rural community (120.1–120.2); a box
+	// between the fixture's polygons' vertices still finds the polygon
+	// that contains it.
+	for box, want := range map[string]string{
+		"120.15,32.01,120.3,32.09":     "320612001201",
+		"120.05,32.04,120.06,32.05":    "320612001001",
+		"120.3,32.3,120.4,32.4":        "",
+		"120.12,32.02,120.13,32.03,0,": "",
+	} {
+		resp, body := s.fetch(t, "/ogc/collections/communities/items?bbox="+box)
+		if want == "" {
+			if strings.Count(box, ",") == 5 {
+				if resp.StatusCode != 400 {
+					t.Errorf("bbox %s: status %d", box, resp.StatusCode)
+				}
+				continue
+			}
+		}
+		var got ogcItems
+		json.Unmarshal(body, &got)
+		var codes []string
+		for _, f := range got.Features {
+			codes = append(codes, f.ID)
+		}
+		if strings.Join(codes, ",") != want {
+			t.Errorf("bbox %s: %v, want %s", box, codes, want)
+		}
+	}
+	var one struct {
+		ID         string
+		Properties map[string]any
+		Links      []ogcLink
+	}
+	s.get(t, "/ogc/collections/facilities/items/F2", 200, &one)
+	if one.ID != "F2" || one.Properties["floor_area_m2"] != 450.0 || linkOf(one.Links, "collection") == "" {
+		t.Errorf("feature %+v", one)
+	}
+}
+
+func TestOGCHTML(t *testing.T) {
+	s := newServer(t, fixture())
+	for _, path := range []string{"/ogc?f=html", "/ogc/conformance?f=html", "/ogc/collections?f=html", "/ogc/collections/grids?f=html",
+		"/ogc/collections/communities/items?f=html&limit=1", "/ogc/collections/grids/items/G1?f=html", "/ogc/api?f=html"} {
+		resp, body := s.fetch(t, path)
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") || !strings.Contains(string(body), "</html>") {
+			t.Errorf("%s: %d %s", path, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+	}
+	_, body := s.fetch(t, "/ogc/collections/communities/items?f=html&limit=1")
+	if !strings.Contains(string(body), "甲社区居委会") || !strings.Contains(string(body), `rel="next"`) && !strings.Contains(string(body), ">next<") {
+		t.Errorf("items page:\n%s", body)
+	}
+}
+
+var ogrFID = regexp.MustCompile(`(?m)^\s+code \(String\) = (\d+)$`)
+
+// GDAL's OGC API – Features driver, a real client, lists the collections
+// and reads every feature of the seeded township and community collections
+// page by page.
+func TestOGCReadByGDAL(t *testing.T) {
+	ogrtest.Require(t)
+	s := newServerOn(t, openSQLite(t), nil)
+	auth := []string{"--config", "GDAL_HTTP_HEADERS", "Authorization: Bearer " + s.token}
+	info := ogrtest.Run(t, "ogrinfo", append(auth, "-ro", "OAPIF:"+s.URL+"/ogc")...)
+	for _, c := range []string{"counties", "townships", "communities", "facilities", "grids"} {
+		if !strings.Contains(info, ": "+c+" (") {
+			t.Errorf("collection %s not listed:\n%s", c, info)
+		}
+	}
+	var regions struct{ Items []struct{ Code string } }
+	for _, tc := range []struct {
+		collection, level, pageSize string
+	}{{"townships", "township", "25"}, {"communities", "community", "1000"}} {
+		s.get(t, "/api/v1/regions?level="+tc.level, 200, &regions)
+		out := ogrtest.Run(t, "ogrinfo", append(auth, "-ro", "-oo", "PAGE_SIZE="+tc.pageSize, "-al", "-geom=NO", "OAPIF:"+s.URL+"/ogc", tc.collection)...)
+		var got []string
+		for _, m := range ogrFID.FindAllStringSubmatch(out, -1) {
+			got = append(got, m[1])
+		}
+		sort.Strings(got)
+		want := make([]string, len(regions.Items))
+		for i, r := range regions.Items {
+			want[i] = r.Code
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: GDAL read %d features, the API lists %d", tc.collection, len(got), len(want))
+		}
+	}
+	out := ogrtest.Run(t, "ogrinfo", append(auth, "-ro", "-so", "OAPIF:"+s.URL+"/ogc", "counties")...)
+	if !strings.Contains(out, "Feature Count: 8") || !strings.Contains(out, "registered_volunteers: Real") {
+		t.Errorf("counties summary:\n%s", out)
+	}
+}

@@ -1,0 +1,187 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/labstack/echo/v4"
+)
+
+// Paging limits of the items endpoint.
+const (
+	ogcDefaultLimit = 10
+	ogcMaxLimit     = 10000
+)
+
+// ogcItemParams are the query parameters an items request may carry.
+var ogcItemParams = map[string]bool{"f": true, "bbox": true, "limit": true, "offset": true, "period": true}
+
+// itemsQuery is a parsed items request.
+type itemsQuery struct {
+	limit, offset, period int
+	bbox                  string
+}
+
+func parseItemsQuery(c echo.Context, s *analytics.Snapshot) (itemsQuery, error) {
+	q := itemsQuery{limit: ogcDefaultLimit, bbox: c.QueryParam("bbox")}
+	for name := range c.QueryParams() {
+		if !ogcItemParams[name] {
+			return q, badParam(name, "is not a parameter of this collection (f, bbox, limit, offset, period)")
+		}
+	}
+	var err error
+	if v := c.QueryParam("limit"); v != "" {
+		if q.limit, err = strconv.Atoi(v); err != nil || q.limit < 1 {
+			return q, badParam("limit", "%q is not a whole number ≥ 1", v)
+		}
+		q.limit = min(q.limit, ogcMaxLimit)
+	}
+	if v := c.QueryParam("offset"); v != "" {
+		if q.offset, err = strconv.Atoi(v); err != nil || q.offset < 0 {
+			return q, badParam("offset", "%q is not a whole number ≥ 0", v)
+		}
+	}
+	q.period, err = periodParam(c, s)
+	return q, err
+}
+
+// GET /ogc/collections/{id}/items?bbox=&limit=&offset=&period=&f=
+func (api *API) ogcItems(c echo.Context) error {
+	html, err := wantsHTML(c)
+	if err != nil {
+		return err
+	}
+	col, ok := findCollection(c.Param("id"))
+	if !ok {
+		return &notFoundError{What: "collection", Code: c.Param("id")}
+	}
+	s := api.snap(c)
+	q, err := parseItemsQuery(c, s)
+	if err != nil {
+		return err
+	}
+	src := col.Source(s)
+	matched := make([]int, 0, src.Len())
+	if q.bbox == "" {
+		for i := 0; i < src.Len(); i++ {
+			matched = append(matched, i)
+		}
+	} else {
+		b, err := parseBBox(q.bbox)
+		if err != nil {
+			return badParam("bbox", "%v", err)
+		}
+		for i := 0; i < src.Len(); i++ {
+			if intersectsBound(src.Geometry(i), b) {
+				matched = append(matched, i)
+			}
+		}
+	}
+	page := matched[min(q.offset, len(matched)):min(q.offset+q.limit, len(matched))]
+	layer := src.Layer(s, page, q.period)
+	links := itemsLinks(c, col.ID, q, len(matched), html)
+	if html {
+		return renderOGCPage(c, "items", map[string]any{"collection": col, "layer": layer, "matched": len(matched),
+			"returned": len(page), "links": links})
+	}
+	var buf bytes.Buffer
+	buf.WriteString(`{"type":"FeatureCollection","features":[`)
+	for i := range layer.Features {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		f, err := layer.GeoJSONFeature(i)
+		if err != nil {
+			return err
+		}
+		buf.Write(f)
+	}
+	meta, _ := json.Marshal(map[string]any{"numberMatched": len(matched), "numberReturned": len(page),
+		"timeStamp": time.Now().UTC().Format(time.RFC3339), "links": links})
+	buf.WriteString(`],`)
+	buf.Write(meta[1:])
+	return c.Blob(200, mimeGeoJSON, buf.Bytes())
+}
+
+// itemsLinks are self, alternate, next and prev for a page of items.
+func itemsLinks(c echo.Context, id string, q itemsQuery, matched int, html bool) []ogcLink {
+	base := ogcBase(c) + "/collections/" + id + "/items"
+	page := func(offset int) string {
+		v := url.Values{}
+		for k, vals := range c.QueryParams() {
+			if k != "f" && k != "offset" {
+				v[k] = vals
+			}
+		}
+		v.Set("limit", strconv.Itoa(q.limit))
+		v.Set("offset", strconv.Itoa(offset))
+		return base + "?" + v.Encode()
+	}
+	typ := mimeGeoJSON
+	if html {
+		typ = mimeHTML
+	}
+	links := selfLinks(page(q.offset), mimeGeoJSON, html)
+	if q.offset+q.limit < matched {
+		links = append(links, ogcLink{Href: page(q.offset+q.limit) + "&f=" + format(html), Rel: "next", Type: typ, Title: "Next page"})
+	}
+	if q.offset > 0 {
+		links = append(links, ogcLink{Href: page(max(0, q.offset-q.limit)) + "&f=" + format(html), Rel: "prev", Type: typ, Title: "Previous page"})
+	}
+	return append(links, ogcLink{Href: ogcBase(c) + "/collections/" + id, Rel: "collection", Type: "application/json", Title: "The collection"})
+}
+
+func format(html bool) string {
+	if html {
+		return "html"
+	}
+	return "json"
+}
+
+// GET /ogc/collections/{id}/items/{fid}?period=&f=
+func (api *API) ogcItem(c echo.Context) error {
+	html, err := wantsHTML(c)
+	if err != nil {
+		return err
+	}
+	col, ok := findCollection(c.Param("id"))
+	if !ok {
+		return &notFoundError{What: "collection", Code: c.Param("id")}
+	}
+	s := api.snap(c)
+	period, err := periodParam(c, s)
+	if err != nil {
+		return err
+	}
+	src := col.Source(s)
+	idx := -1
+	for i := 0; i < src.Len(); i++ {
+		if src.ID(i) == c.Param("fid") {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return &notFoundError{What: "feature in " + col.ID, Code: c.Param("fid")}
+	}
+	layer := src.Layer(s, []int{idx}, period)
+	href := ogcBase(c) + "/collections/" + col.ID + "/items/" + url.PathEscape(c.Param("fid"))
+	links := append(selfLinks(href, mimeGeoJSON, html),
+		ogcLink{Href: ogcBase(c) + "/collections/" + col.ID, Rel: "collection", Type: "application/json", Title: col.Title})
+	if html {
+		return renderOGCPage(c, "item", map[string]any{"collection": col, "layer": layer, "links": links})
+	}
+	f, err := layer.GeoJSONFeature(0)
+	if err != nil {
+		return err
+	}
+	linksJSON, _ := json.Marshal(links)
+	out := append(f[:len(f)-1:len(f)-1], []byte(`,"links":`)...)
+	out = append(out, linksJSON...)
+	out = append(out, '}')
+	return c.Blob(200, mimeGeoJSON, out)
+}
