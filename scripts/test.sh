@@ -32,3 +32,8 @@ if [ -n "$bad" ]; then
 fi
 
 go test -count=1 "$@" ./...
+
+# The web app: build it, then drive it in headless Chromium against the real
+# binary (frontend/tests; screenshots go to test-artifacts/).
+make --no-print-directory frontend
+npm --prefix frontend test

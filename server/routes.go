@@ -60,6 +60,8 @@ func NewHandler(a *Atlas, cfg Config, log *slog.Logger) http.Handler {
 	api.routeReports(e, v1)
 	e.POST("/api/v1/imports/:kind", api.postImport)
 	api.routeAccounts(e)
+	e.GET("/api/v1/config", api.getAppConfig)
+	api.mountWebApp(e)
 	tiles := e.Group("/tiles", api.etag)
 	tiles.GET("/:layer", api.getTileJSON)
 	tiles.GET("/:layer/:z/:x/:y", api.getTile)

@@ -11,15 +11,17 @@ import (
 // securityHeaders sets the headers that keep the app's pages from being
 // framed, sniffed or made to run injected script. The content security
 // policy allows no inline script; the basemap's host, when one is
-// configured, is the only other origin images may come from. MapLibre
-// needs blob: workers and data:/blob: images.
+// configured, is the only other origin images may come from (MapLibre
+// fetches raster tiles, so it is a connect source too). MapLibre needs
+// blob: workers and data:/blob: images.
 func securityHeaders(cfg Config) echo.MiddlewareFunc {
-	img := "'self' data: blob:"
+	img, connect := "'self' data: blob:", "'self'"
 	if host, scheme := basemapOrigin(cfg.BasemapURL); host != "" {
 		img += " " + scheme + "://" + host
+		connect += " " + scheme + "://" + host
 	}
 	csp := "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src " + img +
-		"; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+		"; worker-src 'self' blob:; connect-src " + connect + "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			h := c.Response().Header()

@@ -1,0 +1,285 @@
+// Community Atlas web app: a choropleth map of Nantong's regions against the
+// 2013 community-construction targets, with drill-down, details and search.
+
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './style.css';
+import { choroplethURL, getJSON } from './api.js';
+import { readControls, renderControls, renderIndicatorNote, syncControls } from './controls.js';
+import { strings } from './i18n.js';
+import { renderLegend } from './legend.js';
+import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } from './map.js';
+import { renderBreadcrumb, setLabels, setupPointer } from './overlays.js';
+import { renderPanel } from './panel.js';
+import { setupSearch } from './search.js';
+import { askLogin, signOut, whoAmI } from './session.js';
+import { childLevel, fitParent, formatState, levelOf, parseState } from './state.js';
+
+const $ = (id) => document.getElementById(id);
+const tileLayers = ['county', 'township', 'community', 'facility', 'grid'];
+
+let state;
+let catalogue;
+let periods;
+let map;
+let countyBounds;
+let seq = 0;
+let settled = Promise.resolve();
+let current = { items: new Map(), choropleth: null, indicator: null, level: 'county' };
+let me = null;
+let reauthing = false;
+const metrics = {};
+
+// For the browser tests and for anyone curious in the console.
+window.atlas = {
+  metrics,
+  get map() { return map; },
+  get state() { return { ...state }; },
+  get choropleth() { return current.choropleth; },
+  settled: () => settled,
+};
+
+const t = () => strings(state.lang);
+
+/** Makes a state usable with this catalogue and these periods. */
+function normalise(s) {
+  if (!catalogue.some((i) => i.id === s.indicator)) s.indicator = catalogue[0].id;
+  if (!periods.map(String).includes(String(s.period))) s.period = String(periods[periods.length - 1]);
+  return fitParent(s);
+}
+
+function writeURL(push) {
+  const q = formatState(state);
+  const next = `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
+  if (next !== `${location.pathname}${location.search}${location.hash}`) {
+    history[push ? 'pushState' : 'replaceState'](null, '', next);
+  }
+}
+
+/** Sets every static text of the page, and the form once the catalogue is in, in the state's language. */
+function applyLanguage() {
+  const d = t();
+  document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = d[el.dataset.t];
+  for (const el of document.querySelectorAll('[data-t-aria]')) el.setAttribute('aria-label', d[el.dataset.tAria]);
+  for (const el of document.querySelectorAll('[data-t-title]')) el.title = d[el.dataset.tTitle];
+  for (const el of document.querySelectorAll('[data-t-placeholder]')) el.placeholder = d[el.dataset.tPlaceholder];
+  $('lang').lang = state.lang === 'en' ? 'zh-CN' : 'en';
+  $('who').textContent = me?.user?.username ?? '';
+  $('sign').textContent = me?.user ? d.signOut : d.signIn;
+  $('sign').hidden = !me;
+  if (catalogue) renderControls(d, state, catalogue, periods);
+}
+
+/** A login ran out (or was revoked): sign in again, then reload the same view. */
+function reauth() {
+  if (reauthing) return;
+  reauthing = true;
+  askLogin(t).then(() => location.reload());
+}
+
+async function fitTo(code) {
+  if (!code) {
+    map.fitBounds(countyBounds, { padding: 24, duration: 0 });
+    return;
+  }
+  const f = await getJSON(`/api/v1/regions/${code}?format=geojson`);
+  map.fitBounds(bbox(f.geometry), { padding: 32, duration: 0 });
+}
+
+async function breadcrumbChain() {
+  const codes = [];
+  if (state.parent.length >= 6) codes.push(state.parent.slice(0, 6));
+  if (state.parent.length >= 9) codes.push(state.parent.slice(0, 9));
+  return Promise.all(codes.map((c) => getJSON(`/api/v1/regions/${c}`)));
+}
+
+function labelsURL() {
+  const q = new URLSearchParams({ level: state.level });
+  if (state.parent) q.set('parent', state.parent);
+  return `/api/v1/regions?${q}`;
+}
+
+async function labels() {
+  setLabels(map, (await getJSON(labelsURL())).items);
+}
+
+/**
+ * Resolves once the regions (and the overlays shown) are loaded and drawn.
+ * Not on 'idle' alone: a basemap that cannot be reached keeps the map from
+ * ever being idle, and the regions must not wait for it.
+ */
+function idle() {
+  const ours = ['county', state.level, ...(state.facilities ? ['facility'] : []), ...(state.grids ? ['grid'] : [])];
+  return new Promise((resolve) => {
+    const done = () => {
+      map.off('idle', done);
+      map.off('render', check);
+      resolve();
+    };
+    const check = () => {
+      if (!map.isMoving() && ours.every((id) => map.isSourceLoaded(id))) done();
+    };
+    map.on('idle', done);
+    map.on('render', check);
+    map.triggerRepaint();
+  });
+}
+
+/** Brings the map, legend, panel and breadcrumb in line with the state. */
+function refresh({ push = false, fit } = {}) {
+  const mine = ++seq;
+  writeURL(push);
+  syncControls(state);
+  settled = (async () => {
+    const d = t();
+    const indicator = catalogue.find((i) => i.id === state.indicator);
+    renderIndicatorNote(d, state.lang, indicator);
+    showLevel(map, state.level, state.parent);
+    showOverlays(map, state.facilities, state.grids);
+    markSelected(map, state.level, state.selected);
+    if (fit !== undefined) await fitTo(fit).catch(() => {});
+    let cho = null;
+    let error = null;
+    try {
+      cho = await getJSON(choroplethURL(state));
+    } catch (err) {
+      error = err;
+      if (err.status === 401) reauth();
+    }
+    if (mine !== seq) return;
+    current = { t: d, level: state.level, indicator, choropleth: cho, items: new Map((cho?.items ?? []).map((i) => [i.code, i])) };
+    paintRegions(map, state.level, cho?.items ?? []);
+    renderLegend($('legend'), { t: d, lang: state.lang, choropleth: cho, indicatorName: indicator.name[state.lang], facilities: state.facilities });
+    $('error').textContent = error ? `${d.failed}: ${error.detail ?? error.message}` : '';
+    $('error').hidden = !error;
+    document.title = `${indicator.name[state.lang]} · ${d.title}`;
+    const [chain] = await Promise.all([
+      breadcrumbChain(),
+      cho ? renderPanel($('panel'), { t: d, lang: state.lang, state, indicator, choropleth: cho, periods }) : null,
+      labels().catch(() => setLabels(map, [])),
+    ]);
+    if (mine !== seq) return;
+    renderBreadcrumb($('breadcrumb'), d, chain, goUp);
+    await idle();
+  })();
+  return settled;
+}
+
+function select(code) {
+  state.selected = code;
+  return refresh({ push: true });
+}
+
+function drill(code, selected = '') {
+  const level = childLevel(levelOf(code));
+  if (!level) return select(code);
+  Object.assign(state, { level, parent: code, selected });
+  return refresh({ push: true, fit: code });
+}
+
+/** Goes up to a region of the breadcrumb ('' for the city), keeping the region left selected. */
+function goUp(code) {
+  const level = code ? childLevel(levelOf(code)) : 'county';
+  const keep = state.parent.slice(0, level === 'county' ? 6 : 9);
+  Object.assign(state, { level, parent: code, selected: keep });
+  return refresh({ push: true, fit: code });
+}
+
+function pick(region) {
+  const parent = region.level === 'county' ? '' : region.parent;
+  Object.assign(state, { level: region.level, parent, selected: region.code });
+  return refresh({ push: true, fit: region.code });
+}
+
+/** The header's switches, which work before the map is there (on the login form too). */
+function wireHeader() {
+  $('lang').addEventListener('click', () => {
+    state.lang = state.lang === 'en' ? 'zh' : 'en';
+    applyLanguage();
+    if (map) refresh();
+    else writeURL(false);
+  });
+  $('large').addEventListener('click', () => {
+    state.large = !state.large;
+    syncControls(state);
+    if (map) {
+      map.resize();
+      refresh();
+    }
+  });
+  $('sign').addEventListener('click', async () => {
+    if (me?.user) await signOut(me.csrf_token);
+    else await askLogin(t);
+    location.reload();
+  });
+}
+
+function wire() {
+  $('controls').addEventListener('submit', (e) => e.preventDefault());
+  $('controls').addEventListener('change', () => {
+    const before = state.level;
+    readControls(state);
+    if (state.level !== before) state.selected = '';
+    fitParent(state);
+    refresh();
+  });
+  $('panel').addEventListener('click', (e) => {
+    const b = e.target.closest('button');
+    if (!b) return;
+    if (b.dataset.action === 'close') select('');
+    else if (b.dataset.action === 'drill') drill(b.dataset.code);
+    else if (b.closest('.children')) drill(state.selected, b.dataset.code);
+    else if (b.dataset.code) select(b.dataset.code);
+  });
+  window.addEventListener('popstate', () => {
+    state = normalise(parseState(location.search));
+    applyLanguage();
+    refresh({ fit: state.parent });
+  });
+  setupSearch($('search'), $('search-list'), { strings: t, onPick: pick });
+  setupPointer(map, $('tooltip'), () => current, (code) => select(code));
+}
+
+async function boot() {
+  state = parseState(location.search);
+  document.documentElement.classList.toggle('large', state.large);
+  applyLanguage();
+  wireHeader();
+  // Ask for everything at once; behind a login these fail and are asked again.
+  const boot = ['/api/v1/config', '/api/v1/indicators', '/api/v1/periods', ...tileLayers.map((l) => `/tiles/${l}.json`)];
+  for (const u of boot) getJSON(u).catch(() => {});
+  me = await whoAmI();
+  while (!me) {
+    await askLogin(t);
+    me = await whoAmI();
+  }
+  const [config, cat, per, ...tjs] = await Promise.all(boot.map((u) => getJSON(u)));
+  catalogue = cat.items;
+  periods = per.items;
+  normalise(state);
+  // Ask for the first view's data while the map starts; refresh finds them cached.
+  getJSON(choroplethURL(state)).catch(() => {});
+  getJSON(labelsURL()).catch(() => {});
+  applyLanguage();
+  const tilejsons = Object.fromEntries(tileLayers.map((l, i) => [l, tjs[i]]));
+  countyBounds = tilejsons.county.bounds;
+  const hasView = /[#&]map=/.test(location.hash);
+  map = await createMap($('map'), tilejsons, { url: config.basemap_url, attribution: config.basemap_attribution }, hasView);
+  map.on('error', (e) => {
+    if (e.error?.status === 401) reauth();
+  });
+  wire();
+  await refresh({ fit: hasView ? undefined : state.parent || undefined });
+  metrics.firstRenderMs = Math.round(performance.now());
+  document.body.dataset.firstRenderMs = String(metrics.firstRenderMs);
+}
+
+boot().catch((err) => {
+  if (err.status === 401) {
+    reauth();
+    return;
+  }
+  const el = $('error');
+  el.textContent = `${strings(state?.lang).failed}: ${err.detail ?? err.message}`;
+  el.hidden = false;
+});

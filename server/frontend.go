@@ -1,0 +1,107 @@
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/community-atlas/atlas/frontend"
+	"github.com/labstack/echo/v4"
+)
+
+// notBuiltPage answers / when the binary was built before the web app.
+const notBuiltPage = `<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>Community Atlas</title>
+<body style="font:16px/1.5 sans-serif;max-width:40em;margin:3em auto">
+<h1>Community Atlas</h1>
+<p>The web app is not built into this binary. Run <code>make frontend</code> (or <code>make run</code>,
+which builds it first) and start the service again.</p>
+<p>The API is up: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>
+</body></html>
+`
+
+// webApp serves the built frontend: index.html revalidated by ETag, and
+// assets whose names carry their content hash, so they are cached for good.
+type webApp struct {
+	files    fs.FS
+	index    []byte // nil when the app is not built
+	indexTag string
+}
+
+func newWebApp(files fs.FS) *webApp {
+	app := &webApp{files: files}
+	if b, err := fs.ReadFile(files, "index.html"); err == nil {
+		sum := sha256.Sum256(b)
+		app.index, app.indexTag = b, `"`+hex.EncodeToString(sum[:8])+`"`
+	}
+	return app
+}
+
+// mountWebApp routes / and /assets/* to the embedded web app.
+func (api *API) mountWebApp(e *echo.Echo) {
+	app := newWebApp(frontend.Dist())
+	e.GET("/", app.serveIndex)
+	e.GET("/assets/*", app.serveAsset)
+}
+
+// GET /
+func (app *webApp) serveIndex(c echo.Context) error {
+	h := c.Response().Header()
+	if app.index == nil {
+		h.Set("Cache-Control", "no-store")
+		return c.HTML(http.StatusServiceUnavailable, notBuiltPage)
+	}
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", app.indexTag)
+	if c.Request().Header.Get("If-None-Match") == app.indexTag {
+		return c.NoContent(http.StatusNotModified)
+	}
+	return c.HTMLBlob(http.StatusOK, app.index)
+}
+
+// GET /assets/{name}: the precompressed twin when the client takes gzip.
+func (app *webApp) serveAsset(c echo.Context) error {
+	name := path.Clean("assets/" + c.Param("*"))
+	if !strings.HasPrefix(name, "assets/") || strings.HasSuffix(name, ".gz") {
+		return &notFoundError{What: "file", Code: "/" + name}
+	}
+	data, err := fs.ReadFile(app.files, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &notFoundError{What: "file", Code: "/" + name}
+	}
+	if err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	h.Add("Vary", "Accept-Encoding")
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = echo.MIMEOctetStream
+	}
+	if strings.Contains(c.Request().Header.Get("Accept-Encoding"), "gzip") {
+		if gz, err := fs.ReadFile(app.files, name+".gz"); err == nil {
+			h.Set("Content-Encoding", "gzip")
+			return c.Blob(http.StatusOK, ctype, gz)
+		}
+	}
+	return c.Blob(http.StatusOK, ctype, data)
+}
+
+// appConfig is what the web app needs from the service's configuration.
+type appConfig struct {
+	BasemapURL         string `json:"basemap_url"`
+	BasemapAttribution string `json:"basemap_attribution"`
+}
+
+// GET /api/v1/config. Not behind the snapshot ETag: the answer changes
+// with the configuration, not the data.
+func (api *API) getAppConfig(c echo.Context) error {
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return sendJSON(c, appConfig{BasemapURL: api.cfg.BasemapURL, BasemapAttribution: api.cfg.BasemapAttribution})
+}
