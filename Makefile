@@ -1,3 +1,7 @@
+# Pure Go builds: nothing needs C, and the OSM reader would otherwise want
+# zlib's headers.
+export CGO_ENABLED ?= 0
+
 .PHONY: run test build seeds bench fuzz frontend
 
 # Start the service on the embedded SQLite store with the Nantong seeds,

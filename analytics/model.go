@@ -7,6 +7,7 @@ package analytics
 import (
 	"time"
 
+	"github.com/community-atlas/atlas/geo/network"
 	"github.com/paulmach/orb"
 )
 
@@ -132,4 +133,6 @@ type Dataset struct {
 	Facilities   []Facility
 	Grids        []Grid
 	Batches      []Batch
+	// Networks are the road networks, by name.
+	Networks []*network.Network
 }

@@ -12,7 +12,9 @@ func (s *Snapshot) Restrict(code string) (*Snapshot, error) {
 		return nil, fmt.Errorf("analytics: restrict to unknown region %q", code)
 	}
 	inside := map[string]bool{}
-	d := &Dataset{Batches: s.batches}
+	// Road networks are not divided by region: coverage inside the region
+	// still travels on them.
+	d := &Dataset{Batches: s.batches, Networks: s.networks}
 	for _, r := range s.regions {
 		if s.Within(r.Code, code) {
 			inside[r.Code] = true

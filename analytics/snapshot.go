@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/community-atlas/atlas/geo/network"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 	"github.com/tidwall/rtree"
@@ -25,6 +26,7 @@ type Snapshot struct {
 	children   map[string][]int
 	facilities []Facility
 	grids      []Grid
+	networks   []*network.Network
 	batches    []Batch
 	periods    []int
 	obs        map[obsKey]float64   // raw data-level values
@@ -48,12 +50,14 @@ func NewSnapshot(version int64, cat *Catalogue, d *Dataset) *Snapshot {
 		regions:    d.Regions,
 		facilities: d.Facilities,
 		grids:      d.Grids,
+		networks:   d.Networks,
 		batches:    d.Batches,
 	}
 	s.indexRegions()
 	s.indexObservations(d.Observations)
 	slices.SortFunc(s.facilities, func(a, b Facility) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(s.grids, func(a, b Grid) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortFunc(s.networks, func(a, b *network.Network) int { return cmp.Compare(a.Name, b.Name) })
 	return s
 }
 
@@ -182,6 +186,9 @@ func (s *Snapshot) Facility(id string) (*Facility, bool) {
 
 // Grids returns every grid, by code.
 func (s *Snapshot) Grids() []Grid { return s.grids }
+
+// Networks returns the road networks, by name.
+func (s *Snapshot) Networks() []*network.Network { return s.networks }
 
 // Batches returns the import batches in the order they were written.
 func (s *Snapshot) Batches() []Batch { return s.batches }

@@ -1,7 +1,8 @@
-// Builds the web app into dist/: one JS and one CSS bundle with content
-// hashes in their names, a gzip twin of each, and index.html naming them.
+// Builds the web app into dist/: for each page (the map, the dashboard) one
+// JS and one CSS bundle with content hashes in their names, a gzip twin of
+// each, and the page's HTML naming them.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -16,31 +17,44 @@ for (const name of readdirSync(dist, { withFileTypes: true })) {
 mkdirSync(assets, { recursive: true });
 
 const result = await build({
-  entryPoints: [join(root, 'src/main.js')],
+  entryPoints: { app: join(root, 'src/main.js'), dashboard: join(root, 'src/dashboard.js') },
   bundle: true,
   minify: true,
   format: 'esm',
   target: ['es2022'],
   outdir: assets,
-  entryNames: 'app-[hash]',
+  entryNames: '[name]-[hash]',
   metafile: true,
   legalComments: 'linked',
   logLevel: 'warning',
 });
 
-const outputs = Object.keys(result.metafile.outputs).map((p) => basename(p));
-const js = outputs.find((n) => n.endsWith('.js'));
-const css = outputs.find((n) => n.endsWith('.css'));
-const html = readFileSync(join(root, 'src/index.html'), 'utf8').replace('{{js}}', js).replace('{{css}}', css);
-writeFileSync(join(dist, 'index.html'), html);
-
-// The bundle's licence comments point at this file; give it MapLibre's full licence.
-const legal = join(assets, `${js}.LEGAL.txt`);
-const licence = readFileSync(join(root, 'node_modules/maplibre-gl/LICENSE.txt'), 'utf8');
-writeFileSync(legal, `${readFileSync(legal, 'utf8')}\nmaplibre-gl licence:\n\n${licence}`);
-
-for (const name of [js, css]) {
-  writeFileSync(join(assets, `${name}.gz`), gzipSync(readFileSync(join(assets, name)), { level: 9 }));
-}
+// Each page, its entry point, and the full licences of what its bundle holds.
+const pages = [
+  { html: 'index.html', entry: 'src/main.js', licences: { 'maplibre-gl': 'maplibre-gl/LICENSE.txt' } },
+  {
+    html: 'dashboard.html', entry: 'src/dashboard.js',
+    licences: { echarts: 'echarts/LICENSE', 'echarts notice': 'echarts/NOTICE', zrender: 'zrender/LICENSE' },
+  },
+];
 const size = (n) => `${(readFileSync(join(assets, n)).length / 1024).toFixed(0)} KiB`;
-console.log(`dist/index.html, assets/${js} (${size(js)}, gzip ${size(`${js}.gz`)}), assets/${css} (${size(css)})`);
+for (const page of pages) {
+  const [path, out] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === page.entry);
+  const js = basename(path);
+  const css = basename(out.cssBundle);
+  const html = readFileSync(join(root, 'src', page.html), 'utf8').replace('{{js}}', js).replace('{{css}}', css);
+  writeFileSync(join(dist, page.html), html);
+
+  // The bundle's licence comments point at this file; give it the full licences.
+  const legal = join(assets, `${js}.LEGAL.txt`);
+  let text = existsSync(legal) ? readFileSync(legal, 'utf8') : '';
+  for (const [name, file] of Object.entries(page.licences)) {
+    text += `\n${name} licence:\n\n${readFileSync(join(root, 'node_modules', file), 'utf8')}`;
+  }
+  writeFileSync(legal, text);
+
+  for (const name of [js, css]) {
+    writeFileSync(join(assets, `${name}.gz`), gzipSync(readFileSync(join(assets, name)), { level: 9 }));
+  }
+  console.log(`dist/${page.html}, assets/${js} (${size(js)}, gzip ${size(`${js}.gz`)}), assets/${css} (${size(css)})`);
+}

@@ -84,6 +84,8 @@ curl -s -H "$auth" -H 'Content-Type: application/json' -o /dev/null -w "siting, 
   -d '{"k":10}' "http://127.0.0.1:$port/api/v1/coverage/health/siting"
 curl -s -H "$auth" -H 'Content-Type: application/json' -o /dev/null -w "what-if, one clinic added: %{time_total} s\n" \
   -d '{"level":"community","add":[{"lon":120.86,"lat":32.01,"type":"health_station"}]}' "http://127.0.0.1:$port/api/v1/coverage/health/whatif"
+echo "== wrk, uncached: coverage per township for random budgets (every request computes one)"
+wrk -t2 -c4 -d"${WRK_DURATION:-20s}" --latency -H "$auth" -s scripts/coverage.lua "http://127.0.0.1:$port" | grep -E '  50%|  99%|Requests/sec|Non-2xx'
 kill -TERM "$pid"; wait "$pid" || true
 
 echo "== OSM import: the largest extract in github.com/paulmach/osm's testdata, into the seeded store"
@@ -98,3 +100,5 @@ ready "$(date +%s%N)" >/dev/null
 echo "resident memory with the Delaware network loaded: $(grep VmRSS /proc/$pid/status | awk '{print $2/1024 " MiB"}')"
 load "http://127.0.0.1:$port/api/v1/isochrones?lon=-75.5467&lat=39.7459&mode=walk"
 load "http://127.0.0.1:$port/api/v1/isochrones?lon=-75.5244&lat=39.1582&mode=car"
+echo "== wrk, uncached: walking isochrones from random places in Delaware (every request computes one)"
+wrk -t2 -c4 -d"${WRK_DURATION:-20s}" --latency -H "$auth" -s scripts/isochrones.lua "http://127.0.0.1:$port" | grep -E '  50%|  99%|Requests/sec|Non-2xx'

@@ -4,6 +4,8 @@
 # atlas_test on the local server (127.0.0.1:5432, user postgres) if it can.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Pure Go, as the binary is built (see the Makefile).
+export CGO_ENABLED=${CGO_ENABLED:-0}
 
 if [ -z "${ATLAS_TEST_DATABASE_URL:-}" ]; then
   if psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then

@@ -23,7 +23,8 @@ ATLAS_DATABASE_URL=$db "$work/atlas" seed -log-level warn >/dev/null
 echo "community tiles z8–14: $(wc -l <"$work/paths")"
 
 start_atlas() {
-  ATLAS_DATABASE_URL=$db "$work/atlas" -addr 127.0.0.1:18381 -log-level warn & pids+=($!)
+  # Public read: tile servers compared here take no credentials either.
+  ATLAS_PUBLIC_READ=true ATLAS_DATABASE_URL=$db "$work/atlas" -addr 127.0.0.1:18381 -log-level warn & pids+=($!)
   until curl -fs http://127.0.0.1:18381/readyz >/dev/null; do sleep 0.05; done
 }
 "$work/pgtiles" -database-url "$db" -addr 127.0.0.1:18390 & pids+=($!)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/network"
 	"github.com/community-atlas/atlas/seeds"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/store"
@@ -113,6 +114,8 @@ type ImportResult struct {
 	Kind   string          `json:"kind"`
 	Source string          `json:"source"`
 	Counts map[string]int  `json:"counts"`
+	// Networks describes the road networks written (OSM imports).
+	Networks []network.Summary `json:"networks,omitempty"`
 }
 
 // ErrUnknownKind is returned for an import kind that does not exist.
@@ -126,6 +129,10 @@ func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte, scop
 	a.writes.Lock()
 	defer a.writes.Unlock()
 	idx := a.Snapshot()
+	if scope != nil && scope.Scope != "" && kind == importer.OSM {
+		// A road network serves every region it crosses, not one subtree.
+		return nil, &errForbidden{msg: "road networks are shared by every region: only a data manager without a region limit may import one"}
+	}
 	if scope != nil && scope.Scope != "" {
 		r, err := a.Restricted(idx, scope.Scope)
 		if err != nil {
@@ -137,14 +144,14 @@ func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte, scop
 }
 
 func (a *Atlas) importInto(ctx context.Context, kind, file string, data []byte, idx importer.Index) (*ImportResult, error) {
-	cs, err := a.read(kind, file, data, idx)
+	cs, err := a.read(ctx, kind, file, data, idx)
 	if err != nil {
 		return nil, err
 	}
 	return a.apply(ctx, cs)
 }
 
-func (a *Atlas) read(kind, file string, data []byte, idx importer.Index) (*store.Changeset, error) {
+func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx importer.Index) (*store.Changeset, error) {
 	switch kind {
 	case importer.Boundaries:
 		return importer.ReadBoundaries(file, data, idx)
@@ -154,6 +161,8 @@ func (a *Atlas) read(kind, file string, data []byte, idx importer.Index) (*store
 		return importer.ReadFacilities(file, data, idx)
 	case importer.Grids:
 		return importer.ReadGrids(file, data, idx)
+	case importer.OSM:
+		return importer.ReadOSM(ctx, file, data)
 	}
 	return nil, fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
 }
@@ -168,10 +177,14 @@ func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, 
 	if err := a.Reload(ctx); err != nil {
 		return nil, err
 	}
-	return &ImportResult{Batch: batch, Kind: cs.Kind, Source: cs.Source, Counts: map[string]int{
+	res := &ImportResult{Batch: batch, Kind: cs.Kind, Source: cs.Source, Counts: map[string]int{
 		"regions": len(cs.Regions), "observations": len(cs.Observations),
-		"facilities": len(cs.Facilities), "grids": len(cs.Grids),
-	}}, nil
+		"facilities": len(cs.Facilities), "grids": len(cs.Grids), "networks": len(cs.Networks),
+	}}
+	for _, n := range cs.Networks {
+		res.Networks = append(res.Networks, n.Summary())
+	}
+	return res, nil
 }
 
 // errScopeGone: a user is limited to a region that no longer exists.

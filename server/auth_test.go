@@ -200,6 +200,8 @@ func TestRegionLimit(t *testing.T) {
 		[]byte("id,type,name,lon,lat,floor_area_m2,region\nF9,police_post,警务室,120.3,32.05,,320623\n"), 422, nil)
 	s.uploadAs(t, tok, "observations", "o.csv",
 		[]byte("indicator,region,period,value\nregistered_volunteers,320612001201,2014,6\n"), 201, nil)
+	// A road network serves every region: not for a user limited to one.
+	s.uploadAs(t, tok, "osm", "roads.osm", []byte(`<osm version="0.6"></osm>`), 403, nil)
 	// The cached answers of the admin and of the limited user stay apart.
 	var all struct{ Items []region }
 	s.get(t, "/api/v1/regions", 200, &all)

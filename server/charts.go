@@ -3,7 +3,6 @@ package server
 import (
 	"io/fs"
 	"net/http"
-	"slices"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/compare"
@@ -89,8 +88,7 @@ func cityCell(s *analytics.Snapshot, ind *analytics.Indicator, period int) *comp
 		return nil
 	}
 	sc := compare.NewScorecard(s, []*analytics.Region{city}, period)
-	i := slices.IndexFunc(sc.Columns, func(col compare.Column) bool { return col.Indicator == ind.ID })
-	return &sc.Rows[0].Cells[i]
+	return &sc.Rows[0].Cells[sc.ColumnOf(ind.ID)]
 }
 
 // vendorAssets serves the embedded ECharts under /vendor/echarts/.

@@ -92,15 +92,9 @@ func parseChoropleth(c echo.Context, s *analytics.Snapshot) (*choroplethQuery, e
 	if q.period, err = periodParam(c, s); err != nil {
 		return nil, err
 	}
-	parent, err := regionParam(c, s, "parent")
-	if err != nil {
+	if q.regions, err = regionsUnder(c, s, q.level); err != nil {
 		return nil, err
 	}
-	code := ""
-	if parent != nil {
-		code = parent.Code
-	}
-	q.regions = s.Select(q.level, code)
 	if q.method == "" {
 		q.method = string(classify.Quantile)
 	}

@@ -49,12 +49,8 @@ func buildChoropleth(s *analytics.Snapshot, q *choroplethQuery) (*choropleth, er
 	for i, r := range q.regions {
 		it := choroplethItem{Code: r.Code, Name: r.Name, Class: -1, Colour: classify.NoData}
 		if v := vals[i]; v != nil {
-			value := round(v.Value, 6)
-			it.Value, it.Target = &value, boundValue(v.Target)
-			if v.Judged {
-				meets, gap := v.Meets, round(v.Gap, 6)
-				it.Meets, it.Gap = &meets, &gap
-			}
+			it.Value, it.Target = rounded(v.Value), boundValue(v.Target)
+			it.Meets, it.Gap = verdict(*v)
 			if k := classOf(v); k >= 0 {
 				it.Class, it.Colour = k, res.Legend[k].Colour
 				res.Legend[k].Count++
@@ -136,15 +132,10 @@ func targetClass(percent bool, v *analytics.Value) int {
 // boundValue is the number a region is held to: the minimum, or the
 // maximum for a ceiling.
 func boundValue(b analytics.Bound) *float64 {
-	p := b.Min
-	if p == nil {
-		p = b.Max
+	if b.Min != nil {
+		return roundPtr(b.Min)
 	}
-	if p == nil {
-		return nil
-	}
-	v := round(*p, 6)
-	return &v
+	return roundPtr(b.Max)
 }
 
 // labelDigits picks the decimals that tell the breaks apart, at most 4.

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"strconv"
+
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/compare"
 	"github.com/labstack/echo/v4"
@@ -49,6 +51,30 @@ func comparisonParams(c echo.Context, s *analytics.Snapshot) (*comparison, error
 	return cmp, nil
 }
 
+// indicatorComparison reads a required ?indicator= and the comparison.
+func indicatorComparison(c echo.Context, s *analytics.Snapshot) (*analytics.Indicator, *comparison, error) {
+	ind, err := indicatorParam(c, s, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	cmp, err := comparisonParams(c, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ind, cmp, nil
+}
+
+// scorecard sets the compared regions side by side.
+func (cmp *comparison) scorecard(s *analytics.Snapshot) *compare.Scorecard {
+	return compare.NewScorecard(s, cmp.Regions, cmp.Period)
+}
+
+// fileBase names a download of the comparison: the parts, then level,
+// parent and period.
+func (cmp *comparison) fileBase(parts ...string) string {
+	return fileBase(append(parts, string(cmp.Level), cmp.Parent, strconv.Itoa(cmp.Period))...)
+}
+
 // scorecardAnswer is GET /api/v1/compare.
 type scorecardAnswer struct {
 	Level  analytics.Level `json:"level"`
@@ -63,7 +89,7 @@ func (api *API) getScorecard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return sendJSON(c, scorecardAnswer{cmp.Level, cmp.Parent, compare.NewScorecard(s, cmp.Regions, cmp.Period)})
+	return sendJSON(c, scorecardAnswer{cmp.Level, cmp.Parent, cmp.scorecard(s)})
 }
 
 // attainmentAnswer is GET /api/v1/compare/{tasks,departments}.
@@ -76,24 +102,24 @@ type attainmentAnswer struct {
 
 // GET /api/v1/compare/tasks?level=&parent=&period=
 func (api *API) getTaskAttainment(c echo.Context) error {
-	s := api.snap(c)
-	cmp, err := comparisonParams(c, s)
-	if err != nil {
-		return err
-	}
-	sc := compare.NewScorecard(s, cmp.Regions, cmp.Period)
-	return sendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, compare.ByTask(sc)})
+	return api.attainment(c, func(sc *compare.Scorecard, _ *analytics.Catalogue) []compare.Attainment {
+		return compare.ByTask(sc)
+	})
 }
 
 // GET /api/v1/compare/departments?level=&parent=&period=
 func (api *API) getDepartmentAttainment(c echo.Context) error {
+	return api.attainment(c, compare.ByDepartment)
+}
+
+// attainment answers the comparison's scorecard grouped by group.
+func (api *API) attainment(c echo.Context, group func(*compare.Scorecard, *analytics.Catalogue) []compare.Attainment) error {
 	s := api.snap(c)
 	cmp, err := comparisonParams(c, s)
 	if err != nil {
 		return err
 	}
-	sc := compare.NewScorecard(s, cmp.Regions, cmp.Period)
-	return sendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, compare.ByDepartment(sc, s.Catalogue)})
+	return sendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, group(cmp.scorecard(s), s.Catalogue)})
 }
 
 // distributionAnswer is GET /api/v1/compare/distribution.
@@ -110,11 +136,7 @@ type distributionAnswer struct {
 // GET /api/v1/compare/distribution?indicator=&level=&parent=&period=
 func (api *API) getDistribution(c echo.Context) error {
 	s := api.snap(c)
-	ind, err := indicatorParam(c, s, true)
-	if err != nil {
-		return err
-	}
-	cmp, err := comparisonParams(c, s)
+	ind, cmp, err := indicatorComparison(c, s)
 	if err != nil {
 		return err
 	}
@@ -155,6 +177,6 @@ func (api *API) getIndex(c echo.Context) error {
 	for t, v := range w.Task {
 		weights[formatInt(int64(t))] = v
 	}
-	sc := compare.NewScorecard(s, cmp.Regions, cmp.Period)
+	sc := cmp.scorecard(s)
 	return sendJSON(c, indexAnswer{cmp.Level, cmp.Parent, cmp.Period, weights, compare.Index(sc, w)})
 }

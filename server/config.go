@@ -35,18 +35,25 @@ type Config struct {
 	// empty for no basemap (the app then needs nothing from the internet).
 	BasemapURL         string
 	BasemapAttribution string // ATLAS_BASEMAP_ATTRIBUTION: credit shown with the basemap
+	// The 15-minute health circle: ATLAS_WALK_M_PER_15MIN, the walking
+	// pace as metres in 15 minutes, and ATLAS_RURAL_MODE, how rural
+	// residents travel (walk, bicycle, ebike or car).
+	WalkMetresPer15 float64
+	RuralMode       string
 }
 
 // DefaultConfig is the configuration with no flags or environment.
 func DefaultConfig() Config {
 	return Config{
-		Addr:           "127.0.0.1:8080",
-		DataDir:        "./data",
-		MaxUploadBytes: 256 << 20,
-		RequestTimeout: 60 * time.Second,
-		LogLevel:       "info",
-		TileCacheBytes: 64 << 20,
-		SessionTTL:     12 * time.Hour,
+		Addr:            "127.0.0.1:8080",
+		DataDir:         "./data",
+		MaxUploadBytes:  256 << 20,
+		RequestTimeout:  60 * time.Second,
+		LogLevel:        "info",
+		TileCacheBytes:  64 << 20,
+		SessionTTL:      12 * time.Hour,
+		WalkMetresPer15: 1000,
+		RuralMode:       "bicycle",
 	}
 }
 
@@ -91,6 +98,9 @@ func (c Config) FromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("config: ATLAS_TILE_CACHE_MB=%q is not a whole number ≥ 0", v)
 		}
 		c.TileCacheBytes = mb << 20
+	}
+	if err := c.healthFromEnv(getenv); err != nil {
+		return c, err
 	}
 	if v := getenv("ATLAS_REQUEST_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)

@@ -1,13 +1,11 @@
 package server
 
 import (
-	"bytes"
-	"net/http"
+	"io"
 	"strconv"
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
-	"github.com/community-atlas/atlas/geo"
 	"github.com/community-atlas/atlas/geo/proj"
 	"github.com/community-atlas/atlas/server/export"
 	"github.com/labstack/echo/v4"
@@ -19,14 +17,6 @@ var layerFormats = map[string]string{
 	"gpkg":    "application/geopackage+sqlite3",
 	"shp.zip": "application/zip",
 	"csv":     "text/csv; charset=utf-8",
-}
-
-func layerFormatParam(c echo.Context) (string, error) {
-	f := c.Param("format")
-	if _, ok := layerFormats[f]; !ok {
-		return "", badParam("format", "%q is not geojson, gpkg, shp.zip or csv", f)
-	}
-	return f, nil
 }
 
 func crsParam(c echo.Context) (proj.CRS, error) {
@@ -46,22 +36,32 @@ func (api *API) sendLayer(c echo.Context, l *export.Layer, format, base string) 
 	}
 	l = l.Reproject(crs)
 	base = fileBase(base, crs.Slug())
-	var buf bytes.Buffer
-	switch format {
-	case "gpkg":
-		err = l.WriteGPKG(c.Request().Context(), &buf)
-	case "shp.zip":
-		err = l.WriteShapefile(&buf, base, batchTime(api.snap(c)))
-	case "csv":
-		err = l.WriteCSV(&buf)
-	default:
-		err = l.WriteGeoJSON(&buf)
+	return sendDownload(c, base+"."+format, layerFormats[format], func(w io.Writer) error {
+		switch format {
+		case "gpkg":
+			return l.WriteGPKG(c.Request().Context(), w)
+		case "shp.zip":
+			return l.WriteShapefile(w, base, batchTime(api.snap(c)))
+		case "csv":
+			return l.WriteCSV(w)
+		}
+		return l.WriteGeoJSON(w)
+	})
+}
+
+// exportLayer answers GET /api/v1/export/{name}.{geojson,gpkg,shp.zip,csv}:
+// build reads the other parameters and makes the layer and the download's
+// name.
+func (api *API) exportLayer(c echo.Context, build func(echo.Context, *analytics.Snapshot) (*export.Layer, string, error)) error {
+	format := c.Param("format")
+	if _, ok := layerFormats[format]; !ok {
+		return badParam("format", "%q is not geojson, gpkg, shp.zip or csv", format)
 	}
+	l, base, err := build(c, api.snap(c))
 	if err != nil {
 		return err
 	}
-	attachment(c, base+"."+format)
-	return c.Blob(http.StatusOK, layerFormats[format], buf.Bytes())
+	return api.sendLayer(c, l, format, base)
 }
 
 // batchTime is when the data last changed: the time of the last batch.
@@ -108,10 +108,8 @@ func regionLayer(s *analytics.Snapshot, regions []*analytics.Region, ind *analyt
 		values := []any{reg.Code, reg.Name, string(reg.Level), reg.Parent, string(reg.Kind), reg.Population, reg.Households, round(reg.AreaKM2, 6)}
 		if ind != nil {
 			it := items[0][r]
-			values = append(values, float(it.Value), it.Unit, nil, nil, boolean(it.Meets), float(it.Gap))
-			if it.Target != nil {
-				values[len(values)-4], values[len(values)-3] = float(it.Target.Min), float(it.Target.Max)
-			}
+			values = append(values, float(it.Value), it.Unit)
+			values = append(values, targetCells(it.Target, it.Meets, it.Gap)...)
 		} else {
 			for i := range indicators {
 				values = append(values, float(items[i][r].Value))
@@ -124,26 +122,20 @@ func regionLayer(s *analytics.Snapshot, regions []*analytics.Region, ind *analyt
 
 // GET /api/v1/export/regions.{geojson,gpkg,shp.zip,csv}?level=&parent=&period=&indicator=&crs=
 func (api *API) exportRegions(c echo.Context) error {
-	format, err := layerFormatParam(c)
+	return api.exportLayer(c, regionsExport)
+}
+
+func regionsExport(c echo.Context, s *analytics.Snapshot) (*export.Layer, string, error) {
+	q, err := valuesParams(c, s)
 	if err != nil {
-		return err
-	}
-	s := api.snap(c)
-	ind, err := indicatorParam(c, s, false)
-	if err != nil {
-		return err
-	}
-	regions, err := api.selectRegions(c, s, analytics.County)
-	if err != nil {
-		return err
+		return nil, "", err
 	}
 	period, err := periodParam(c, s)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	level, _ := levelParam(c, analytics.County)
-	l := regionLayer(s, regions, ind, period)
-	return api.sendLayer(c, l, format, fileBase("regions", string(level), c.QueryParam("parent"), strconv.Itoa(period), indicatorName(ind)))
+	return regionLayer(s, q.regions, q.ind, period),
+		fileBase("regions", string(q.level), c.QueryParam("parent"), strconv.Itoa(period), indicatorName(q.ind)), nil
 }
 
 var facilityFields = []export.Field{
@@ -174,18 +166,17 @@ func facilityLayer(s *analytics.Snapshot, facilities []analytics.Facility) *expo
 
 // GET /api/v1/export/facilities.{geojson,gpkg,shp.zip,csv}?type=&region=&crs=
 func (api *API) exportFacilities(c echo.Context) error {
-	format, err := layerFormatParam(c)
-	if err != nil {
-		return err
-	}
-	s := api.snap(c)
+	return api.exportLayer(c, facilitiesExport)
+}
+
+func facilitiesExport(c echo.Context, s *analytics.Snapshot) (*export.Layer, string, error) {
 	types, err := facilityTypesParam(c)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	region, err := regionParam(c, s, "region")
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	var picked []analytics.Facility
 	for _, f := range s.Facilities() {
@@ -193,7 +184,7 @@ func (api *API) exportFacilities(c echo.Context) error {
 			picked = append(picked, f)
 		}
 	}
-	return api.sendLayer(c, facilityLayer(s, picked), format, fileBase("facilities", c.QueryParam("type"), c.QueryParam("region")))
+	return facilityLayer(s, picked), fileBase("facilities", c.QueryParam("type"), c.QueryParam("region")), nil
 }
 
 var gridFields = []export.Field{
@@ -213,22 +204,22 @@ func gridLayer(s *analytics.Snapshot, grids []*analytics.Grid) *export.Layer {
 		if r, ok := s.Region(g.Community); ok {
 			name = r.Name
 		}
+		it := newGridItem(g)
 		l.Features = append(l.Features, export.Feature{ID: g.Code, Geometry: g.Geometry,
-			Values: []any{g.Code, g.Community, name, g.Households, g.Worker, round(geo.Area(g.Geometry), 1)}})
+			Values: []any{it.Code, it.Community, name, it.Households, it.Worker, it.AreaM2}})
 	}
 	return l
 }
 
 // GET /api/v1/export/grids.{geojson,gpkg,shp.zip,csv}?community=&parent=&crs=
 func (api *API) exportGrids(c echo.Context) error {
-	format, err := layerFormatParam(c)
+	return api.exportLayer(c, gridsExport)
+}
+
+func gridsExport(c echo.Context, s *analytics.Snapshot) (*export.Layer, string, error) {
+	grids, err := selectGrids(c, s)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	s := api.snap(c)
-	grids, err := api.selectGrids(c, s)
-	if err != nil {
-		return err
-	}
-	return api.sendLayer(c, gridLayer(s, grids), format, fileBase("grids", c.QueryParam("community"), c.QueryParam("parent")))
+	return gridLayer(s, grids), fileBase("grids", c.QueryParam("community"), c.QueryParam("parent")), nil
 }

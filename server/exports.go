@@ -2,13 +2,14 @@ package server
 
 import (
 	"bytes"
+	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
-	"github.com/community-atlas/atlas/analytics/compare"
 	"github.com/community-atlas/atlas/server/export"
 	"github.com/labstack/echo/v4"
 )
@@ -25,32 +26,43 @@ func attachment(c echo.Context, name string) {
 	c.Response().Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 }
 
-// sendTable writes t in format (csv, xlsx or json) as a download named
-// base.format. The body is built before anything is sent, so a failure
-// still gets an honest status.
-func sendTable(c echo.Context, t *export.Table, format, base string) error {
+// sendDownload answers with what write produces, as a download named name.
+// The body is built before anything is sent, so a failure still gets an
+// honest status.
+func sendDownload(c echo.Context, name, mediaType string, write func(w io.Writer) error) error {
 	var buf bytes.Buffer
-	var err error
-	switch format {
-	case "csv":
-		err = t.WriteCSV(&buf)
-	case "xlsx":
-		err = t.WriteXLSX(&buf)
-	default:
-		err = t.WriteJSON(&buf)
-	}
-	if err != nil {
+	if err := write(&buf); err != nil {
 		return err
 	}
-	attachment(c, base+"."+format)
-	return c.Blob(http.StatusOK, tableFormats[format], buf.Bytes())
+	attachment(c, name)
+	return c.Blob(http.StatusOK, mediaType, buf.Bytes())
 }
 
-func tableFormatParam(c echo.Context) error {
+// sendTable writes t in format (csv, xlsx or json) as a download named
+// base.format.
+func sendTable(c echo.Context, t *export.Table, format, base string) error {
+	return sendDownload(c, base+"."+format, tableFormats[format], func(w io.Writer) error {
+		switch format {
+		case "csv":
+			return t.WriteCSV(w)
+		case "xlsx":
+			return t.WriteXLSX(w)
+		}
+		return t.WriteJSON(w)
+	})
+}
+
+// exportTable answers GET /api/v1/export/{name}.{csv,xlsx,json}: build
+// reads the other parameters and makes the table and the download's name.
+func (api *API) exportTable(c echo.Context, build func(echo.Context, *analytics.Snapshot) (*export.Table, string, error)) error {
 	if _, ok := tableFormats[c.Param("format")]; !ok {
 		return badParam("format", "%q is not csv, xlsx or json", c.Param("format"))
 	}
-	return nil
+	t, base, err := build(c, api.snap(c))
+	if err != nil {
+		return err
+	}
+	return sendTable(c, t, c.Param("format"), base)
 }
 
 // exportPeriods reads ?period=, which for exports may also be "all".
@@ -65,111 +77,75 @@ func exportPeriods(c echo.Context, s *analytics.Snapshot) ([]int, string, error)
 	return []int{p}, strconv.Itoa(p), nil
 }
 
-var observationColumns = []export.Field{
-	{Name: "indicator", Title: "指标代码 indicator", Type: export.String},
-	{Name: "indicator_name", Title: "指标 name", Type: export.String},
-	{Name: "code", Title: "区划代码 code", Type: export.String},
-	{Name: "name", Title: "名称 region", Type: export.String},
-	{Name: "level", Title: "层级 level", Type: export.String},
-	{Name: "parent", Title: "上级代码 parent", Type: export.String},
-	{Name: "kind", Title: "城乡 kind", Type: export.String},
-	{Name: "period", Title: "年度 period", Type: export.Integer},
-	{Name: "unit", Title: "单位 unit", Type: export.String},
-	{Name: "value", Title: "数值 value", Type: export.Real},
-	{Name: "units", Title: "基层单位数 units", Type: export.Integer},
-	{Name: "comparator", Title: "比较 comparator", Type: export.String},
-	{Name: "target_min", Title: "目标下限 target_min", Type: export.Real},
-	{Name: "target_max", Title: "目标上限 target_max", Type: export.Real},
-	{Name: "meets", Title: "达标 meets", Type: export.Boolean},
-	{Name: "gap", Title: "差距 gap", Type: export.Real},
-}
+var observationColumns = slices.Concat([]export.Field{
+	indicatorColumn, indicatorNameColumn, codeColumn, nameColumn, levelColumn,
+	col("parent", "上级代码 parent", export.String), col("kind", "城乡 kind", export.String),
+	periodColumn, unitColumn, valueColumn, col("units", "基层单位数 units", export.Integer), comparatorColumn,
+}, targetColumns)
 
 // GET /api/v1/export/observations.{csv,xlsx,json}?indicator=&level=&parent=&period=
 // Every region of the level × indicator × period, with its value and target.
 func (api *API) exportObservations(c echo.Context) error {
-	if err := tableFormatParam(c); err != nil {
-		return err
-	}
-	s := api.snap(c)
-	ind, err := indicatorParam(c, s, false)
+	return api.exportTable(c, observationsExport)
+}
+
+func observationsExport(c echo.Context, s *analytics.Snapshot) (*export.Table, string, error) {
+	q, err := valuesParams(c, s)
 	if err != nil {
-		return err
-	}
-	regions, err := api.selectRegions(c, s, analytics.County)
-	if err != nil {
-		return err
+		return nil, "", err
 	}
 	periods, periodName, err := exportPeriods(c, s)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	indicators := catalogueIndicators(s, ind)
+	indicators := catalogueIndicators(s, q.ind)
 	t := &export.Table{Name: "observations", Columns: observationColumns}
 	for _, p := range periods {
 		for _, ind := range indicators {
-			for _, it := range observationItems(s, ind, p, regions) {
+			for _, it := range observationItems(s, ind, p, q.regions) {
 				t.Rows = append(t.Rows, observationRow(ind, it))
 			}
 		}
 	}
-	level, _ := levelParam(c, analytics.County)
-	return sendTable(c, t, c.Param("format"), fileBase("observations", indicatorName(ind), string(level), c.QueryParam("parent"), periodName))
+	return t, fileBase("observations", indicatorName(q.ind), string(q.level), c.QueryParam("parent"), periodName), nil
 }
 
 func observationRow(ind *analytics.Indicator, it observationItem) []any {
 	row := []any{ind.ID, ind.Name.ZH, it.Code, it.Name, string(it.Level), it.Parent, string(it.Kind), int64(it.Period), it.Unit,
-		float(it.Value), int64(it.Units), nil, nil, nil, boolean(it.Meets), float(it.Gap)}
-	if it.Target != nil {
-		row[11], row[12], row[13] = string(it.Target.Comparator), float(it.Target.Min), float(it.Target.Max)
-	}
-	return row
+		float(it.Value), int64(it.Units), comparatorCell(it.Target)}
+	return append(row, targetCells(it.Target, it.Meets, it.Gap)...)
 }
 
-var compareColumns = []export.Field{
-	{Name: "code", Title: "区划代码 code", Type: export.String},
-	{Name: "name", Title: "名称 region", Type: export.String},
-	{Name: "level", Title: "层级 level", Type: export.String},
-	{Name: "period", Title: "年度 period", Type: export.Integer},
-	{Name: "task", Title: "任务 task", Type: export.Integer},
-	{Name: "indicator", Title: "指标代码 indicator", Type: export.String},
-	{Name: "indicator_name", Title: "指标 name", Type: export.String},
-	{Name: "unit", Title: "单位 unit", Type: export.String},
-	{Name: "value", Title: "数值 value", Type: export.Real},
-	{Name: "comparator", Title: "比较 comparator", Type: export.String},
-	{Name: "target_min", Title: "目标下限 target_min", Type: export.Real},
-	{Name: "target_max", Title: "目标上限 target_max", Type: export.Real},
-	{Name: "meets", Title: "达标 meets", Type: export.Boolean},
-	{Name: "gap", Title: "差距 gap", Type: export.Real},
-	{Name: "rank", Title: "排名 rank", Type: export.Integer},
-	{Name: "previous", Title: "上年数值 previous", Type: export.Real},
-	{Name: "change", Title: "变化 change", Type: export.Real},
-}
+var compareColumns = slices.Concat([]export.Field{
+	codeColumn, nameColumn, levelColumn, periodColumn, col("task", "任务 task", export.Integer),
+	indicatorColumn, indicatorNameColumn, unitColumn, valueColumn, comparatorColumn,
+}, targetColumns, []export.Field{
+	rankColumn, col("previous", "上年数值 previous", export.Real), col("change", "变化 change", export.Real),
+})
 
 // GET /api/v1/export/compare.{csv,xlsx,json}?level=&parent=&period=
 // The scorecard in long form: one row per region × indicator.
 func (api *API) exportCompare(c echo.Context) error {
-	if err := tableFormatParam(c); err != nil {
-		return err
-	}
-	s := api.snap(c)
+	return api.exportTable(c, compareExport)
+}
+
+func compareExport(c echo.Context, s *analytics.Snapshot) (*export.Table, string, error) {
 	cmp, err := comparisonParams(c, s)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	sc := compare.NewScorecard(s, cmp.Regions, cmp.Period)
+	sc := cmp.scorecard(s)
 	t := &export.Table{Name: "compare", Columns: compareColumns}
 	for _, row := range sc.Rows {
 		for i, cell := range row.Cells {
 			col := sc.Columns[i]
 			r := []any{row.Code, row.Name, string(row.Level), int64(sc.Period), int64(col.Task), col.Indicator, col.Name.ZH, col.Unit,
-				float(cell.Value), nil, nil, nil, boolean(cell.Meets), float(cell.Gap), integer(cell.Rank), float(cell.Previous), float(cell.Change)}
-			if cell.Target != nil {
-				r[9], r[10], r[11] = string(cell.Target.Comparator), float(cell.Target.Min), float(cell.Target.Max)
-			}
-			t.Rows = append(t.Rows, r)
+				float(cell.Value), comparatorCell(cell.Target)}
+			r = append(r, targetCells(cell.Target, cell.Meets, cell.Gap)...)
+			t.Rows = append(t.Rows, append(r, integer(cell.Rank), float(cell.Previous), float(cell.Change)))
 		}
 	}
-	return sendTable(c, t, c.Param("format"), fileBase("compare", string(cmp.Level), cmp.Parent, strconv.Itoa(cmp.Period)))
+	return t, cmp.fileBase("compare"), nil
 }
 
 // catalogueIndicators is ind alone, or every indicator when ind is nil.
@@ -200,27 +176,4 @@ func fileBase(parts ...string) string {
 		}
 	}
 	return strings.Join(keep, "_")
-}
-
-// float, integer and boolean turn optional values into export cells (nil
-// stays null).
-func float(p *float64) any {
-	if p == nil {
-		return nil
-	}
-	return *p
-}
-
-func integer(p *int) any {
-	if p == nil {
-		return nil
-	}
-	return int64(*p)
-}
-
-func boolean(p *bool) any {
-	if p == nil {
-		return nil
-	}
-	return *p
 }

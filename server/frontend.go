@@ -25,43 +25,60 @@ which builds it first) and start the service again.</p>
 </body></html>
 `
 
-// webApp serves the built frontend: index.html revalidated by ETag, and
-// assets whose names carry their content hash, so they are cached for good.
+// webApp serves the built frontend: its pages (the map, the dashboard)
+// revalidated by ETag, and assets whose names carry their content hash, so
+// they are cached for good.
 type webApp struct {
-	files    fs.FS
-	index    []byte // nil when the app is not built
-	indexTag string
+	files     fs.FS
+	index     htmlPage
+	dashboard htmlPage
+}
+
+// htmlPage is one page of the app and its ETag.
+type htmlPage struct {
+	body []byte // nil when the app is not built
+	tag  string
 }
 
 func newWebApp(files fs.FS) *webApp {
-	app := &webApp{files: files}
-	if b, err := fs.ReadFile(files, "index.html"); err == nil {
-		sum := sha256.Sum256(b)
-		app.index, app.indexTag = b, `"`+hex.EncodeToString(sum[:8])+`"`
-	}
-	return app
+	return &webApp{files: files, index: loadPage(files, "index.html"), dashboard: loadPage(files, "dashboard.html")}
 }
 
-// mountWebApp routes / and /assets/* to the embedded web app.
+func loadPage(files fs.FS, name string) htmlPage {
+	b, err := fs.ReadFile(files, name)
+	if err != nil {
+		return htmlPage{}
+	}
+	sum := sha256.Sum256(b)
+	return htmlPage{body: b, tag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+}
+
+// mountWebApp routes /, /dashboard and /assets/* to the embedded web app.
 func (api *API) mountWebApp(e *echo.Echo) {
 	app := newWebApp(frontend.Dist())
 	e.GET("/", app.serveIndex)
+	e.GET("/dashboard", app.serveDashboard)
 	e.GET("/assets/*", app.serveAsset)
 }
 
-// GET /
-func (app *webApp) serveIndex(c echo.Context) error {
+// GET /: the map.
+func (app *webApp) serveIndex(c echo.Context) error { return app.index.serve(c) }
+
+// GET /dashboard: the comparisons dashboard.
+func (app *webApp) serveDashboard(c echo.Context) error { return app.dashboard.serve(c) }
+
+func (p htmlPage) serve(c echo.Context) error {
 	h := c.Response().Header()
-	if app.index == nil {
+	if p.body == nil {
 		h.Set("Cache-Control", "no-store")
 		return c.HTML(http.StatusServiceUnavailable, notBuiltPage)
 	}
 	h.Set("Cache-Control", "no-cache")
-	h.Set("ETag", app.indexTag)
-	if c.Request().Header.Get("If-None-Match") == app.indexTag {
+	h.Set("ETag", p.tag)
+	if c.Request().Header.Get("If-None-Match") == p.tag {
 		return c.NoContent(http.StatusNotModified)
 	}
-	return c.HTMLBlob(http.StatusOK, app.index)
+	return c.HTMLBlob(http.StatusOK, p.body)
 }
 
 // GET /assets/{name}: the precompressed twin when the client takes gzip.

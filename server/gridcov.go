@@ -36,18 +36,6 @@ type coverageItem struct {
 	FullShare               float64 `json:"full_share"`
 }
 
-// regionRef names a region in an analytics answer.
-type regionRef struct {
-	Code   string          `json:"code"`
-	Name   string          `json:"name"`
-	Level  analytics.Level `json:"level"`
-	Parent string          `json:"parent"`
-}
-
-func newRegionRef(r *analytics.Region) regionRef {
-	return regionRef{Code: r.Code, Name: r.Name, Level: r.Level, Parent: r.Parent}
-}
-
 func newCoverageItem(r *analytics.Region, s gridcov.Summary) coverageItem {
 	return coverageItem{
 		regionRef: newRegionRef(r), FullCoverage: s.FullCoverage(),

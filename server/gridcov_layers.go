@@ -8,29 +8,33 @@ import (
 	"github.com/paulmach/orb/geojson"
 )
 
-// coverageCommunities reads ?community= (that community) or ?parent= (the
-// communities inside a region); with neither, every community.
-func (api *API) coverageCommunities(c echo.Context, s *analytics.Snapshot, cov *gridcov.Coverage) ([]*gridcov.Community, error) {
-	comm, err := regionParam(c, s, "community")
+// coverageCommunities is the grid coverage of ?community= (that
+// community) or ?parent= (the communities inside a region); with neither,
+// of every community.
+func coverageCommunities(c echo.Context, s *analytics.Snapshot) ([]*gridcov.Community, error) {
+	cov, err := gridcov.Of(s)
 	if err != nil {
 		return nil, err
 	}
-	if comm != nil && comm.Level != analytics.Community {
-		return nil, badParam("community", "%s is a %s, not a community (use parent= for a larger region)", comm.Code, comm.Level)
-	}
-	parent, err := regionParam(c, s, "parent")
+	comm, parent, err := communityParams(c, s)
 	if err != nil {
 		return nil, err
 	}
+	return communitiesIn(s, cov, comm, parent), nil
+}
+
+// communitiesIn is the coverage of comm, else of the communities inside
+// parent, else of every community; nothing when comm lies outside parent.
+func communitiesIn(s *analytics.Snapshot, cov *gridcov.Coverage, comm, parent *analytics.Region) []*gridcov.Community {
 	switch {
 	case comm != nil && parent != nil && !s.Within(comm.Code, parent.Code):
-		return nil, nil
+		return nil
 	case comm != nil:
-		return cov.Communities(comm.Code), nil
+		return cov.Communities(comm.Code)
 	case parent != nil:
-		return cov.Communities(parent.Code), nil
+		return cov.Communities(parent.Code)
 	}
-	return cov.All(), nil
+	return cov.All()
 }
 
 // GET /api/v1/coverage/grid/gaps?community=&parent=
@@ -66,11 +70,7 @@ func (api *API) gridOverlaps(c echo.Context) error {
 // selected community, cached per snapshot and request.
 func (api *API) coverageLayer(c echo.Context, features func(*gridcov.Community, func(*geojson.Feature))) error {
 	s := api.snap(c)
-	cov, err := gridcov.Of(s)
-	if err != nil {
-		return err
-	}
-	comms, err := api.coverageCommunities(c, s, cov)
+	comms, err := coverageCommunities(c, s)
 	if err != nil {
 		return err
 	}
@@ -111,12 +111,7 @@ type coverageGrid struct {
 
 // GET /api/v1/coverage/grid/grids?community=&parent=&min_households=&max_households=
 func (api *API) coverageGrids(c echo.Context) error {
-	s := api.snap(c)
-	cov, err := gridcov.Of(s)
-	if err != nil {
-		return err
-	}
-	comms, err := api.coverageCommunities(c, s, cov)
+	comms, err := coverageCommunities(c, api.snap(c))
 	if err != nil {
 		return err
 	}

@@ -20,17 +20,27 @@ func newGridItem(g *analytics.Grid) gridItem {
 		AreaM2: round(geo.Area(g.Geometry), 1)}
 }
 
-// selectGrids reads ?community= (that community's grids) or ?parent= (grids
-// of every community inside a region).
-func (api *API) selectGrids(c echo.Context, s *analytics.Snapshot) ([]*analytics.Grid, error) {
-	comm, err := regionParam(c, s, "community")
+// communityParams reads ?community=, which must name a community, and
+// ?parent=, any region; either may be absent (nil).
+func communityParams(c echo.Context, s *analytics.Snapshot) (comm, parent *analytics.Region, err error) {
+	comm, err = regionParam(c, s, "community")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if comm != nil && comm.Level != analytics.Community {
-		return nil, badParam("community", "%s is a %s, not a community (use parent= for a larger region)", comm.Code, comm.Level)
+		return nil, nil, badParam("community", "%s is a %s, not a community (use parent= for a larger region)", comm.Code, comm.Level)
 	}
-	parent, err := regionParam(c, s, "parent")
+	parent, err = regionParam(c, s, "parent")
+	if err != nil {
+		return nil, nil, err
+	}
+	return comm, parent, nil
+}
+
+// selectGrids reads ?community= (that community's grids) or ?parent= (grids
+// of every community inside a region).
+func selectGrids(c echo.Context, s *analytics.Snapshot) ([]*analytics.Grid, error) {
+	comm, parent, err := communityParams(c, s)
 	if err != nil {
 		return nil, err
 	}
@@ -51,21 +61,17 @@ func (api *API) selectGrids(c echo.Context, s *analytics.Snapshot) ([]*analytics
 
 // GET /api/v1/grids?community=&parent=
 func (api *API) listGrids(c echo.Context) error {
-	grids, err := api.selectGrids(c, api.snap(c))
+	grids, err := selectGrids(c, api.snap(c))
 	if err != nil {
 		return err
 	}
-	items := make([]gridItem, len(grids))
-	for i, g := range grids {
-		items[i] = newGridItem(g)
-	}
-	return sendJSON(c, list[gridItem]{Items: items})
+	return sendList(c, grids, newGridItem)
 }
 
 // GET /api/v1/grids.geojson?community=&parent=
 func (api *API) gridsGeoJSON(c echo.Context) error {
 	s := api.snap(c)
-	grids, err := api.selectGrids(c, s)
+	grids, err := selectGrids(c, s)
 	if err != nil {
 		return err
 	}

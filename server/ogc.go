@@ -45,6 +45,29 @@ func ogcBase(c echo.Context) string {
 	return c.Scheme() + "://" + c.Request().Host + "/ogc"
 }
 
+// collectionHref is the absolute URL of collection id.
+func collectionHref(c echo.Context, id string) string {
+	return ogcBase(c) + "/collections/" + id
+}
+
+// collectionLink leads from a collection's features back to it.
+func collectionLink(c echo.Context, id, title string) ogcLink {
+	return ogcLink{Href: collectionHref(c, id), Rel: "collection", Type: "application/json", Title: title}
+}
+
+// collectionRequest reads ?f= (see wantsHTML) and the collection named by
+// the path's {id}.
+func collectionRequest(c echo.Context) (col *ogcCollection, html bool, err error) {
+	if html, err = wantsHTML(c); err != nil {
+		return nil, false, err
+	}
+	col, ok := findCollection(c.Param("id"))
+	if !ok {
+		return nil, false, &notFoundError{What: "collection", Code: c.Param("id")}
+	}
+	return col, html, nil
+}
+
 // wantsHTML reads ?f= (json or html), else the Accept header.
 func wantsHTML(c echo.Context) (bool, error) {
 	switch c.QueryParam("f") {
@@ -151,7 +174,7 @@ func collectionDoc(c echo.Context, s *analytics.Snapshot, col *ogcCollection) og
 			b = b.Union(src.Geometry(i).Bound())
 		}
 	}
-	href := ogcBase(c) + "/collections/" + col.ID
+	href := collectionHref(c, col.ID)
 	d := ogcCollectionDoc{ID: col.ID, Title: col.Title, Description: col.Description, ItemType: "feature", CRS: []string{proj.CRS84URI},
 		Links: []ogcLink{
 			{Href: href + "?f=json", Rel: "self", Type: echo.MIMEApplicationJSON, Title: col.Title},
@@ -183,13 +206,9 @@ func (api *API) ogcCollections(c echo.Context) error {
 
 // GET /ogc/collections/{id}
 func (api *API) ogcCollection(c echo.Context) error {
-	html, err := wantsHTML(c)
+	col, html, err := collectionRequest(c)
 	if err != nil {
 		return err
-	}
-	col, ok := findCollection(c.Param("id"))
-	if !ok {
-		return &notFoundError{What: "collection", Code: c.Param("id")}
 	}
 	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "collection", collectionDoc(c, api.snap(c), col))
 }

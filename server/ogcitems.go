@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/url"
 	"strconv"
@@ -51,13 +50,9 @@ func parseItemsQuery(c echo.Context, s *analytics.Snapshot) (itemsQuery, error) 
 
 // GET /ogc/collections/{id}/items?bbox=&limit=&offset=&period=&f=
 func (api *API) ogcItems(c echo.Context) error {
-	html, err := wantsHTML(c)
+	col, html, err := collectionRequest(c)
 	if err != nil {
 		return err
-	}
-	col, ok := findCollection(c.Param("id"))
-	if !ok {
-		return &notFoundError{What: "collection", Code: c.Param("id")}
 	}
 	s := api.snap(c)
 	q, err := parseItemsQuery(c, s)
@@ -65,21 +60,9 @@ func (api *API) ogcItems(c echo.Context) error {
 		return err
 	}
 	src := col.Source(s)
-	matched := make([]int, 0, src.Len())
-	if q.bbox == "" {
-		for i := 0; i < src.Len(); i++ {
-			matched = append(matched, i)
-		}
-	} else {
-		b, err := parseBBox(q.bbox)
-		if err != nil {
-			return badParam("bbox", "%v", err)
-		}
-		for i := 0; i < src.Len(); i++ {
-			if intersectsBound(src.Geometry(i), b) {
-				matched = append(matched, i)
-			}
-		}
+	matched, err := matchBBox(src, q.bbox)
+	if err != nil {
+		return err
 	}
 	page := matched[min(q.offset, len(matched)):min(q.offset+q.limit, len(matched))]
 	layer := src.Layer(s, page, q.period)
@@ -88,28 +71,41 @@ func (api *API) ogcItems(c echo.Context) error {
 		return renderOGCPage(c, "items", map[string]any{"collection": col, "layer": layer, "matched": len(matched),
 			"returned": len(page), "links": links})
 	}
-	var buf bytes.Buffer
-	buf.WriteString(`{"type":"FeatureCollection","features":[`)
-	for i := range layer.Features {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		f, err := layer.GeoJSONFeature(i)
-		if err != nil {
+	features := make([][]byte, len(layer.Features))
+	for i := range features {
+		if features[i], err = layer.GeoJSONFeature(i); err != nil {
 			return err
 		}
-		buf.Write(f)
 	}
 	meta, _ := json.Marshal(map[string]any{"numberMatched": len(matched), "numberReturned": len(page),
 		"timeStamp": time.Now().UTC().Format(time.RFC3339), "links": links})
-	buf.WriteString(`],`)
-	buf.Write(meta[1:])
-	return c.Blob(200, mimeGeoJSON, buf.Bytes())
+	body := append(openFeatureCollection(len(features), func(i int) []byte { return features[i] }), ',')
+	return c.Blob(200, mimeGeoJSON, append(body, meta[1:]...))
+}
+
+// matchBBox is the indices of src's features that intersect bbox, or of
+// all of them for an empty bbox.
+func matchBBox(src ogcSource, bbox string) ([]int, error) {
+	keep := func(int) bool { return true }
+	if bbox != "" {
+		b, err := parseBBox(bbox)
+		if err != nil {
+			return nil, badParam("bbox", "%v", err)
+		}
+		keep = func(i int) bool { return intersectsBound(src.Geometry(i), b) }
+	}
+	matched := make([]int, 0, src.Len())
+	for i := 0; i < src.Len(); i++ {
+		if keep(i) {
+			matched = append(matched, i)
+		}
+	}
+	return matched, nil
 }
 
 // itemsLinks are self, alternate, next and prev for a page of items.
 func itemsLinks(c echo.Context, id string, q itemsQuery, matched int, html bool) []ogcLink {
-	base := ogcBase(c) + "/collections/" + id + "/items"
+	base := collectionHref(c, id) + "/items"
 	page := func(offset int) string {
 		v := url.Values{}
 		for k, vals := range c.QueryParams() {
@@ -132,7 +128,7 @@ func itemsLinks(c echo.Context, id string, q itemsQuery, matched int, html bool)
 	if q.offset > 0 {
 		links = append(links, ogcLink{Href: page(max(0, q.offset-q.limit)) + "&f=" + format(html), Rel: "prev", Type: typ, Title: "Previous page"})
 	}
-	return append(links, ogcLink{Href: ogcBase(c) + "/collections/" + id, Rel: "collection", Type: "application/json", Title: "The collection"})
+	return append(links, collectionLink(c, id, "The collection"))
 }
 
 func format(html bool) string {
@@ -144,13 +140,9 @@ func format(html bool) string {
 
 // GET /ogc/collections/{id}/items/{fid}?period=&f=
 func (api *API) ogcItem(c echo.Context) error {
-	html, err := wantsHTML(c)
+	col, html, err := collectionRequest(c)
 	if err != nil {
 		return err
-	}
-	col, ok := findCollection(c.Param("id"))
-	if !ok {
-		return &notFoundError{What: "collection", Code: c.Param("id")}
 	}
 	s := api.snap(c)
 	period, err := periodParam(c, s)
@@ -169,9 +161,8 @@ func (api *API) ogcItem(c echo.Context) error {
 		return &notFoundError{What: "feature in " + col.ID, Code: c.Param("fid")}
 	}
 	layer := src.Layer(s, []int{idx}, period)
-	href := ogcBase(c) + "/collections/" + col.ID + "/items/" + url.PathEscape(c.Param("fid"))
-	links := append(selfLinks(href, mimeGeoJSON, html),
-		ogcLink{Href: ogcBase(c) + "/collections/" + col.ID, Rel: "collection", Type: "application/json", Title: col.Title})
+	href := collectionHref(c, col.ID) + "/items/" + url.PathEscape(c.Param("fid"))
+	links := append(selfLinks(href, mimeGeoJSON, html), collectionLink(c, col.ID, col.Title))
 	if html {
 		return renderOGCPage(c, "item", map[string]any{"collection": col, "layer": layer, "links": links})
 	}

@@ -54,11 +54,7 @@ func (r regionSource) Len() int                    { return len(r) }
 func (r regionSource) ID(i int) string             { return r[i].Code }
 func (r regionSource) Geometry(i int) orb.Geometry { return r[i].Geometry }
 func (r regionSource) Layer(s *analytics.Snapshot, idx []int, period int) *export.Layer {
-	picked := make([]*analytics.Region, len(idx))
-	for n, i := range idx {
-		picked[n] = r[i]
-	}
-	return regionLayer(s, picked, nil, period)
+	return regionLayer(s, pick(idx, func(i int) *analytics.Region { return r[i] }), nil, period)
 }
 
 type facilitySource []analytics.Facility
@@ -67,11 +63,7 @@ func (f facilitySource) Len() int                    { return len(f) }
 func (f facilitySource) ID(i int) string             { return f[i].ID }
 func (f facilitySource) Geometry(i int) orb.Geometry { return f[i].Point }
 func (f facilitySource) Layer(s *analytics.Snapshot, idx []int, _ int) *export.Layer {
-	picked := make([]analytics.Facility, len(idx))
-	for n, i := range idx {
-		picked[n] = f[i]
-	}
-	return facilityLayer(s, picked)
+	return facilityLayer(s, pick(idx, func(i int) analytics.Facility { return f[i] }))
 }
 
 type gridSource []analytics.Grid
@@ -80,9 +72,14 @@ func (g gridSource) Len() int                    { return len(g) }
 func (g gridSource) ID(i int) string             { return g[i].Code }
 func (g gridSource) Geometry(i int) orb.Geometry { return g[i].Geometry }
 func (g gridSource) Layer(s *analytics.Snapshot, idx []int, _ int) *export.Layer {
-	picked := make([]*analytics.Grid, len(idx))
+	return gridLayer(s, pick(idx, func(i int) *analytics.Grid { return &g[i] }))
+}
+
+// pick is at(i) for each of the indices idx.
+func pick[T any](idx []int, at func(i int) T) []T {
+	out := make([]T, len(idx))
 	for n, i := range idx {
-		picked[n] = &g[i]
+		out[n] = at(i)
 	}
-	return gridLayer(s, picked)
+	return out
 }

@@ -12,23 +12,32 @@ import (
 
 const mimeGeoJSON = "application/geo+json"
 
+// regionRef names a region in an answer.
+type regionRef struct {
+	Code   string          `json:"code"`
+	Name   string          `json:"name"`
+	Level  analytics.Level `json:"level"`
+	Parent string          `json:"parent"`
+}
+
+func newRegionRef(r *analytics.Region) regionRef {
+	return regionRef{Code: r.Code, Name: r.Name, Level: r.Level, Parent: r.Parent}
+}
+
 // regionItem is a region without its geometry.
 type regionItem struct {
-	Code       string          `json:"code"`
-	Name       string          `json:"name"`
-	Level      analytics.Level `json:"level"`
-	Parent     string          `json:"parent"`
-	Kind       analytics.Kind  `json:"kind,omitempty"`
-	Population int64           `json:"population"`
-	Households int64           `json:"households"`
-	AreaKM2    float64         `json:"area_km2"`
-	LabelPoint [2]float64      `json:"label_point"`
-	Generated  bool            `json:"generated"`
+	regionRef
+	Kind       analytics.Kind `json:"kind,omitempty"`
+	Population int64          `json:"population"`
+	Households int64          `json:"households"`
+	AreaKM2    float64        `json:"area_km2"`
+	LabelPoint [2]float64     `json:"label_point"`
+	Generated  bool           `json:"generated"`
 }
 
 func newRegionItem(r *analytics.Region) regionItem {
 	return regionItem{
-		Code: r.Code, Name: r.Name, Level: r.Level, Parent: r.Parent, Kind: r.Kind,
+		regionRef: newRegionRef(r), Kind: r.Kind,
 		Population: r.Population, Households: r.Households,
 		AreaKM2:    round(r.AreaKM2, 6),
 		LabelPoint: [2]float64{round(r.LabelPoint[0], 7), round(r.LabelPoint[1], 7)},
@@ -41,12 +50,32 @@ func round(x float64, digits int) float64 {
 	return math.Round(x*p) / p
 }
 
+// rounded is x to the 6 decimals answers give values in.
+func rounded(x float64) *float64 {
+	v := round(x, 6)
+	return &v
+}
+
+// roundPtr is rounded for an optional value.
+func roundPtr(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	return rounded(*p)
+}
+
 // selectRegions reads ?level= and ?parent= and returns the matching regions.
 func (api *API) selectRegions(c echo.Context, s *analytics.Snapshot, def analytics.Level) ([]*analytics.Region, error) {
 	level, err := levelParam(c, def)
 	if err != nil {
 		return nil, err
 	}
+	return regionsUnder(c, s, level)
+}
+
+// regionsUnder reads ?parent= and returns the regions of level inside it
+// (all of them without a parent).
+func regionsUnder(c echo.Context, s *analytics.Snapshot, level analytics.Level) ([]*analytics.Region, error) {
 	parent, err := regionParam(c, s, "parent")
 	if err != nil {
 		return nil, err
@@ -65,11 +94,16 @@ func (api *API) listRegions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]regionItem, len(regions))
-	for i, r := range regions {
-		items[i] = newRegionItem(r)
+	return sendList(c, regions, newRegionItem)
+}
+
+// sendList answers with the items item makes of xs, in the list envelope.
+func sendList[X, T any](c echo.Context, xs []X, item func(X) T) error {
+	items := make([]T, len(xs))
+	for i, x := range xs {
+		items[i] = item(x)
 	}
-	return sendJSON(c, list[regionItem]{Items: items})
+	return sendJSON(c, list[T]{Items: items})
 }
 
 // regionDetail is one region with its children.
@@ -136,6 +170,12 @@ func marshalFeature(f *geojson.Feature) []byte {
 
 // featureCollection joins n encoded features into a FeatureCollection.
 func featureCollection(n int, feature func(i int) []byte) []byte {
+	return append(openFeatureCollection(n, feature), "}\n"...)
+}
+
+// openFeatureCollection is a FeatureCollection of n encoded features left
+// open after the features, for members that follow them.
+func openFeatureCollection(n int, feature func(i int) []byte) []byte {
 	var buf bytes.Buffer
 	buf.WriteString(`{"type":"FeatureCollection","features":[`)
 	for i := 0; i < n; i++ {
@@ -144,6 +184,6 @@ func featureCollection(n int, feature func(i int) []byte) []byte {
 		}
 		buf.Write(feature(i))
 	}
-	buf.WriteString("]}\n")
+	buf.WriteByte(']')
 	return buf.Bytes()
 }

@@ -57,6 +57,7 @@ func NewHandler(a *Atlas, cfg Config, log *slog.Logger) http.Handler {
 	v1.GET("/grids", api.listGrids)
 	v1.GET("/grids.geojson", api.gridsGeoJSON)
 	api.routeCoverageAndStandards(v1)
+	api.routeHealth(v1)
 	api.routeReports(e, v1)
 	e.POST("/api/v1/imports/:kind", api.postImport)
 	api.routeAccounts(e)

@@ -34,12 +34,7 @@ type RegionShare struct {
 
 // ByTask groups a scorecard's cells by the notice's task, in task order.
 func ByTask(sc *Scorecard) []Attainment {
-	var tasks []int
-	for _, col := range sc.Columns {
-		tasks = append(tasks, col.Task)
-	}
-	slices.Sort(tasks)
-	tasks = slices.Compact(tasks)
+	tasks := taskList(sc)
 	out := make([]Attainment, len(tasks))
 	for i, t := range tasks {
 		key := strconv.Itoa(t)

@@ -1,11 +1,6 @@
 package compare
 
-import (
-	"cmp"
-	"slices"
-
-	"github.com/community-atlas/atlas/analytics"
-)
+import "github.com/community-atlas/atlas/analytics"
 
 // Weights gives each task its weight in the composite index. Tasks not in
 // Task take Default.
@@ -91,30 +86,14 @@ func Index(sc *Scorecard, w Weights) []IndexRow {
 	return out
 }
 
-func taskList(sc *Scorecard) []int {
-	var tasks []int
-	for _, col := range sc.Columns {
-		tasks = append(tasks, col.Task)
-	}
-	slices.Sort(tasks)
-	return slices.Compact(tasks)
-}
-
+// rankIndex ranks the rows by index, highest first.
 func rankIndex(rows []IndexRow) {
-	var idx []int
-	for i := range rows {
-		if rows[i].Index != nil {
-			idx = append(idx, i)
+	rankDescending(len(rows), func(r int) (float64, bool) {
+		if rows[r].Index == nil {
+			return 0, false
 		}
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(*rows[b].Index, *rows[a].Index) })
-	for n, i := range idx {
-		rank := n + 1
-		if n > 0 && *rows[i].Index == *rows[idx[n-1]].Index {
-			rank = *rows[idx[n-1]].Rank
-		}
-		rows[i].Rank = ptr(rank)
-	}
+		return *rows[r].Index, true
+	}, func(r, rank int) { rows[r].Rank = ptr(rank) })
 }
 
 // Score maps a value to 0–1 against its target: 1 when the target is met,

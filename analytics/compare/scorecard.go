@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"math"
 	"slices"
 
@@ -108,34 +107,38 @@ func newCell(s *analytics.Snapshot, ind *analytics.Indicator, reg *analytics.Reg
 
 // rankColumn ranks the rows on indicator column i, best first.
 func rankColumn(rows []Row, i int, c analytics.Comparator) {
-	var idx []int
-	for r := range rows {
-		if rows[r].Cells[i].Value != nil {
-			idx = append(idx, r)
-		}
-	}
-	key := func(r int) float64 {
+	rankDescending(len(rows), func(r int) (float64, bool) {
 		cell := rows[r].Cells[i]
+		if cell.Value == nil {
+			return 0, false
+		}
 		switch c {
 		case analytics.AtMost:
-			return -*cell.Value
+			return -*cell.Value, true
 		case analytics.Between:
 			if cell.Gap != nil {
-				return *cell.Gap
+				return *cell.Gap, true
 			}
 			lo, hi := *cell.Target.Min, *cell.Target.Max
-			return min(*cell.Value-lo, hi-*cell.Value)
+			return min(*cell.Value-lo, hi-*cell.Value), true
 		}
-		return *cell.Value
+		return *cell.Value, true
+	}, func(r, rank int) { rows[r].Cells[i].Rank = ptr(rank) })
+}
+
+// ColumnOf is the index of an indicator's column, or -1.
+func (sc *Scorecard) ColumnOf(indicator string) int {
+	return slices.IndexFunc(sc.Columns, func(col Column) bool { return col.Indicator == indicator })
+}
+
+// taskList is the tasks of the scorecard's columns, ascending, each once.
+func taskList(sc *Scorecard) []int {
+	var tasks []int
+	for _, col := range sc.Columns {
+		tasks = append(tasks, col.Task)
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(key(b), key(a)) })
-	for n, r := range idx {
-		rank := n + 1
-		if n > 0 && key(r) == key(idx[n-1]) {
-			rank = *rows[idx[n-1]].Cells[i].Rank
-		}
-		rows[r].Cells[i].Rank = ptr(rank)
-	}
+	slices.Sort(tasks)
+	return slices.Compact(tasks)
 }
 
 // PreviousPeriod is the last period with data before period, or 0.

@@ -75,6 +75,19 @@ func TestScorecard(t *testing.T) {
 	}
 }
 
+func TestScorecardColumnOf(t *testing.T) {
+	s := fixture(t)
+	sc := compare.NewScorecard(s, counties(s), 2013)
+	for i, ind := range s.Catalogue.Indicators {
+		if got := sc.ColumnOf(ind.ID); got != i {
+			t.Errorf("ColumnOf(%s) = %d, want %d", ind.ID, got, i)
+		}
+	}
+	if got := sc.ColumnOf("no_such_indicator"); got != -1 {
+		t.Errorf("ColumnOf an unknown indicator = %d, want -1", got)
+	}
+}
+
 func TestScorecardFirstPeriodHasNoChange(t *testing.T) {
 	s := fixture(t)
 	sc := compare.NewScorecard(s, counties(s), 2012)

@@ -13,20 +13,44 @@ export class ApiError extends Error {
   }
 }
 
-/** GETs JSON, once per URL. */
-export function getJSON(url) {
-  if (!cache.has(url)) {
-    const p = fetch(url).then(async (r) => {
+/** Fetches url once per key and reads its JSON; a failure is not remembered. */
+function once(key, url, init) {
+  if (!cache.has(key)) {
+    const p = fetch(url, init).then(async (r) => {
       if (!r.ok) {
         const problem = await r.json().catch(() => ({}));
         throw new ApiError(url, r.status, problem.detail || r.statusText);
       }
       return r.json();
     });
-    p.catch(() => cache.delete(url)); // a failure is not remembered
-    cache.set(url, p);
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
   }
-  return cache.get(url);
+  return cache.get(key);
+}
+
+/** GETs JSON, once per URL. */
+export function getJSON(url) {
+  return once(url, url);
+}
+
+let csrf = '';
+
+/** Remembers the session's CSRF token (from /api/v1/auth/me) for POSTs. */
+export function setCSRF(token) {
+  csrf = token || '';
+}
+
+/**
+ * POSTs JSON and reads a JSON answer, once per URL and body (the answers
+ * compute without saving, so they change only with an import). A request
+ * made with the session cookie carries the X-CSRF-Token header.
+ */
+export function postJSON(url, body) {
+  const text = JSON.stringify(body);
+  const headers = { 'Content-Type': 'application/json' };
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  return once(`POST ${url} ${text}`, url, { method: 'POST', headers, body: text });
 }
 
 /** Builds a URL with query parameters, leaving out empty ones. */

@@ -1,6 +1,8 @@
 // Interface text in Chinese (the default) and English. Region names come
 // from the data and stay Chinese in both languages.
 
+import { layerStrings } from './layerstrings.js';
+
 const zh = {
   locale: 'zh-CN',
   title: '南通城乡社区建设图集',
@@ -25,6 +27,7 @@ const zh = {
   language: 'English',
   languageLabel: '切换为英文',
   largeType: '大字',
+  dashboard: '目标看板',
   largeTypeLabel: '会议室大字显示',
   search: '搜索地区名称或代码',
   searchLabel: '搜索',
@@ -97,6 +100,7 @@ const en = {
   language: '中文',
   languageLabel: 'Switch to Chinese',
   largeType: 'Large type',
+  dashboard: 'Dashboard',
   largeTypeLabel: 'Large type for a meeting room',
   search: 'Search by name or code',
   searchLabel: 'Search',
@@ -160,7 +164,12 @@ const tasks = {
     'Funding', 'Supervision and evaluation'],
 };
 
-const dicts = { zh, en };
+/** A language's dictionary with the analyses' text merged in (methods too). */
+function withLayers(base, extra) {
+  return { ...base, ...extra, methods: { ...base.methods, ...extra.methods } };
+}
+
+const dicts = { zh: withLayers(zh, layerStrings.zh), en: withLayers(en, layerStrings.en) };
 
 /** Returns the dictionary of a language ('zh' or 'en'). */
 export function strings(lang) {

@@ -1,11 +1,18 @@
 // Community Atlas web app: a choropleth map of Nantong's regions against the
-// 2013 community-construction targets, with drill-down, details and search.
+// 2013 community-construction targets, with drill-down, details and search,
+// and the coverage analyses: grid management (task 13), facility standards
+// and the 15-minute health circle with its what-if mode and siting.
 
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
-import { choroplethURL, getJSON } from './api.js';
+import './layers.css';
+import { drawAnalysis, loadAnalysis, loadChoropleth, shownSources } from './analysis.js';
+import { choroplethURL, getJSON, setCSRF } from './api.js';
+import { asIndicator, computedLayer } from './computed.js';
 import { readControls, renderControls, renderIndicatorNote, syncControls } from './controls.js';
 import { strings } from './i18n.js';
+import { showGrid } from './gridpanel.js';
+import { wireHealth } from './healthui.js';
 import { renderLegend } from './legend.js';
 import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } from './map.js';
 import { renderBreadcrumb, setLabels, setupPointer } from './overlays.js';
@@ -25,6 +32,8 @@ let countyBounds;
 let seq = 0;
 let settled = Promise.resolve();
 let current = { items: new Map(), choropleth: null, indicator: null, level: 'county' };
+let analysis = {};
+let renderHealth = async () => {};
 let me = null;
 let reauthing = false;
 const metrics = {};
@@ -35,14 +44,21 @@ window.atlas = {
   get map() { return map; },
   get state() { return { ...state }; },
   get choropleth() { return current.choropleth; },
+  get analysis() { return analysis; },
   settled: () => settled,
 };
 
 const t = () => strings(state.lang);
 
+/** The catalogue indicator of an id, or the computed layer's stand-in. */
+function indicatorOf(id) {
+  const layer = computedLayer(id);
+  return layer ? asIndicator(layer) : catalogue.find((i) => i.id === id);
+}
+
 /** Makes a state usable with this catalogue and these periods. */
 function normalise(s) {
-  if (!catalogue.some((i) => i.id === s.indicator)) s.indicator = catalogue[0].id;
+  if (!indicatorOf(s.indicator)) s.indicator = catalogue[0].id;
   if (!periods.map(String).includes(String(s.period))) s.period = String(periods[periods.length - 1]);
   return fitParent(s);
 }
@@ -109,7 +125,8 @@ async function labels() {
  * ever being idle, and the regions must not wait for it.
  */
 function idle() {
-  const ours = ['county', state.level, ...(state.facilities ? ['facility'] : []), ...(state.grids ? ['grid'] : [])];
+  const ours = ['county', state.level, ...(state.facilities ? ['facility'] : []), ...(state.grids ? ['grid'] : []),
+    ...shownSources(state)];
   return new Promise((resolve) => {
     const done = () => {
       map.off('idle', done);
@@ -130,39 +147,52 @@ function refresh({ push = false, fit } = {}) {
   const mine = ++seq;
   writeURL(push);
   syncControls(state);
+  const s = { ...state };
   settled = (async () => {
     const d = t();
-    const indicator = catalogue.find((i) => i.id === state.indicator);
-    renderIndicatorNote(d, state.lang, indicator);
-    showLevel(map, state.level, state.parent);
-    showOverlays(map, state.facilities, state.grids);
-    markSelected(map, state.level, state.selected);
+    const indicator = indicatorOf(s.indicator);
+    renderIndicatorNote(d, s.lang, indicator);
+    showLevel(map, s.level, s.parent);
+    showOverlays(map, s.facilities, s.grids);
+    markSelected(map, s.level, s.selected);
     if (fit !== undefined) await fitTo(fit).catch(() => {});
+    const pending = loadAnalysis(s);
     let cho = null;
     let error = null;
     try {
-      cho = await getJSON(choroplethURL(state));
+      cho = await loadChoropleth(s, indicator, pending);
     } catch (err) {
       error = err;
       if (err.status === 401) reauth();
     }
+    const a = await pending;
     if (mine !== seq) return;
-    current = { t: d, level: state.level, indicator, choropleth: cho, items: new Map((cho?.items ?? []).map((i) => [i.code, i])) };
-    paintRegions(map, state.level, cho?.items ?? []);
-    renderLegend($('legend'), { t: d, lang: state.lang, choropleth: cho, indicatorName: indicator.name[state.lang], facilities: state.facilities });
+    error ??= a.errors[0] ?? null;
+    analysis = a;
+    current = { t: d, level: s.level, indicator, choropleth: cho, items: new Map((cho?.items ?? []).map((i) => [i.code, i])) };
+    paintRegions(map, s.level, cho?.items ?? []);
+    drawAnalysis(map, a);
+    renderLegend($('legend'), { t: d, lang: s.lang, choropleth: cho, indicatorName: indicator.name[s.lang], facilities: s.facilities, state: s, analysis: a });
     $('error').textContent = error ? `${d.failed}: ${error.detail ?? error.message}` : '';
     $('error').hidden = !error;
-    document.title = `${indicator.name[state.lang]} · ${d.title}`;
+    document.title = `${indicator.name[s.lang]} · ${d.title}`;
     const [chain] = await Promise.all([
       breadcrumbChain(),
-      cho ? renderPanel($('panel'), { t: d, lang: state.lang, state, indicator, choropleth: cho, periods }) : null,
+      cho ? renderPanel($('panel'), { t: d, lang: s.lang, state: s, indicator, choropleth: cho, periods }) : null,
       labels().catch(() => setLabels(map, [])),
+      renderHealth(d, s, a),
     ]);
     if (mine !== seq) return;
     renderBreadcrumb($('breadcrumb'), d, chain, goUp);
     await idle();
   })();
   return settled;
+}
+
+/** Applies change to the state and redraws, as a new history entry. */
+function update(change) {
+  change(state);
+  return refresh({ push: true });
 }
 
 function select(code) {
@@ -226,7 +256,8 @@ function wire() {
   $('panel').addEventListener('click', (e) => {
     const b = e.target.closest('button');
     if (!b) return;
-    if (b.dataset.action === 'close') select('');
+    if (b.dataset.grid) showGrid(map, state.selected, b.dataset.grid).catch(() => {});
+    else if (b.dataset.action === 'close') select('');
     else if (b.dataset.action === 'drill') drill(b.dataset.code);
     else if (b.closest('.children')) drill(state.selected, b.dataset.code);
     else if (b.dataset.code) select(b.dataset.code);
@@ -237,7 +268,9 @@ function wire() {
     refresh({ fit: state.parent });
   });
   setupSearch($('search'), $('search-list'), { strings: t, onPick: pick });
-  setupPointer(map, $('tooltip'), () => current, (code) => select(code));
+  // In the what-if mode a click drops a clinic instead of selecting.
+  setupPointer(map, $('tooltip'), () => current, (code) => (state.whatif ? null : select(code)));
+  renderHealth = wireHealth(map, { state: () => state, update, strings: t });
 }
 
 async function boot() {
@@ -253,12 +286,13 @@ async function boot() {
     await askLogin(t);
     me = await whoAmI();
   }
+  setCSRF(me.csrf_token);
   const [config, cat, per, ...tjs] = await Promise.all(boot.map((u) => getJSON(u)));
   catalogue = cat.items;
   periods = per.items;
   normalise(state);
   // Ask for the first view's data while the map starts; refresh finds them cached.
-  getJSON(choroplethURL(state)).catch(() => {});
+  if (!computedLayer(state.indicator)) getJSON(choroplethURL(state)).catch(() => {});
   getJSON(labelsURL()).catch(() => {});
   applyLanguage();
   const tilejsons = Object.fromEntries(tileLayers.map((l, i) => [l, tjs[i]]));

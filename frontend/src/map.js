@@ -2,6 +2,7 @@
 // choropleth answer on `code` through feature-state (tiles carry no values).
 
 import maplibregl from 'maplibre-gl';
+import { addOverlaySources, gridHighlight, overlayLayers } from './layerstyle.js';
 import { levels } from './state.js';
 
 export const facilityColours = {
@@ -53,6 +54,7 @@ export function atlasStyle(tilejsons, basemap) {
   for (const l of levels) sources[l] = vectorSource(tilejsons[l], 'code');
   sources.facility = vectorSource(tilejsons.facility, 'id');
   sources.grid = vectorSource(tilejsons.grid, 'code');
+  addOverlaySources(sources);
   const layers = [{ id: 'background', type: 'background', paint: { 'background-color': water } }];
   if (basemap.url) {
     sources.basemap = { type: 'raster', tiles: [basemap.url], tileSize: 256, attribution: basemap.attribution || '' };
@@ -65,6 +67,7 @@ export function atlasStyle(tilejsons, basemap) {
   // Opaque without a basemap, so the rendered colours are exactly the
   // legend's colours.
   for (const l of levels) layers.push(...regionLayers(l, basemap.url ? 0.75 : 1));
+  layers.push(...overlayLayers());
   layers.push({
     id: 'grid-line', type: 'line', source: 'grid', 'source-layer': 'grid', minzoom: 11, layout: { visibility: 'none' },
     paint: { 'line-color': '#6a51a3', 'line-width': 0.6, 'line-dasharray': [2, 1] },
@@ -74,6 +77,7 @@ export function atlasStyle(tilejsons, basemap) {
     paint: { 'line-color': '#4a5360', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 12, 2.5] },
   });
   for (const l of levels) layers.push(selectedLayer(l));
+  layers.push(gridHighlight);
   const match = ['match', ['get', 'type']];
   for (const [type, colour] of Object.entries(facilityColours)) match.push(type, colour);
   match.push('#666666');

@@ -58,7 +58,8 @@ function regionTip(v, props, item) {
   return `<strong>${esc(item.name)}</strong>` +
     `<div>${esc(t.value)}: <b>${esc(formatValue(t, item.value, choropleth.unit))}</b></div>` +
     `<div>${esc(t.target)}: ${esc(target)}</div>` +
-    `<div class="badge ${cls}">${esc(formatMeets(t, item.meets))}</div>`;
+    `<div class="badge ${cls}">${esc(formatMeets(t, item.meets))}</div>` +
+    (item.raw?.estimate ? ` <div class="badge estimate">${esc(t.estimate)}</div>` : '');
 }
 
 let markers = [];

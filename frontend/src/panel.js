@@ -1,47 +1,18 @@
 // The side panel: with nothing selected, the regions in view ranked; with a
 // region selected, its value against the target, its trend, the
-// responsible departments and the ranking of its children.
+// responsible departments and the ranking of its children (for a computed
+// layer, the figures behind its value instead of the trend), and for a
+// community its management grids.
 
 import { getJSON, observationsURL } from './api.js';
 import { comparatorAt, esc, formatMeets, formatTarget, formatValue } from './format.js';
+import { gridSection } from './gridpanel.js';
+import { computedDetail } from './panelcomputed.js';
+import { meetSummary, rank, rankList, regionHead } from './panelparts.js';
 import { childLevel } from './state.js';
 import { trendChart } from './trend.js';
 
 let token = 0;
-
-/**
- * Orders rows best first: by value (lower first for an "at most"
- * indicator), or for a range target by how far inside it (gap).
- */
-export function rank(rows, comparator) {
-  const key = comparator === 'range' ? (r) => r.gap : comparator === 'le' ? (r) => -r.value : (r) => r.value;
-  const has = (r) => typeof r.value === 'number' && typeof key(r) === 'number';
-  return [...rows].sort((a, b) => (has(b) - has(a)) || (has(a) ? key(b) - key(a) : 0) || a.code.localeCompare(b.code));
-}
-
-/** "7 of 8 meet the target", or '' when the level is not judged. */
-function meetSummary(t, rows) {
-  const judged = rows.filter((r) => r.meets === true || r.meets === false);
-  if (judged.length === 0) return '';
-  const n = judged.filter((r) => r.meets).length;
-  return `<p class="summary">${esc(t.meetCount(n, judged.length))}</p>`;
-}
-
-function rankList(t, rows, unit, cls) {
-  // Bars span the range of the values shown, so near-equal rates still differ.
-  const vals = rows.map((r) => r.value).filter((v) => typeof v === 'number');
-  const lo = Math.min(...vals);
-  const span = Math.max(...vals) - lo || 1;
-  const li = rows.map((r, i) => {
-    const mark = r.meets === true ? '✓' : r.meets === false ? '✗' : '';
-    const width = typeof r.value === 'number' ? 8 + (92 * (r.value - lo)) / span : 0;
-    return `<li><button type="button" class="rank-row ${r.meets === false ? 'miss' : ''}" data-code="${esc(r.code)}" ` +
-      `aria-label="${esc(`${t.select(r.name)}: ${formatValue(t, r.value, unit)}, ${formatMeets(t, r.meets)}`)}"><span class="rank-n">${i + 1}</span><span class="rank-name">${esc(r.name)}</span>` +
-      `<span class="rank-bar" style="--w:${width.toFixed(1)}%" aria-hidden="true"></span>` +
-      `<span class="rank-v">${esc(formatValue(t, r.value, unit))}</span><span class="rank-m" aria-label="${esc(formatMeets(t, r.meets))}">${mark}</span></button></li>`;
-  });
-  return `<ol class="rank ${cls}">${li.join('')}</ol>`;
-}
 
 /** The overview: the choropleth's regions ranked. */
 function overview(t, ctx) {
@@ -70,9 +41,9 @@ function valueBlock(t, point) {
     `<div>${esc(t.target)} ${esc(target)}</div><div class="badge ${meets}">${esc(formatMeets(t, o.meets))}</div>${gap}</div>`;
 }
 
-async function detail(t, ctx, code) {
+async function indicatorDetail(t, ctx, region) {
   const { indicator, lang, state } = ctx;
-  const region = await getJSON(`/api/v1/regions/${code}`);
+  const code = region.code;
   const child = childLevel(region.level);
   const [points, children] = await Promise.all([
     trendPoints(ctx, region),
@@ -80,14 +51,8 @@ async function detail(t, ctx, code) {
   ]);
   const now = points.find((p) => String(p.period) === String(state.period));
   const unit = now?.obs?.unit ?? indicator.unit;
-  const facts = [t.one[region.level] ?? region.level, `${t.code} ${region.code}`];
-  if (region.kind) facts.push(t.kind[region.kind]);
-  facts.push(`${t.population} ${region.population.toLocaleString(t.locale)}`);
   const depts = indicator.departments.map((d) => `<li>${esc(lang === 'en' ? d.en : d.zh)}</li>`).join('');
-  let html = `<div class="panel-head"><h2 id="panel-title">${esc(region.name)}</h2>` +
-    `<button type="button" class="close" data-action="close" aria-label="${esc(t.close)}">×</button></div>` +
-    `<p class="facts">${facts.map(esc).join(' · ')}</p>` +
-    `<h3>${esc(indicator.name[lang])} · ${esc(state.period)}</h3>${valueBlock(t, now)}` +
+  let html = `<h3>${esc(indicator.name[lang])} · ${esc(state.period)}</h3>${valueBlock(t, now)}` +
     `<h3>${esc(t.trend)}</h3>${trendChart(t, points, unit, `${region.name} ${indicator.name[lang]}`)}` +
     `<h3>${esc(t.departments)}</h3><ul class="depts">${depts}</ul>`;
   if (child) {
@@ -98,6 +63,16 @@ async function detail(t, ctx, code) {
     }
   }
   return html;
+}
+
+/** A region's details: the indicator or computed layer, and a community's grids. */
+async function detail(t, ctx, code) {
+  const region = await getJSON(`/api/v1/regions/${code}`);
+  const [body, grids] = await Promise.all([
+    ctx.indicator.computed ? computedDetail(t, ctx, region) : indicatorDetail(t, ctx, region),
+    region.level === 'community' ? gridSection(t, code) : '',
+  ]);
+  return regionHead(t, region) + body + grids;
 }
 
 /** Renders the panel for the current state into el. */

@@ -3,19 +3,44 @@
 
 export const levels = ['county', 'township', 'community'];
 export const methods = ['quantile', 'equal', 'jenks', 'pretty', 'stddev', 'manual', 'target'];
+export const healthModes = ['walk', 'bicycle', 'ebike', 'car'];
+export const clinicTypes = ['health_station', 'health_centre', 'village_clinic'];
 export const palettes = ['YlGnBu', 'Blues', 'Greens', 'Purples', 'Oranges', 'Reds', 'BuGn', 'BuPu', 'GnBu',
   'OrRd', 'PuBu', 'PuBuGn', 'PuRd', 'RdPu', 'YlGn', 'YlOrBr', 'YlOrRd', 'RdBu', 'RdYlBu', 'BrBG', 'PiYG', 'PRGn', 'PuOr'];
 
 const defaults = {
   lang: 'zh', level: 'county', parent: '', indicator: '', period: '', method: 'quantile', classes: 5,
   palette: 'YlGnBu', breaks: '', selected: '', facilities: false, grids: false, large: false,
+  // The 15-minute health circle: travel mode ('' for each community's own),
+  // budget, layers, and the what-if scenario (clinics added, facilities removed).
+  hmode: '', minutes: 15, iso: false, uncovered: false, siting: false, sites: 5,
+  whatif: false, add: [], remove: [], clinic: 'health_station',
 };
 
 // Query keys, short so links stay readable.
 const keys = {
   lang: 'lang', level: 'level', parent: 'in', indicator: 'ind', period: 'year', method: 'method',
   classes: 'k', palette: 'pal', breaks: 'breaks', selected: 'sel', facilities: 'fac', grids: 'grid', large: 'large',
+  hmode: 'hm', minutes: 'min', iso: 'iso', uncovered: 'unc', siting: 'site', sites: 'sk',
+  whatif: 'wi', add: 'add', remove: 'rm', clinic: 'ct',
 };
+
+const maxAdded = 20;
+
+/** Clinics to add as "lon,lat,type;…" (6 decimals, about 10 cm). */
+function formatAdded(list) {
+  return list.map((c) => `${c.lon.toFixed(6)},${c.lat.toFixed(6)},${c.type}`).join(';');
+}
+
+function parseAdded(text) {
+  const out = [];
+  for (const part of text.split(';').slice(0, maxAdded)) {
+    const [lon, lat, type] = part.split(',');
+    const c = { lon: Number(lon), lat: Number(lat), type: clinicTypes.includes(type) ? type : clinicTypes[0] };
+    if (lon && lat && Math.abs(c.lon) <= 180 && Math.abs(c.lat) <= 90) out.push(c);
+  }
+  return out;
+}
 
 /** Parses a query string into a state, falling back to defaults for anything unusable. */
 export function parseState(search) {
@@ -36,6 +61,15 @@ export function parseState(search) {
   s.facilities = str('facilities') === '1';
   s.grids = str('grids') === '1';
   s.large = str('large') === '1';
+  if (healthModes.includes(str('hmode'))) s.hmode = str('hmode');
+  const min = Number(str('minutes'));
+  if (Number.isInteger(min) && min >= 1 && min <= 120) s.minutes = min;
+  for (const b of ['iso', 'uncovered', 'siting', 'whatif']) s[b] = str(b) === '1';
+  const sites = Number(str('sites'));
+  if (Number.isInteger(sites) && sites >= 1 && sites <= 10) s.sites = sites;
+  s.add = str('add') ? parseAdded(str('add')) : [];
+  s.remove = str('remove').split(',').filter((id) => /^[\w.-]{1,80}$/.test(id)).slice(0, 50);
+  if (clinicTypes.includes(str('clinic'))) s.clinic = str('clinic');
   return fitParent(s);
 }
 
@@ -44,8 +78,10 @@ export function formatState(s) {
   const q = new URLSearchParams();
   for (const [k, key] of Object.entries(keys)) {
     let v = s[k];
-    if (v === defaults[k] || v === '' || v === false) continue;
+    if (v === defaults[k] || v === '' || v === false || (Array.isArray(v) && v.length === 0)) continue;
     if (v === true) v = '1';
+    if (k === 'add') v = formatAdded(v);
+    if (k === 'remove') v = v.join(',');
     q.set(key, String(v));
   }
   return q.toString();

@@ -39,7 +39,8 @@ func Attainment(items []compare.Attainment, byDepartment bool, period int, lang 
 		gocharts.WithInitializationOpts(withHeight(page(title), 120+26*len(names))),
 		gocharts.WithTitleOpts(opts.Title{Title: title, Subtitle: lang.pick("达标的指标×地区占已评价的百分比", "% of judged indicator × region cells meeting the target")}),
 		gocharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}: {c}%"}),
-		gocharts.WithGridOpts(opts.Grid{Left: "220", Right: "40"}),
+		// Long department names, wider in English: let ECharts make room.
+		gocharts.WithGridOpts(opts.Grid{Left: "20", Right: "40", ContainLabel: opts.Bool(true)}),
 		gocharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: 100}),
 		gocharts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 	)

@@ -34,6 +34,8 @@ func Boxplot(ind *analytics.Indicator, period int, spreads []compare.Spread, lan
 		gocharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		gocharts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 30, Interval: "0"}}),
 		gocharts.WithYAxisOpts(opts.YAxis{Name: ind.Unit, Scale: opts.Bool(true)}),
+		// Rotated names need the room below the axis.
+		gocharts.WithGridOpts(opts.Grid{Bottom: "40", ContainLabel: opts.Bool(true)}),
 	)
 	box.SetXAxis(names).AddSeries(lang.pick("分布", "Spread"), boxes)
 	scatter := gocharts.NewScatter()

@@ -3,7 +3,9 @@ package charts
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/compare"
@@ -45,7 +47,8 @@ func Ranking(sc *compare.Scorecard, ind *analytics.Indicator, city *compare.Cell
 		gocharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}),
 		gocharts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 30, Interval: "0"}}),
 		gocharts.WithYAxisOpts(opts.YAxis{Name: unit}),
-		gocharts.WithGridOpts(opts.Grid{Top: "100", Bottom: "110"}),
+		// Room on the right for the city target's label.
+		gocharts.WithGridOpts(opts.Grid{Top: "100", Bottom: "110", Right: "130"}),
 	)
 	var marks []gocharts.SeriesOpts
 	if city != nil && city.Target != nil {
@@ -54,7 +57,7 @@ func Ranking(sc *compare.Scorecard, ind *analytics.Indicator, city *compare.Cell
 				gocharts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: lang.pick("全市目标", "City target"), YAxis: b}),
 				gocharts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
 					LineStyle: &opts.LineStyle{Color: colourTarget, Type: "solid", Width: 2},
-					Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}: {c}"}}))
+					Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}: " + roundedLabel(b)}}))
 		}
 	}
 	bar.SetXAxis(names).AddSeries(lang.pick("数值", "Value"), bars, marks...)
@@ -91,4 +94,14 @@ func boundOrMissing(t *compare.Target) any {
 		return valueOrMissing(t.Max)
 	}
 	return valueOrMissing(t.Min)
+}
+
+// roundedLabel writes a target for a label: at most two decimals, no
+// trailing zeros (a blended target such as 91.223021583 reads 91.22).
+func roundedLabel(v any) string {
+	f, ok := v.(float64)
+	if !ok {
+		return "{c}"
+	}
+	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
 }

@@ -1,5 +1,5 @@
-// Package importer reads boundary, observation, facility and grid files into
-// store changesets, validating everything before anything is written: a file
+// Package importer reads boundary, observation, facility and grid files, and
+// OpenStreetMap extracts (road networks), into store changesets, validating everything before anything is written: a file
 // with any problem yields every problem found (file, row or feature, field,
 // why) and no changeset.
 //
@@ -25,7 +25,7 @@ const (
 )
 
 // Kinds lists the import kinds.
-var Kinds = []string{Boundaries, Observations, Facilities, Grids}
+var Kinds = []string{Boundaries, Observations, Facilities, Grids, OSM}
 
 // Extensions are the file endings of each kind's data, for picking the data
 // file out of a zipped upload.
@@ -34,6 +34,7 @@ var Extensions = map[string][]string{
 	Grids:        {".geojson", ".json"},
 	Observations: {".csv"},
 	Facilities:   {".csv"},
+	OSM:          osmSuffixes,
 }
 
 // Index is what an import is checked against: the regions already known

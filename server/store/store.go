@@ -9,6 +9,7 @@ import (
 	"errors"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/network"
 )
 
 // ErrNotReady is returned when the store cannot be reached.
@@ -16,7 +17,8 @@ var ErrNotReady = errors.New("store: not reachable")
 
 // Changeset is one write: everything in it is applied in one transaction or
 // not at all. Regions upsert by code, observations by (indicator, region,
-// period), facilities by id, grids by code.
+// period), facilities by id, grids by code, networks by name (a network is
+// replaced whole).
 type Changeset struct {
 	Kind         string // boundaries, observations, facilities, grids or seed
 	Source       string // file name, for the batch record
@@ -24,11 +26,12 @@ type Changeset struct {
 	Observations []analytics.Observation
 	Facilities   []analytics.Facility
 	Grids        []analytics.Grid
+	Networks     []*network.Network
 }
 
 // Rows counts the records in the changeset.
 func (c *Changeset) Rows() int {
-	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids)
+	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks)
 }
 
 // Store is the system of record.

@@ -2,7 +2,7 @@
 //
 //	atlas [serve]                 serve HTTP (seeding an empty store first)
 //	atlas seed                    write the Nantong seeds into the store
-//	atlas import KIND FILE        import boundaries, observations, facilities or grids
+//	atlas import KIND FILE        import boundaries, observations, facilities, grids or osm
 //	atlas user add NAME ROLE [REGION]  add a user (password from ATLAS_PASSWORD or stdin)
 //	atlas migrate                 apply database migrations and exit
 //	atlas version                 print the version
@@ -70,7 +70,7 @@ func run(args []string) error {
 		return server.SeedCommand(ctx, cfg, log)
 	case "import":
 		if fs.NArg() != 2 {
-			return errors.New("usage: atlas import boundaries|observations|facilities|grids FILE")
+			return errors.New("usage: atlas import boundaries|observations|facilities|grids|osm FILE")
 		}
 		return server.ImportCommand(ctx, cfg, log, fs.Arg(0), fs.Arg(1))
 	case "user":

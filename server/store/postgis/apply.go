@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/network"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/ctxerr"
+	"github.com/community-atlas/atlas/server/store/internal/rowscan"
 	"github.com/community-atlas/atlas/server/store/internal/wkbgeom"
 	"github.com/jackc/pgx/v5"
 )
@@ -38,7 +40,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	if err := tx.QueryRow(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At).Scan(&b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: batch: %w", ctxerr.Ended(ctx, err))
 	}
-	for _, w := range []write{regions(c.Regions), facilities(c.Facilities), grids(c.Grids), observations(c.Observations)} {
+	for _, w := range []write{regions(c.Regions), facilities(c.Facilities), grids(c.Grids), observations(c.Observations), networks(c.Networks)} {
 		if err := w.run(ctx, tx, b.ID); err != nil {
 			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
@@ -151,6 +153,18 @@ func grids(recs []analytics.Grid) write {
 				return nil, err
 			}
 			return []any{g.Code, g.Community, g.Households, g.Worker, nullable(geom)}, nil
+		},
+	}
+}
+
+func networks(recs []*network.Network) write {
+	recs = lastOf(recs, func(n *network.Network) string { return n.Name })
+	return write{
+		table: &networkTable, n: len(recs),
+		key: func(i int) string { return recs[i].Name },
+		row: func(i int) ([]any, error) {
+			row, _, err := rowscan.NetworkRow(recs[i])
+			return row, err
 		},
 	}
 }

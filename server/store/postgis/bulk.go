@@ -34,6 +34,12 @@ var (
 		typ: "facility", temp: facilitiesTemp, create: createFacilitiesSQL, merge: mergeFacilitiesSQL, upsert: upsertFacilitySQL,
 		columns: []string{"id", "type", "name", "floor_area_m2", "region", "point"},
 	}
+	networkTable = table{
+		typ: "network", temp: networksTemp, create: createNetworksSQL, merge: mergeNetworksSQL,
+		upsert: upsertNetworkSQL, withBatch: true,
+		columns: []string{"name", "source", "nodes", "segments", "extent",
+			"node_data", "segment_data", "walk", "bicycle", "car", "homes"},
+	}
 	gridTable = table{
 		typ: "grid", temp: gridsTemp, create: createGridsSQL, merge: mergeGridsSQL, upsert: upsertGridSQL,
 		columns: []string{"code", "community", "households", "worker", "geometry"},

@@ -93,6 +93,31 @@ ON CONFLICT (code) DO UPDATE SET
     worker = excluded.worker, geometry = excluded.geometry`
 )
 
+const (
+	networksTemp      = "networks_in"
+	createNetworksSQL = `
+CREATE TEMP TABLE networks_in (
+    name text, source text, nodes integer, segments integer, extent bytea,
+    node_data bytea, segment_data bytea, walk bytea, bicycle bytea, car bytea, homes bytea
+) ON COMMIT DROP`
+	mergeNetworksSQL = `
+INSERT INTO networks (name, source, batch, nodes, segments, extent,
+                      node_data, segment_data, walk, bicycle, car, homes)
+SELECT name, source, $1, nodes, segments, ST_GeomFromWKB(extent, 4326),
+       node_data, segment_data, walk, bicycle, car, homes
+FROM networks_in` + onNetworkConflict
+	upsertNetworkSQL = `
+INSERT INTO networks (name, source, nodes, segments, extent,
+                      node_data, segment_data, walk, bicycle, car, homes, batch)
+VALUES ($1, $2, $3, $4, ST_GeomFromWKB($5, 4326), $6, $7, $8, $9, $10, $11, $12)` + onNetworkConflict
+	onNetworkConflict = `
+ON CONFLICT (name) DO UPDATE SET
+    source = excluded.source, batch = excluded.batch, nodes = excluded.nodes,
+    segments = excluded.segments, extent = excluded.extent,
+    node_data = excluded.node_data, segment_data = excluded.segment_data,
+    walk = excluded.walk, bicycle = excluded.bicycle, car = excluded.car, homes = excluded.homes`
+)
+
 // loadSQL reads the geometry columns through ST_AsBinary. Its ORDER BY
 // sorts text as SQLite does because the key columns are declared with the
 // "C" collation, so that snapshots built from either store are identical.

@@ -3,17 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/ctxerr"
 	"github.com/community-atlas/atlas/server/store/internal/rowscan"
-	driver "modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 var _ store.Accounts = (*Store)(nil)
@@ -29,10 +25,8 @@ func (s *Store) CountUsers(ctx context.Context) (int, error) {
 
 // CreateUser inserts u and sets its ID and CreatedAt.
 func (s *Store) CreateUser(ctx context.Context, u *auth.User) error {
-	at := now()
-	err := s.db.QueryRowContext(ctx, insertUserSQL, u.Username, u.PasswordHash, string(u.Role),
-		u.Region, u.Disabled, at.Format(timeLayout)).Scan(&u.ID)
-	if err != nil {
+	at := rowscan.Instant(time.Now())
+	if err := s.db.QueryRowContext(ctx, insertUserSQL, accountRows.NewUser(u, at)...).Scan(&u.ID); err != nil {
 		return fmt.Errorf("sqlite: user %q: %w", u.Username, accountErr(ctx, err))
 	}
 	u.CreatedAt = at
@@ -41,12 +35,7 @@ func (s *Store) CreateUser(ctx context.Context, u *auth.User) error {
 
 // UpdateUser writes every field of the user with u.ID but its CreatedAt.
 func (s *Store) UpdateUser(ctx context.Context, u *auth.User) error {
-	res, err := s.db.ExecContext(ctx, updateUserSQL, u.ID, u.Username, u.PasswordHash, string(u.Role),
-		u.Region, u.Disabled)
-	if err == nil {
-		err = affected(res)
-	}
-	if err != nil {
+	if err := s.updateAccount(ctx, updateUserSQL, rowscan.UserUpdate(u)...); err != nil {
 		return fmt.Errorf("sqlite: user %d %q: %w", u.ID, u.Username, accountErr(ctx, err))
 	}
 	return nil
@@ -54,7 +43,7 @@ func (s *Store) UpdateUser(ctx context.Context, u *auth.User) error {
 
 // UserByName returns the user called username.
 func (s *Store) UserByName(ctx context.Context, username string) (*auth.User, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, userByNameSQL, username))
+	u, err := accountRows.User(s.db.QueryRowContext(ctx, userByNameSQL, username))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: user %q: %w", username, accountErr(ctx, err))
 	}
@@ -63,7 +52,7 @@ func (s *Store) UserByName(ctx context.Context, username string) (*auth.User, er
 
 // UserByID returns the user with id.
 func (s *Store) UserByID(ctx context.Context, id int64) (*auth.User, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, userByIDSQL, id))
+	u, err := accountRows.User(s.db.QueryRowContext(ctx, userByIDSQL, id))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: user %d: %w", id, accountErr(ctx, err))
 	}
@@ -72,7 +61,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*auth.User, error) {
 
 // ListUsers returns every user, by username in byte order.
 func (s *Store) ListUsers(ctx context.Context) ([]auth.User, error) {
-	users, err := list(ctx, s.db, scanUser, listUsersSQL)
+	users, err := rowscan.List(ctx, s.accountQuery(ctx), listUsersSQL, accountRows.User)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: users: %w", err)
 	}
@@ -81,10 +70,8 @@ func (s *Store) ListUsers(ctx context.Context) ([]auth.User, error) {
 
 // CreateToken inserts t and sets its ID and CreatedAt.
 func (s *Store) CreateToken(ctx context.Context, t *auth.Token) error {
-	at := now()
-	err := s.db.QueryRowContext(ctx, insertTokenSQL, t.UserID, string(t.Kind), t.Name, t.Hash,
-		stamp(t.ExpiresAt), nullStamp(t.RevokedAt), at.Format(timeLayout)).Scan(&t.ID)
-	if err != nil {
+	at := rowscan.Instant(time.Now())
+	if err := s.db.QueryRowContext(ctx, insertTokenSQL, accountRows.NewToken(t, at)...).Scan(&t.ID); err != nil {
 		return fmt.Errorf("sqlite: token of user %d: %w", t.UserID, accountErr(ctx, err))
 	}
 	t.CreatedAt = at
@@ -93,7 +80,7 @@ func (s *Store) CreateToken(ctx context.Context, t *auth.Token) error {
 
 // TokenByHash returns the token stored under hash.
 func (s *Store) TokenByHash(ctx context.Context, hash []byte) (*auth.Token, error) {
-	t, err := scanToken(s.db.QueryRowContext(ctx, tokenByHashSQL, hash))
+	t, err := accountRows.Token(s.db.QueryRowContext(ctx, tokenByHashSQL, hash))
 	if err != nil {
 		// The hash is a credential's: it stays out of messages.
 		return nil, fmt.Errorf("sqlite: token by hash: %w", accountErr(ctx, err))
@@ -104,7 +91,7 @@ func (s *Store) TokenByHash(ctx context.Context, hash []byte) (*auth.Token, erro
 // ListTokens returns the user's tokens, revoked and expired ones included,
 // newest first.
 func (s *Store) ListTokens(ctx context.Context, userID int64) ([]auth.Token, error) {
-	tokens, err := list(ctx, s.db, scanToken, listTokensSQL, userID)
+	tokens, err := rowscan.List(ctx, s.accountQuery(ctx, userID), listTokensSQL, accountRows.Token)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: tokens of user %d: %w", userID, err)
 	}
@@ -114,11 +101,7 @@ func (s *Store) ListTokens(ctx context.Context, userID int64) ([]auth.Token, err
 // RevokeToken revokes token id if it belongs to userID (any user when
 // userID is 0). A token revoked before keeps its first revocation time.
 func (s *Store) RevokeToken(ctx context.Context, id, userID int64, at time.Time) error {
-	res, err := s.db.ExecContext(ctx, revokeTokenSQL, id, userID, stamp(at))
-	if err == nil {
-		err = affected(res)
-	}
-	if err != nil {
+	if err := s.updateAccount(ctx, revokeTokenSQL, id, userID, accountRows.Stamp(at)); err != nil {
 		return fmt.Errorf("sqlite: token %d of user %d: %w", id, userID, accountErr(ctx, err))
 	}
 	return nil
@@ -126,7 +109,7 @@ func (s *Store) RevokeToken(ctx context.Context, id, userID int64, at time.Time)
 
 // RevokeUserTokens revokes every token of the user not revoked yet.
 func (s *Store) RevokeUserTokens(ctx context.Context, userID int64, at time.Time) error {
-	if _, err := s.db.ExecContext(ctx, revokeUserTokensSQL, userID, stamp(at)); err != nil {
+	if _, err := s.db.ExecContext(ctx, revokeUserTokensSQL, userID, accountRows.Stamp(at)); err != nil {
 		return fmt.Errorf("sqlite: tokens of user %d: %w", userID, ctxerr.Ended(ctx, err))
 	}
 	return nil
@@ -134,9 +117,7 @@ func (s *Store) RevokeUserTokens(ctx context.Context, userID int64, at time.Time
 
 // AppendAudit inserts e and sets its ID.
 func (s *Store) AppendAudit(ctx context.Context, e *auth.AuditEntry) error {
-	err := s.db.QueryRowContext(ctx, insertAuditSQL, stamp(e.At), e.Username, e.Action,
-		e.Detail, e.Remote).Scan(&e.ID)
-	if err != nil {
+	if err := s.db.QueryRowContext(ctx, insertAuditSQL, accountRows.NewAudit(e)...).Scan(&e.ID); err != nil {
 		return fmt.Errorf("sqlite: audit %s by %q: %w", e.Action, e.Username, ctxerr.Ended(ctx, err))
 	}
 	return nil
@@ -145,38 +126,24 @@ func (s *Store) AppendAudit(ctx context.Context, e *auth.AuditEntry) error {
 // ListAudit returns up to limit entries with ID below beforeID (all when
 // 0), newest first; none when limit is not positive.
 func (s *Store) ListAudit(ctx context.Context, limit int, beforeID int64) ([]auth.AuditEntry, error) {
-	if limit <= 0 {
+	args, ok := rowscan.AuditPage(limit, beforeID)
+	if !ok {
 		return nil, nil
 	}
-	if beforeID == 0 {
-		beforeID = math.MaxInt64
-	}
-	entries, err := list(ctx, s.db, scanAudit, listAuditSQL, beforeID, limit)
+	entries, err := rowscan.List(ctx, s.accountQuery(ctx, args...), listAuditSQL, accountRows.Audit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: audit: %w", err)
 	}
 	return entries, nil
 }
 
-// now is a creation time as the database keeps it.
-func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
-
-// stamp is t as the database keeps it: in UTC, to the microsecond (cut, not
-// rounded, as in the PostGIS store), in timeLayout.
-func stamp(t time.Time) string {
-	return t.UTC().Truncate(time.Microsecond).Format(timeLayout)
-}
-
-// nullStamp is stamp for an optional time, NULL for nil.
-func nullStamp(t *time.Time) any {
-	if t == nil {
-		return nil
+// updateAccount runs an UPDATE, turning one that matched no row into
+// sql.ErrNoRows.
+func (s *Store) updateAccount(ctx context.Context, query string, args ...any) error {
+	res, err := s.db.ExecContext(ctx, query, args...)
+	if err != nil {
+		return err
 	}
-	return stamp(*t)
-}
-
-// affected turns an UPDATE that matched no row into sql.ErrNoRows.
-func affected(res sql.Result) error {
 	n, err := res.RowsAffected()
 	if err == nil && n == 0 {
 		err = sql.ErrNoRows
@@ -184,43 +151,14 @@ func affected(res sql.Result) error {
 	return err
 }
 
-// accountErr says what a failed statement means for the caller: a missing
-// row is auth.ErrNotFound (alone, as the driver's words add nothing), a
-// duplicate username or token hash auth.ErrExists and a token of an unknown
-// user auth.ErrNotFound (both with the driver's words, which name the
-// column).
-func accountErr(ctx context.Context, err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return auth.ErrNotFound
-	}
-	var e *driver.Error
-	if errors.As(err, &e) {
-		switch e.Code() {
-		case sqlite3.SQLITE_CONSTRAINT_UNIQUE:
-			return fmt.Errorf("%w: %w", auth.ErrExists, err)
-		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
-			return fmt.Errorf("%w: %w", auth.ErrNotFound, err)
+// accountQuery runs a query on the database with args, for rowscan.List.
+func (s *Store) accountQuery(ctx context.Context, args ...any) rowscan.Query {
+	return func(q string, each func(rowscan.Scanner) error) error {
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
 		}
+		defer rows.Close()
+		return rowscan.Each(rows, each)
 	}
-	return ctxerr.Ended(ctx, err)
-}
-
-// list runs query and reads each row with scan.
-func list[T any](ctx context.Context, db *sql.DB, scan func(rowscan.Scanner) (T, error),
-	query string, args ...any) ([]T, error) {
-	rows, err := db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, ctxerr.Ended(ctx, err)
-	}
-	defer rows.Close()
-	var out []T
-	err = rowscan.Each(rows, func(r rowscan.Scanner) error {
-		v, err := scan(r)
-		out = append(out, v)
-		return err
-	})
-	if err != nil {
-		return nil, ctxerr.Ended(ctx, err)
-	}
-	return out, nil
 }

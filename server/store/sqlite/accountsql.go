@@ -2,14 +2,15 @@ package sqlite
 
 import (
 	"database/sql"
-	"fmt"
+	"time"
 
-	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/store/internal/rowscan"
+	driver "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// The SQL of the accounts, and how their rows are read. Times are kept as
-// batch times are (timeLayout); a user's empty region is NULL.
+// The SQL of the accounts. Times are kept as batch times are (timeLayout);
+// a user's empty region is NULL.
 const (
 	countUsersSQL = `SELECT count(*) FROM users`
 	insertUserSQL = `
@@ -20,7 +21,7 @@ UPDATE users SET username = $2, password_hash = $3, role = $4,
                  region = NULLIF($5, ''), disabled = $6
 WHERE id = $1`
 	selectUserSQL = `
-SELECT id, username, password_hash, role, COALESCE(region, ''), disabled, created_at FROM users`
+SELECT ` + rowscan.UserColumns + ` FROM users`
 	userByNameSQL = selectUserSQL + ` WHERE username = $1`
 	userByIDSQL   = selectUserSQL + ` WHERE id = $1`
 	listUsersSQL  = selectUserSQL + ` ORDER BY username`
@@ -29,7 +30,7 @@ SELECT id, username, password_hash, role, COALESCE(region, ''), disabled, create
 INSERT INTO tokens (user_id, kind, name, hash, expires_at, revoked_at, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`
 	selectTokenSQL = `
-SELECT id, user_id, kind, name, hash, expires_at, revoked_at, created_at FROM tokens`
+SELECT ` + rowscan.TokenColumns + ` FROM tokens`
 	tokenByHashSQL = selectTokenSQL + ` WHERE hash = $1`
 	// Ids grow with each insert, so the highest is the newest.
 	listTokensSQL  = selectTokenSQL + ` WHERE user_id = $1 ORDER BY id DESC`
@@ -41,66 +42,23 @@ WHERE id = $1 AND ($2 = 0 OR user_id = $2)`
 	insertAuditSQL = `
 INSERT INTO audit (at, username, action, detail, remote) VALUES ($1, $2, $3, $4, $5) RETURNING id`
 	listAuditSQL = `
-SELECT id, at, username, action, detail, remote FROM audit
+SELECT ` + rowscan.AuditColumns + ` FROM audit
 WHERE id < $1 ORDER BY id DESC LIMIT $2`
 )
 
-func scanUser(r rowscan.Scanner) (auth.User, error) {
-	var (
-		u       auth.User
-		role    string
-		created string
-	)
-	if err := r.Scan(&u.ID, &u.Username, &u.PasswordHash, &role, &u.Region, &u.Disabled, &created); err != nil {
-		return auth.User{}, err
-	}
-	u.Role = auth.Role(role)
-	var err error
-	if u.CreatedAt, err = parseAt(created); err != nil {
-		return auth.User{}, fmt.Errorf("user %d: created_at: %w", u.ID, err)
-	}
-	return u, nil
+// accountRows reads and writes the accounts' rows, their times as text in
+// timeLayout.
+var accountRows = rowscan.Accounts[string]{
+	Time: func(t time.Time) string { return t.Format(timeLayout) },
+	At:   parseAt,
 }
 
-func scanToken(r rowscan.Scanner) (auth.Token, error) {
-	var (
-		t                auth.Token
-		kind             string
-		expires, created string
-		revoked          sql.NullString
-	)
-	err := r.Scan(&t.ID, &t.UserID, &kind, &t.Name, &t.Hash, &expires, &revoked, &created)
-	if err != nil {
-		return auth.Token{}, err
-	}
-	t.Kind = auth.TokenKind(kind)
-	if t.ExpiresAt, err = parseAt(expires); err != nil {
-		return auth.Token{}, fmt.Errorf("token %d: expires_at: %w", t.ID, err)
-	}
-	if t.CreatedAt, err = parseAt(created); err != nil {
-		return auth.Token{}, fmt.Errorf("token %d: created_at: %w", t.ID, err)
-	}
-	if revoked.Valid {
-		at, err := parseAt(revoked.String)
-		if err != nil {
-			return auth.Token{}, fmt.Errorf("token %d: revoked_at: %w", t.ID, err)
-		}
-		t.RevokedAt = &at
-	}
-	return t, nil
-}
-
-func scanAudit(r rowscan.Scanner) (auth.AuditEntry, error) {
-	var (
-		e  auth.AuditEntry
-		at string
-	)
-	if err := r.Scan(&e.ID, &at, &e.Username, &e.Action, &e.Detail, &e.Remote); err != nil {
-		return auth.AuditEntry{}, err
-	}
-	var err error
-	if e.At, err = parseAt(at); err != nil {
-		return auth.AuditEntry{}, fmt.Errorf("audit %d: at: %w", e.ID, err)
-	}
-	return e, nil
-}
+// accountErr says what a failed statement means for the caller, as
+// rowscan.Codes.AccountErr does, telling the violations apart by their
+// extended result codes.
+var accountErr = rowscan.Codes[*driver.Error, int]{
+	NoRows:     sql.ErrNoRows,
+	Code:       (*driver.Error).Code,
+	Unique:     sqlite3.SQLITE_CONSTRAINT_UNIQUE,
+	ForeignKey: sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY,
+}.AccountErr

@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/network"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/ctxerr"
+	"github.com/community-atlas/atlas/server/store/internal/rowscan"
 	"github.com/community-atlas/atlas/server/store/internal/wkbgeom"
 	"github.com/paulmach/orb"
 )
@@ -43,6 +45,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		func(ctx context.Context, tx *sql.Tx) error { return writeFacilities(ctx, tx, c.Facilities) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeGrids(ctx, tx, c.Grids) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeObservations(ctx, tx, c.Observations, b.ID) },
+		func(ctx context.Context, tx *sql.Tx) error { return writeNetworks(ctx, tx, c.Networks, b.ID) },
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx); err != nil {
@@ -129,6 +132,20 @@ func writeGrids(ctx context.Context, tx *sql.Tx, grids []analytics.Grid) error {
 				return nil, err
 			}
 			return append([]any{g.Code, g.Community, g.Households, g.Worker, geom}, box...), nil
+		})
+}
+
+func writeNetworks(ctx context.Context, tx *sql.Tx, networks []*network.Network, batch int64) error {
+	return each(ctx, tx, upsertNetworkSQL, "network", networks,
+		func(n *network.Network) string { return n.Name },
+		func(n *network.Network) ([]any, error) {
+			row, box, err := rowscan.NetworkRow(n)
+			if err != nil {
+				return nil, err
+			}
+			// name, source, batch, nodes, segments, extent, box, the parts.
+			args := append([]any{row[0], row[1], batch}, row[2:5]...)
+			return append(append(args, box...), row[5:]...), nil
 		})
 }
 

@@ -56,5 +56,16 @@ ON CONFLICT (code) DO UPDATE SET
     maxx = excluded.maxx, maxy = excluded.maxy`
 )
 
+const upsertNetworkSQL = `
+INSERT INTO networks (name, source, batch, nodes, segments, extent, minx, miny, maxx, maxy,
+                      node_data, segment_data, walk, bicycle, car, homes)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+ON CONFLICT (name) DO UPDATE SET
+    source = excluded.source, batch = excluded.batch, nodes = excluded.nodes,
+    segments = excluded.segments, extent = excluded.extent,
+    minx = excluded.minx, miny = excluded.miny, maxx = excluded.maxx, maxy = excluded.maxy,
+    node_data = excluded.node_data, segment_data = excluded.segment_data,
+    walk = excluded.walk, bicycle = excluded.bicycle, car = excluded.car, homes = excluded.homes`
+
 // loadSQL reads the geometry columns as they are: they hold WKB.
 var loadSQL = rowscan.Select(func(column string) string { return column })

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/network"
 	"github.com/community-atlas/atlas/server/store"
 )
 
@@ -19,6 +20,7 @@ type model struct {
 	observations map[obsKey]analytics.Observation
 	facilities   map[string]analytics.Facility
 	grids        map[string]analytics.Grid
+	networks     map[string]*network.Network
 	batches      []analytics.Batch
 }
 
@@ -33,6 +35,7 @@ func newModel() *model {
 		observations: map[obsKey]analytics.Observation{},
 		facilities:   map[string]analytics.Facility{},
 		grids:        map[string]analytics.Grid{},
+		networks:     map[string]*network.Network{},
 	}
 }
 
@@ -52,6 +55,9 @@ func (m *model) apply(c *store.Changeset, b analytics.Batch) {
 	for _, g := range c.Grids {
 		m.grids[g.Code] = g
 	}
+	for _, n := range c.Networks {
+		m.networks[n.Name] = n
+	}
 	m.batches = append(m.batches, b)
 }
 
@@ -70,12 +76,16 @@ func (m *model) dataset() *analytics.Dataset {
 	for _, g := range m.grids {
 		ds.Grids = append(ds.Grids, g)
 	}
+	for _, n := range m.networks {
+		ds.Networks = append(ds.Networks, n)
+	}
 	slices.SortFunc(ds.Regions, func(a, b analytics.Region) int { return strings.Compare(a.Code, b.Code) })
 	slices.SortFunc(ds.Observations, func(a, b analytics.Observation) int {
 		return cmp.Or(strings.Compare(a.Indicator, b.Indicator), strings.Compare(a.Region, b.Region), cmp.Compare(a.Period, b.Period))
 	})
 	slices.SortFunc(ds.Facilities, func(a, b analytics.Facility) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(ds.Grids, func(a, b analytics.Grid) int { return strings.Compare(a.Code, b.Code) })
+	slices.SortFunc(ds.Networks, func(a, b *network.Network) int { return strings.Compare(a.Name, b.Name) })
 	return ds
 }
 
@@ -88,11 +98,18 @@ func diff(got, want *analytics.Dataset) string {
 	diffSlice(&b, "observation", got.Observations, want.Observations, deepEqual)
 	diffSlice(&b, "facility", got.Facilities, want.Facilities, deepEqual)
 	diffSlice(&b, "grid", got.Grids, want.Grids, deepEqual)
+	diffSlice(&b, "network", got.Networks, want.Networks, sameNetwork)
 	diffSlice(&b, "batch", got.Batches, want.Batches, sameBatch)
 	return b.String()
 }
 
 func deepEqual[T any](a, b T) bool { return reflect.DeepEqual(a, b) }
+
+// sameNetwork compares two networks by name, source and every stored
+// array, bit for bit.
+func sameNetwork(a, b *network.Network) bool {
+	return a.Name == b.Name && a.Source == b.Source && reflect.DeepEqual(a.Encode(), b.Encode())
+}
 
 func sameBatch(a, b analytics.Batch) bool {
 	return a.ID == b.ID && a.Kind == b.Kind && a.Source == b.Source && a.Rows == b.Rows && a.At.Equal(b.At)

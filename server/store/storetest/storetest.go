@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"FailedApplyWritesNothing", testFailedApply},
 		{"CancelledApplyWritesNothing", testCancelledApply},
 		{"ConcurrentLoadSeesOneState", testConcurrentLoad},
+		{"Networks", testNetworks},
 		{"Users", testUsers},
 		{"Tokens", testTokens},
 		{"Audit", testAudit},
@@ -44,7 +45,7 @@ func testEmpty(t *testing.T, s store.Store) {
 		t.Fatalf("new store: Empty() = %v, %v; want true, nil", empty, err)
 	}
 	ds := mustLoad(t, s)
-	if n := len(ds.Regions) + len(ds.Observations) + len(ds.Facilities) + len(ds.Grids) + len(ds.Batches); n != 0 {
+	if n := len(ds.Regions) + len(ds.Observations) + len(ds.Facilities) + len(ds.Grids) + len(ds.Batches) + len(ds.Networks); n != 0 {
 		t.Fatalf("new store: Load returned %d records, want none: %+v", n, ds)
 	}
 	mustApply(t, s, newModel(), Fixture())

@@ -9,14 +9,14 @@ import (
 
 // Queries are the SELECT statements Load runs, one a table.
 type Queries struct {
-	Batches, Regions, Observations, Facilities, Grids string
+	Batches, Regions, Observations, Facilities, Grids, Networks string
 }
 
 // Select returns the queries for Load. They are written here, beside the
 // functions that depend on the order of their columns, and are the same for
 // both stores so that both load the same records in the same order: by key,
 // regions and grids by code, observations by (indicator, region, period),
-// facilities and batches by id. wkb gives the SQL expression that reads a
+// facilities and batches by id, networks by name. wkb gives the SQL expression that reads a
 // geometry column as WKB (the column itself where the store keeps WKB).
 func Select(wkb func(column string) string) Queries {
 	return Queries{
@@ -35,6 +35,9 @@ FROM facilities ORDER BY id`,
 		Grids: `
 SELECT code, community, households, worker, ` + wkb("geometry") + `
 FROM grids ORDER BY code`,
+		Networks: `
+SELECT name, source, node_data, segment_data, walk, bicycle, car, homes
+FROM networks ORDER BY name`,
 	}
 }
 
@@ -62,8 +65,8 @@ func Each(rows Rows, each func(Scanner) error) error {
 }
 
 // Load reads a whole dataset with query, table by table: batches, regions,
-// observations, facilities, grids. B and at are as for Observations and
-// Batch. Errors name the table, as in "load regions: …".
+// observations, facilities, grids, networks. B and at are as for
+// Observations and Batch. Errors name the table, as in "load regions: …".
 func Load[B ~[]byte, T any](qs Queries, at func(T) (time.Time, error), query Query) (*analytics.Dataset, error) {
 	ds := &analytics.Dataset{}
 	var obs Observations[B]
@@ -77,6 +80,7 @@ func Load[B ~[]byte, T any](qs Queries, at func(T) (time.Time, error), query Que
 		{"observations", qs.Observations, into(&ds.Observations, obs.Scan)},
 		{"facilities", qs.Facilities, into(&ds.Facilities, Facility)},
 		{"grids", qs.Grids, into(&ds.Grids, Grid)},
+		{"networks", qs.Networks, into(&ds.Networks, Network)},
 	}
 	for _, st := range steps {
 		if err := query(st.query, st.each); err != nil {

@@ -1,6 +1,6 @@
 // Package rowscan is how both stores read their tables back into the
 // domain model: the SELECT statements (Select), the conversion of each row
-// into a record (Batch, Region, Observations, Facility, Grid) and the
+// into a record (Batch, Region, Observations, Facility, Grid, Network) and the
 // reading of a whole dataset (Load). The SQLite and PostGIS stores keep the
 // same columns, with geometries as WKB in both, so a row means the same
 // thing whichever driver returns it; reading it here once keeps the two
@@ -10,6 +10,12 @@
 // What differs by driver (how a geometry column is selected as WKB, how a
 // batch's time comes back, how a text column's bytes are lent without
 // copying) is given by the caller.
+//
+// The accounts (users, tokens, the audit log) are shared the same way: the
+// columns a store selects and the records read from them, the arguments of
+// its statements (Accounts), reading a list (List) and what a failed
+// statement means (Codes). Each store keeps its own statements and driver
+// calls.
 package rowscan
 
 import (

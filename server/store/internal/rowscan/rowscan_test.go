@@ -10,7 +10,9 @@ import (
 	"unsafe"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/network"
 	"github.com/community-atlas/atlas/server/store/internal/wkbgeom"
+	"github.com/community-atlas/atlas/server/store/storetest"
 	"github.com/paulmach/orb"
 )
 
@@ -143,10 +145,11 @@ func TestLoad(t *testing.T) {
 		"observations": {{"population", "3206", 2024, 1.0, int64(1)}},
 		"facilities":   {{"f1", "police_post", "", 0.0, "3206", point}},
 		"grids":        {{"g1", "3206", int64(0), "", nil}},
+		"networks":     {networkRow(storetest.Network("n1", 0))},
 	}
 	qs := Select(func(column string) string { return column })
 	byQuery := map[string]string{qs.Batches: "batches", qs.Regions: "regions",
-		qs.Observations: "observations", qs.Facilities: "facilities", qs.Grids: "grids"}
+		qs.Observations: "observations", qs.Facilities: "facilities", qs.Grids: "grids", qs.Networks: "networks"}
 	var (
 		order []string
 		fail  string // the table whose rows end in an error
@@ -175,10 +178,29 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ds.Batches) != 1 || len(ds.Regions) != 1 || len(ds.Observations) != 1 || len(ds.Facilities) != 1 || len(ds.Grids) != 1 {
+	if len(ds.Batches) != 1 || len(ds.Regions) != 1 || len(ds.Observations) != 1 || len(ds.Facilities) != 1 ||
+		len(ds.Grids) != 1 || len(ds.Networks) != 1 || ds.Networks[0].Name != "n1" {
 		t.Errorf("Load = %+v, want one record of each type", ds)
 	}
 	if !ds.Batches[0].At.Equal(time.Date(2024, 5, 1, 1, 30, 0, 0, time.UTC)) {
 		t.Errorf("batch at %v", ds.Batches[0].At)
+	}
+}
+
+// networkRow is the row Network reads for n: name, source and the parts
+// NetworkRow writes.
+func networkRow(n *network.Network) row {
+	r, _, err := NetworkRow(n)
+	if err != nil {
+		panic(err)
+	}
+	return row{r[0], r[1], r[5], r[6], r[7], r[8], r[9], r[10]}
+}
+
+func TestNetworkCorrupt(t *testing.T) {
+	r := networkRow(storetest.Network("n1", 0))
+	r[4] = []byte("not a graph")
+	if _, err := Network(r); err == nil || !strings.Contains(err.Error(), "network n1") {
+		t.Fatalf("Network(corrupt) = %v, want an error naming the network", err)
 	}
 }
