@@ -19,6 +19,8 @@ var tileLayers = map[string][]string{
 	"community": {"code", "name", "kind", "parent"},
 	"facility":  {"id", "type", "name", "region"},
 	"grid":      {"code", "community", "households", "worker"},
+	// The merged 15-minute health circles, each community's usual mode.
+	"isochrone": {"mode", "minutes", "facilities", "estimate"},
 }
 
 // GET /tiles/{layer}/{z}/{x}/{y}.mvt
@@ -39,7 +41,7 @@ func (api *API) getTile(c echo.Context) error {
 	key := fmt.Sprintf("%s %s/%d/%d/%d", s.Key(), layer, z, x, y)
 	b, ok := api.tiles.get(s.Version, key)
 	if !ok {
-		src := api.tileSources.layer(s, layer)
+		src := api.tileSources.layer(s, layer, api.layerFeatures)
 		data, err := tile.Encode(t, tile.Layer{Name: layer, Features: src.search(tile.SearchBox(t))})
 		if err != nil {
 			return fmt.Errorf("tile %s: %w", key, err)

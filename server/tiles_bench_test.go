@@ -23,7 +23,7 @@ func BenchmarkCommunityTiles(b *testing.B) {
 	}
 	s := analytics.NewSnapshot(1, cat, &analytics.Dataset{Regions: cs.Regions})
 	var sources tileSources
-	src := sources.layer(s, "community")
+	src := sources.layer(s, "community", projectLayer)
 	for _, z := range []maptile.Zoom{8, 10, 12, 14} {
 		set, _ := tilecover.Geometry(s.Bound(), z)
 		b.Run(fmt.Sprintf("z%d", z), func(b *testing.B) {

@@ -85,6 +85,14 @@ func TestTiles(t *testing.T) {
 			t.Errorf("%s: %d, want %d", p, status, want)
 		}
 	}
+	// The health circle's merged isochrones, as tiles too: on the fixture
+	// (no road network) a straight-line estimate around the health station.
+	status, layers, _ = fetchTile(t, s, fmt.Sprintf("/tiles/isochrone/%d/%d/%d.mvt", tl.Z, tl.X, tl.Y))
+	if status != 200 || len(layers) != 1 || layers[0].Name != "isochrone" || layers[0].Features[0].Properties["estimate"] != true {
+		t.Errorf("isochrone tile: %d %v", status, layers)
+	} else if p := layers[0].Features[0].Properties; p["minutes"] != 15.0 || p["facilities"] != 1.0 {
+		t.Errorf("isochrone tile properties %v", p)
+	}
 	var tj struct {
 		TileJSON string
 		Tiles    []string

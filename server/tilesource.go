@@ -29,7 +29,7 @@ type tileSource struct {
 }
 
 // layer returns the projected layer of snapshot s.
-func (ts *tileSources) layer(s *analytics.Snapshot, name string) *tileSource {
+func (ts *tileSources) layer(s *analytics.Snapshot, name string, project func(*analytics.Snapshot, string) []*tile.Feature) *tileSource {
 	ts.mu.Lock()
 	if ts.layers == nil || ts.version != s.Version {
 		ts.version, ts.layers = s.Version, map[string]*tileSource{}
@@ -42,7 +42,7 @@ func (ts *tileSources) layer(s *analytics.Snapshot, name string) *tileSource {
 	}
 	ts.mu.Unlock()
 	src.once.Do(func() {
-		src.features = projectLayer(s, name)
+		src.features = project(s, name)
 		for i, f := range src.features {
 			src.tree.Insert(f.Bound.Min, f.Bound.Max, i)
 		}
