@@ -140,11 +140,7 @@ func (api *API) healthCoverage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var h healthOptions
-	if err := h.fromQuery(c); err != nil {
-		return err
-	}
-	o, err := api.options(h)
+	o, err := api.queryOptions(c)
 	if err != nil {
 		return err
 	}

@@ -57,6 +57,26 @@ func (h *healthOptions) fromQuery(c echo.Context) error {
 	return nil
 }
 
+// queryOptions reads the health-circle options of a GET request.
+func (api *API) queryOptions(c echo.Context) (healthcov.Options, error) {
+	var h healthOptions
+	if err := h.fromQuery(c); err != nil {
+		return healthcov.Options{}, err
+	}
+	return api.options(h)
+}
+
+// queryOptionsIn reads the options and the parent region they apply in
+// (nil for everywhere).
+func (api *API) queryOptionsIn(c echo.Context, s *analytics.Snapshot) (healthcov.Options, *analytics.Region, error) {
+	o, err := api.queryOptions(c)
+	if err != nil {
+		return o, nil, err
+	}
+	scope, err := regionParam(c, s, "parent")
+	return o, scope, err
+}
+
 // options turns the parameters into analytics options, with the
 // configured walking pace and rural mode as defaults.
 func (api *API) options(h healthOptions) (healthcov.Options, error) {

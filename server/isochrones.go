@@ -37,11 +37,7 @@ func isochroneProperties(iso *healthcov.Isochrone) geojson.Properties {
 // minutes: the area reached from the place, as a GeoJSON Feature.
 func (api *API) isochrone(c echo.Context) error {
 	s := api.snap(c)
-	var h healthOptions
-	if err := h.fromQuery(c); err != nil {
-		return err
-	}
-	o, err := api.options(h)
+	o, err := api.queryOptions(c)
 	if err != nil {
 		return err
 	}
@@ -102,15 +98,7 @@ func isochronePlace(c echo.Context, s *analytics.Snapshot) (orb.Point, string, e
 // default), one Feature per mode.
 func (api *API) isochronesMerged(c echo.Context) error {
 	s := api.snap(c)
-	var h healthOptions
-	if err := h.fromQuery(c); err != nil {
-		return err
-	}
-	o, err := api.options(h)
-	if err != nil {
-		return err
-	}
-	scope, err := regionParam(c, s, "parent")
+	o, scope, err := api.queryOptionsIn(c, s)
 	if err != nil {
 		return err
 	}
@@ -143,15 +131,7 @@ func (api *API) isochronesMerged(c echo.Context) error {
 // their population, the most populous first.
 func (api *API) healthUncovered(c echo.Context) error {
 	s := api.snap(c)
-	var h healthOptions
-	if err := h.fromQuery(c); err != nil {
-		return err
-	}
-	o, err := api.options(h)
-	if err != nil {
-		return err
-	}
-	scope, err := regionParam(c, s, "parent")
+	o, scope, err := api.queryOptionsIn(c, s)
 	if err != nil {
 		return err
 	}
