@@ -14,7 +14,7 @@ import { esc } from './format.js';
 import { taskName } from './i18n.js';
 import { chartExports, chartPanels, chartURL, scorecardExports } from './dashboard-cards.js';
 import { renderScorecard, renderScorecardLegend, tally } from './scorecard.js';
-import { askLogin, signOut, whoAmI } from './session.js';
+import { askLogin, whoAmI, wireSignButton } from './session.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -195,11 +195,7 @@ function wireHeader() {
     else writeURL(false);
   });
   $('print').addEventListener('click', () => window.print());
-  $('sign').addEventListener('click', async () => {
-    if (me?.user) await signOut(me.csrf_token);
-    else await askLogin(t);
-    location.reload();
-  });
+  wireSignButton($('sign'), () => me, t);
 }
 
 function wire() {

@@ -18,7 +18,7 @@ import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } 
 import { renderBreadcrumb, setLabels, setupPointer } from './overlays.js';
 import { renderPanel } from './panel.js';
 import { setupSearch } from './search.js';
-import { askLogin, signOut, whoAmI } from './session.js';
+import { askLogin, whoAmI, wireSignButton } from './session.js';
 import { childLevel, fitParent, formatState, levelOf, parseState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -237,11 +237,7 @@ function wireHeader() {
       refresh();
     }
   });
-  $('sign').addEventListener('click', async () => {
-    if (me?.user) await signOut(me.csrf_token);
-    else await askLogin(t);
-    location.reload();
-  });
+  wireSignButton($('sign'), () => me, t);
 }
 
 function wire() {

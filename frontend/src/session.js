@@ -52,3 +52,16 @@ export function askLogin(strings) {
 export async function signOut(csrf) {
   await fetch('/api/v1/auth/logout', { method: 'POST', headers: { 'X-CSRF-Token': csrf || '' } });
 }
+
+/**
+ * The header's sign button: signs out whoever is signed in (current() says
+ * who, at the time of the click), or asks for a login; then reloads the page.
+ */
+export function wireSignButton(button, current, strings) {
+  button.addEventListener('click', async () => {
+    const me = current();
+    if (me?.user) await signOut(me.csrf_token);
+    else await askLogin(strings);
+    location.reload();
+  });
+}

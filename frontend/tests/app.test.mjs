@@ -2,9 +2,9 @@
 // seeded with Nantong, driven in headless Chromium. Expected values come
 // from the API, asked separately from Node, never from the page.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { choroplethQuery, closeApps, countyAt, legendRows, openApp, pixelColours, regionColours, settle, signIn } from './page.mjs';
-import { account, browserSkip, screenshot, startAtlas, startBrowser } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { choroplethQuery, countyAt, legendRows, openApp, pixelColours, regionColours, settle, signIn, useRig } from './page.mjs';
+import { account, browserSkip, screenshot } from './harness.mjs';
 
 let atlas;
 let chrome;
@@ -17,15 +17,10 @@ const api = async (path) => {
 };
 
 describe('web app', { timeout: 120_000, skip: browserSkip }, () => {
+  const rig = useRig();
   before(async () => {
-    [atlas, chrome] = await Promise.all([startAtlas(), startBrowser()]);
-    auth = await atlas.authHeaders();
+    ({ atlas, chrome, auth } = rig);
     latest = (await api('/api/v1/periods')).latest;
-  });
-  afterEach(closeApps);
-  after(async () => {
-    await chrome?.stop();
-    await atlas?.stop();
   });
 
   test('the app asks for a login, refuses a wrong one, and signs out', async (t) => {

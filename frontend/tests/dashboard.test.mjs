@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { closeApps, openApp, settle, signIn } from './page.mjs';
+import { before, describe, test } from 'node:test';
+import { openApp, settle, signIn, useRig } from './page.mjs';
 import { assertCells, chartIds, chartQueries, download, parseCSV } from './dashboard-page.mjs';
-import { artifacts, browserSkip, screenshot, startAtlas, startBrowser } from './harness.mjs';
+import { artifacts, browserSkip, screenshot } from './harness.mjs';
 
 let atlas;
 let chrome;
@@ -21,20 +21,12 @@ const api = async (path) => {
 };
 
 describe('dashboard', { timeout: 180_000, skip: browserSkip }, () => {
+  const rig = useRig();
   before(async () => {
-    // Settled, not all: if one fails, after() still stops the other, or its process keeps node alive.
-    const [a, c] = await Promise.allSettled([startAtlas(), startBrowser()]);
-    [atlas, chrome] = [a.value, c.value];
-    for (const r of [a, c]) if (r.status === 'rejected') throw r.reason;
-    auth = await atlas.authHeaders();
+    ({ atlas, chrome, auth } = rig);
     const p = await api('/api/v1/periods');
     latest = p.latest;
     periods = p.items;
-  });
-  afterEach(closeApps);
-  after(async () => {
-    await chrome?.stop();
-    await atlas?.stop();
   });
 
   test('loads for a period: the scorecard cells and every chart are the API answers', async (t) => {

@@ -3,9 +3,9 @@
 // siting suggestions and the what-if mode. Expected values are the API's,
 // asked from Node with the same request the page makes.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { closeApps, countyAt, openApp, regionColours, settle } from './page.mjs';
-import { browserSkip, screenshot, startAtlas, startBrowser } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { countyAt, openApp, regionColours, settle, useRig } from './page.mjs';
+import { browserSkip, screenshot } from './harness.mjs';
 
 let atlas;
 let chrome;
@@ -29,15 +29,8 @@ const sourceValues = (page, source, prop) => page.evaluate(([source, prop]) => [
   .querySourceFeatures(source).map((f) => f.properties[prop]))].sort(), [source, prop]);
 
 describe('15-minute health circle', { timeout: 180_000, skip: browserSkip }, () => {
-  before(async () => {
-    [atlas, chrome] = await Promise.all([startAtlas(), startBrowser()]);
-    auth = await atlas.authHeaders();
-  });
-  afterEach(closeApps);
-  after(async () => {
-    await chrome?.stop();
-    await atlas?.stop();
-  });
+  const rig = useRig();
+  before(() => ({ atlas, chrome, auth } = rig));
 
   test("covered-share choropleth, isochrones and uncovered clusters are the API's, marked as estimates", async (t) => {
     const app = await openApp(chrome.browser, atlas.base, `/?level=township&in=${county}&ind=health_covered_share&iso=1&unc=1`);

@@ -3,9 +3,9 @@
 // values come from the API, asked from Node, and the colouring rule of the
 // computed layers is worked out here again from the API's numbers.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { closeApps, legendRows, openApp, pixelColours, regionColours, settle } from './page.mjs';
-import { browserSkip, screenshot, startAtlas, startBrowser } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { legendRows, openApp, pixelColours, regionColours, settle, useRig } from './page.mjs';
+import { browserSkip, screenshot } from './harness.mjs';
 
 let atlas;
 let chrome;
@@ -62,15 +62,8 @@ const expectedColours = (items, value) => {
 };
 
 describe('grid management and standards layers', { timeout: 180_000, skip: browserSkip }, () => {
-  before(async () => {
-    [atlas, chrome] = await Promise.all([startAtlas(), startBrowser()]);
-    auth = await atlas.authHeaders();
-  });
-  afterEach(closeApps);
-  after(async () => {
-    await chrome?.stop();
-    await atlas?.stop();
-  });
+  const rig = useRig();
+  before(() => ({ atlas, chrome, auth } = rig));
 
   test("the grid layer draws the API's gaps and overlaps: every feature of the view, and a community's", async (t) => {
     // 丁许村委会 has no grid: two gaps; 加马居委会 in the same township one.

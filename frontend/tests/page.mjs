@@ -1,7 +1,8 @@
 // Page helpers for the browser tests: open the app, wait for it, and read
 // what MapLibre drew (feature-state, pixels) and what the legend shows.
 import assert from 'node:assert/strict';
-import { account } from './harness.mjs';
+import { after, afterEach, before } from 'node:test';
+import { account, startAtlas, startBrowser } from './harness.mjs';
 
 /** The choropleth request the tests expect, spelled out independently of the app. */
 export function choroplethQuery({ indicator, level, period, parent = '', method = 'quantile', classes = 5, palette = 'YlGnBu' }) {
@@ -10,6 +11,30 @@ export function choroplethQuery({ indicator, level, period, parent = '', method 
   if (method !== 'target' && method !== 'manual') q.set('classes', String(classes));
   if (method !== 'target') q.set('palette', palette);
   return `/api/v1/choropleth?${q}`;
+}
+
+/**
+ * The service and the browser a suite shares. Call it first inside
+ * describe(): its before() starts both (settled, not all: if one fails, the
+ * other is still stopped, or its process would keep node alive) and signs
+ * in, so that the suite's own before() finds rig.atlas, rig.chrome and
+ * rig.auth filled in; pages are closed after each test, both stopped after
+ * the suite.
+ */
+export function useRig(env = {}) {
+  const rig = {};
+  before(async () => {
+    const [a, c] = await Promise.allSettled([startAtlas(env), startBrowser()]);
+    [rig.atlas, rig.chrome] = [a.value, c.value];
+    for (const r of [a, c]) if (r.status === 'rejected') throw r.reason;
+    rig.auth = await rig.atlas.authHeaders();
+  });
+  afterEach(closeApps);
+  after(async () => {
+    await rig.chrome?.stop();
+    await rig.atlas?.stop();
+  });
+  return rig;
 }
 
 const contexts = [];
