@@ -46,19 +46,6 @@ func Up(ctx context.Context, db *sql.DB, dialect string) error {
 	return nil
 }
 
-// Version reports the schema version db is at, 0 for a fresh database.
-func Version(ctx context.Context, db *sql.DB, dialect string) (int64, error) {
-	p, err := provider(db, dialect)
-	if err != nil {
-		return 0, err
-	}
-	v, err := p.GetDBVersion(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("migrations: %s: version: %w", dialect, err)
-	}
-	return v, nil
-}
-
 func provider(db *sql.DB, dialect string) (*goose.Provider, error) {
 	// Go migrations registered globally by other code would otherwise be
 	// merged into these SQL-only sets.

@@ -1,8 +1,10 @@
 package migrations
 
 import (
+	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -56,7 +58,7 @@ func TestUpIsIdempotent(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	v, err := Version(t.Context(), db, SQLite)
+	v, err := version(t.Context(), db, SQLite)
 	if err != nil || v != latest(t, db, SQLite) {
 		t.Fatalf("Version = %d, %v; want %d", v, err, latest(t, db, SQLite))
 	}
@@ -101,7 +103,7 @@ func TestDialectsAgree(t *testing.T) {
 	if err := Up(t.Context(), pg, Postgres); err != nil {
 		t.Fatal(err)
 	}
-	if v, err := Version(t.Context(), pg, Postgres); err != nil || v != latest(t, pg, Postgres) {
+	if v, err := version(t.Context(), pg, Postgres); err != nil || v != latest(t, pg, Postgres) {
 		t.Fatalf("Version = %d, %v; want %d", v, err, latest(t, pg, Postgres))
 	}
 	want := sqliteColumns(t, lite)
@@ -162,4 +164,17 @@ ORDER BY m.name, p.cid`)
 		t.Fatal(err)
 	}
 	return cols
+}
+
+// version reports the schema version db is at, 0 for a fresh database.
+func version(ctx context.Context, db *sql.DB, dialect string) (int64, error) {
+	p, err := provider(db, dialect)
+	if err != nil {
+		return 0, err
+	}
+	v, err := p.GetDBVersion(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("migrations: %s: version: %w", dialect, err)
+	}
+	return v, nil
 }

@@ -12,7 +12,7 @@ import (
 // the action itself has happened.
 func (api *API) audit(c echo.Context, username, action, detail string) {
 	e := &auth.AuditEntry{At: time.Now(), Username: username, Action: action, Detail: detail, Remote: c.RealIP()}
-	if err := api.atlas.Store().AppendAudit(c.Request().Context(), e); err != nil {
+	if err := api.atlas.AppendAudit(c.Request().Context(), e); err != nil {
 		api.log.Error("audit log write failed", "action", action, "user", username, "err", err)
 	}
 }
@@ -44,7 +44,7 @@ func (api *API) listAudit(c echo.Context) error {
 		}
 		before = n
 	}
-	es, err := api.atlas.Store().ListAudit(c.Request().Context(), limit, before)
+	es, err := api.atlas.ListAudit(c.Request().Context(), limit, before)
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,15 @@ package server_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/community-atlas/atlas/server"
+	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/auth"
 )
 
@@ -15,7 +18,7 @@ import (
 // for them, got by logging in.
 func (s *testServer) addUser(t *testing.T, name string, role auth.Role, region string) string {
 	t.Helper()
-	if err := server.CreateUser(context.Background(), s.store, name, name+"-password", role, region); err != nil {
+	if err := s.atlas.AddUser(context.Background(), name, name+"-password", role, region); err != nil {
 		t.Fatal(err)
 	}
 	return s.login(t, name, name+"-password").Token
@@ -226,11 +229,15 @@ func TestSecurityHeaders(t *testing.T) {
 func TestBootstrapAdmin(t *testing.T) {
 	st := openSQLite(t)
 	ctx := context.Background()
-	created, err := server.BootstrapAdmin(ctx, st, "boss:boss-password-1")
+	a, err := atlas.New(ctx, st, slog.New(slog.NewTextHandler(io.Discard, nil)), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	created, err := a.BootstrapAdmin(ctx, "boss:boss-password-1")
 	if err != nil || !created {
 		t.Fatalf("first bootstrap: %v %v", created, err)
 	}
-	created, err = server.BootstrapAdmin(ctx, st, "boss:another-password")
+	created, err = a.BootstrapAdmin(ctx, "boss:another-password")
 	if err != nil || created {
 		t.Fatalf("second bootstrap changed something: %v %v", created, err)
 	}

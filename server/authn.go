@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/labstack/echo/v4"
@@ -40,13 +41,8 @@ const principalKey = "principal"
 // errUnauthenticated: no valid credential where one is needed.
 var errUnauthenticated = errors.New("authentication required")
 
-// errForbidden: a valid credential that may not do this.
-type errForbidden struct{ msg string }
-
-func (e *errForbidden) Error() string { return e.msg }
-
 func needRole(r string) error {
-	return &errForbidden{msg: "this needs the role " + r + " or above"}
+	return atlas.Forbidden("this needs the role " + r + " or above")
 }
 
 // tokenCache remembers recently checked tokens for a few seconds, so that a
@@ -124,7 +120,7 @@ func (api *API) identify(ctx context.Context, r *http.Request) (*principal, erro
 		p.ViaJar = jar
 		return &p, nil
 	}
-	accts := api.atlas.Store()
+	accts := api.atlas
 	tok, err := accts.TokenByHash(ctx, []byte(hash))
 	if errors.Is(err, auth.ErrNotFound) || (err == nil && !tok.Active(now)) {
 		return nil, errUnauthenticated
@@ -150,7 +146,7 @@ func (api *API) identify(ctx context.Context, r *http.Request) (*principal, erro
 // enforces the route's policy.
 func (api *API) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		need := requiredRole(c.Request().Method, c.Path())
+		need := api.requiredRole(c.Request().Method, c.Path(), c.Request().URL.Path)
 		if need == public {
 			return next(c)
 		}
@@ -165,7 +161,7 @@ func (api *API) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			return needRole(need)
 		}
 		if p.ViaJar && unsafeMethod(c.Request().Method) && c.Request().Header.Get("X-CSRF-Token") != auth.CSRFToken(p.Session) {
-			return &errForbidden{msg: "a request made with the session cookie needs the X-CSRF-Token header from the login answer"}
+			return atlas.Forbidden("a request made with the session cookie needs the X-CSRF-Token header from the login answer")
 		}
 		c.Set(principalKey, p)
 		s, err := api.scoped(p)

@@ -1,6 +1,7 @@
-// Package server is the Community Atlas service: configuration, the atlas
-// (store, catalogue and the current snapshot), and the HTTP API that
-// translates requests into analytics calls.
+// Package server is the HTTP side of Community Atlas: configuration, the
+// echo handlers that translate requests into calls of the application
+// service (package atlas) and the analytics packages, one route table with
+// each route's permission, and the one mapping from errors to statuses.
 package server
 
 import (
@@ -169,4 +170,12 @@ func (c Config) EnsureDataDir() error {
 		return nil
 	}
 	return os.MkdirAll(c.DataDir, 0o755)
+}
+
+// StoreName names the configured store for logs.
+func (c Config) StoreName() string {
+	if c.DatabaseURL != "" {
+		return "postgresql"
+	}
+	return "sqlite:" + c.SQLitePath()
 }

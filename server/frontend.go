@@ -53,12 +53,16 @@ func loadPage(files fs.FS, name string) htmlPage {
 	return htmlPage{body: b, tag: `"` + hex.EncodeToString(sum[:8]) + `"`}
 }
 
-// mountWebApp routes /, /dashboard and /assets/* to the embedded web app.
-func (api *API) mountWebApp(e *echo.Echo) {
+// webAppRoutes serves /, /dashboard and /assets/* from the embedded web
+// app, to anyone: the app asks for a login itself.
+func (api *API) webAppRoutes() []route {
 	app := newWebApp(frontend.Dist())
-	e.GET("/", app.serveIndex)
-	e.GET("/dashboard", app.serveDashboard)
-	e.GET("/assets/*", app.serveAsset)
+	get := http.MethodGet
+	return []route{
+		{get, "/", public, app.serveIndex, false},
+		{get, "/dashboard", public, app.serveDashboard, false},
+		{get, "/assets/*", public, app.serveAsset, false},
+	}
 }
 
 // GET /: the map.

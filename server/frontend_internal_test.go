@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/labstack/echo/v4"
 )
 
@@ -99,7 +100,7 @@ func TestAppConfig(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.BasemapURL = "https://tiles.example/{z}/{x}/{y}.png?tk=KEY"
 	cfg.BasemapAttribution = "天地图"
-	h := NewHandler(&Atlas{}, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h := NewHandler(&atlas.Atlas{}, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	rec := get(h, "/api/v1/config", nil)
 	if rec.Code != http.StatusOK || rec.Header().Get("Cache-Control") != "no-store" {
 		t.Fatalf("GET /api/v1/config = %d, Cache-Control %q", rec.Code, rec.Header().Get("Cache-Control"))

@@ -124,14 +124,3 @@ func parseBand(minText, maxText string) (gridcov.Band, error) {
 	}
 	return b, nil
 }
-
-// routeCoverageAndStandards registers the grid-coverage and standards
-// endpoints on the /api/v1 group.
-func (api *API) routeCoverageAndStandards(v1 *echo.Group) {
-	v1.GET("/coverage/grid", api.gridCoverage)
-	v1.GET("/coverage/grid/gaps", api.gridGaps)
-	v1.GET("/coverage/grid/overlaps", api.gridOverlaps)
-	v1.GET("/coverage/grid/grids", api.coverageGrids)
-	v1.GET("/standards", api.listStandards)
-	v1.GET("/standards/floor-area", api.listFloorArea)
-}

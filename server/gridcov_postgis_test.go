@@ -6,7 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/community-atlas/atlas/server"
+	"github.com/community-atlas/atlas/server/atlas"
+	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/postgis"
 	"github.com/community-atlas/atlas/server/store/storetest/pgtest"
@@ -98,11 +99,11 @@ func seedPostGIS(tb testing.TB) (store.Store, *pgx.Conn) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { st.Close() })
-	cat, err := server.LoadCatalogue()
+	cat, err := atlas.LoadCatalogue()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	cs, err := server.SeedChangeset(cat)
+	cs, err := importer.Seeds(cat)
 	if err != nil {
 		tb.Fatal(err)
 	}

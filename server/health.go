@@ -21,7 +21,7 @@ func (api *API) readyz(c echo.Context) error {
 	if s == nil {
 		return echo.NewHTTPError(http.StatusServiceUnavailable, "no snapshot loaded yet")
 	}
-	if err := api.atlas.Store().Ping(ctx); err != nil {
+	if err := api.atlas.Ping(ctx); err != nil {
 		api.log.Warn("store not reachable", "err", err)
 		return echo.NewHTTPError(http.StatusServiceUnavailable, "the store is not reachable")
 	}

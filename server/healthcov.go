@@ -10,17 +10,6 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// routeHealth registers the 15-minute health circle endpoints.
-func (api *API) routeHealth(v1 *echo.Group) {
-	v1.GET("/coverage/health", api.healthCoverage)
-	v1.GET("/coverage/health/uncovered", api.healthUncovered)
-	v1.POST("/coverage/health/whatif", api.healthWhatIf)
-	v1.POST("/coverage/health/siting", api.healthSiting)
-	v1.GET("/isochrones", api.isochrone)
-	v1.GET("/isochrones.geojson", api.isochronesMerged)
-	v1.GET("/networks", api.listNetworks)
-}
-
 // healthItem is the coverage of one region. Shares are in [0, 1], null
 // without residents.
 type healthItem struct {

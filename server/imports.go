@@ -39,7 +39,7 @@ func (api *API) postImport(c echo.Context) error {
 			return err
 		}
 	}
-	res, err := api.atlas.Import(c.Request().Context(), kind, name, data, api.snap(c))
+	res, err := api.atlas.Import(c.Request().Context(), kind, name, data, who(c).Region)
 	if err != nil {
 		return err
 	}

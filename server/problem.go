@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/labstack/echo/v4"
@@ -51,7 +52,7 @@ func problemFor(err error) Problem {
 		nf *notFoundError
 		ie *importer.Error
 		he *echo.HTTPError
-		fe *errForbidden
+		fe *atlas.ForbiddenError
 		tm *errTooMany
 		ce *conflictError
 	)
@@ -72,7 +73,7 @@ func problemFor(err error) Problem {
 	case errors.As(err, &ie):
 		p := Problem{Type: "/problems/invalid-file", Title: "The file has problems; nothing was written", Status: http.StatusUnprocessableEntity, Detail: ie.Error(), Errors: ie.Problems}
 		return p
-	case errors.Is(err, ErrUnknownKind):
+	case errors.Is(err, atlas.ErrUnknownKind):
 		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: err.Error()}
 	case errors.Is(err, store.ErrNotReady):
 		return Problem{Type: "/problems/unavailable", Title: "Store unavailable", Status: http.StatusServiceUnavailable,

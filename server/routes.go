@@ -1,125 +1,177 @@
 package server
 
 import (
-	"errors"
-	"log/slog"
 	"net/http"
 	"strings"
-	"syscall"
-	"time"
 
+	"github.com/community-atlas/atlas/server/auth"
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 )
 
-// API serves HTTP for an atlas.
-type API struct {
-	atlas  *Atlas
-	log    *slog.Logger
-	cfg    Config
-	bodies *bodyCache
-	tiles  *tileCache
-	// tileSources: features projected for tiling, per layer and snapshot.
-	tileSources tileSources
-	tokens      tokenCache
-	logins      *loginLimiter
+// Beyond the roles, a route may be public (no credential) or open to anyone
+// signed in.
+const (
+	public = "public"
+	anyone = "anyone"
+)
+
+// The roles, as the route table names them.
+const (
+	viewer      = string(auth.Viewer)
+	analyst     = string(auth.Analyst)
+	dataManager = string(auth.DataManager)
+	admin       = string(auth.Admin)
+)
+
+// route is one endpoint: its method and echo path, the least role it needs,
+// its handler, and whether its answers carry the data version's ETag (see
+// etag). Reading is for viewers; exports and the OGC API, which hand data
+// away, for analysts; writes for data managers; accounts and the audit log
+// for admins.
+type route struct {
+	method string
+	path   string
+	need   string
+	handle echo.HandlerFunc
+	tagged bool
 }
 
-// NewHandler builds the HTTP handler: routes, error mapping, limits.
-func NewHandler(a *Atlas, cfg Config, log *slog.Logger) http.Handler {
-	api := &API{atlas: a, log: log, cfg: cfg, bodies: newBodyCache(64), tiles: newTileCache(cfg.TileCacheBytes),
-		logins: newLoginLimiter(loginAttempts, loginWindow)}
-	e := echo.New()
-	e.HideBanner, e.HidePort = true, true
-	e.HTTPErrorHandler = errorHandler(log)
-	e.Use(middleware.Recover())
-	e.Use(requestLog(log))
-	e.Use(middleware.BodyLimit(byteLimit(cfg.MaxUploadBytes)))
-	// A deadline on the request context, not a buffering timeout handler:
-	// handlers and the store stop when it passes, and answers stream.
-	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: cfg.RequestTimeout}))
-	e.Use(securityHeaders(cfg))
-	e.Use(api.authenticate) // after routing: the policy is by route
-	e.Use(api.auditExports)
-
-	e.GET("/healthz", api.healthz)
-	e.GET("/readyz", api.readyz)
-	v1 := e.Group("/api/v1", api.etag)
-	v1.GET("/openapi.json", api.openapi)
-	v1.GET("/regions", api.listRegions)
-	v1.GET("/regions.geojson", api.regionsGeoJSON)
-	v1.GET("/regions/:code", api.getRegion)
-	v1.GET("/indicators", api.listIndicators)
-	v1.GET("/periods", api.listPeriods)
-	v1.GET("/observations", api.listObservations)
-	v1.GET("/choropleth", api.getChoropleth)
-	v1.GET("/facilities", api.listFacilities)
-	v1.GET("/grids", api.listGrids)
-	v1.GET("/grids.geojson", api.gridsGeoJSON)
-	api.routeCoverageAndStandards(v1)
-	api.routeHealth(v1)
-	api.routeReports(e, v1)
-	e.POST("/api/v1/imports/:kind", api.postImport)
-	api.routeAccounts(e)
-	e.GET("/api/v1/config", api.getAppConfig)
-	api.mountWebApp(e)
-	tiles := e.Group("/tiles", api.etag)
-	tiles.GET("/:layer", api.getTileJSON)
-	tiles.GET("/:layer/:z/:x/:y", api.getTile)
-	return e
+// routes is every endpoint of the service with its permission: the one
+// table the router is built from and the policy is read from.
+func (api *API) routes() []route {
+	get, post := http.MethodGet, http.MethodPost
+	rs := []route{
+		{get, "/healthz", public, api.healthz, false},
+		{get, "/readyz", public, api.readyz, false},
+		{get, "/api/v1/openapi.json", public, api.openapi, true},
+		{get, "/api/v1/config", public, api.getAppConfig, false},
+		{get, "/api/v1/regions", viewer, api.listRegions, true},
+		{get, "/api/v1/regions.geojson", viewer, api.regionsGeoJSON, true},
+		{get, "/api/v1/regions/:code", viewer, api.getRegion, true},
+		{get, "/api/v1/indicators", viewer, api.listIndicators, true},
+		{get, "/api/v1/periods", viewer, api.listPeriods, true},
+		{get, "/api/v1/observations", viewer, api.listObservations, true},
+		{get, "/api/v1/choropleth", viewer, api.getChoropleth, true},
+		{get, "/api/v1/facilities", viewer, api.listFacilities, true},
+		{get, "/api/v1/grids", viewer, api.listGrids, true},
+		{get, "/api/v1/grids.geojson", viewer, api.gridsGeoJSON, true},
+		{get, "/tiles/:layer", viewer, api.getTileJSON, true},
+		{get, "/tiles/:layer/:z/:x/:y", viewer, api.getTile, true},
+		{post, "/api/v1/imports/:kind", dataManager, api.postImport, false},
+	}
+	rs = append(rs, api.coverageRoutes()...)
+	rs = append(rs, api.reportRoutes()...)
+	rs = append(rs, api.ogcRoutes()...)
+	rs = append(rs, api.accountRoutes()...)
+	return append(rs, api.webAppRoutes()...)
 }
 
-// requestLog logs each request at debug level, and failures at warn.
-func requestLog(log *slog.Logger) echo.MiddlewareFunc {
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			start := time.Now()
-			err := next(c)
-			level := slog.LevelDebug
-			if err != nil && !clientGone(err) {
-				level = slog.LevelWarn
-			}
-			ctx := c.Request().Context()
-			if log.Enabled(ctx, level) { // skip building the record on the hot path
-				log.Log(ctx, level, "request", "method", c.Request().Method,
-					"uri", c.Request().URL.RequestURI(), "status", c.Response().Status, "took", time.Since(start), "err", err)
-			}
-			return err
-		}
+// coverageRoutes: grid coverage, the standards and the 15-minute health
+// circle. What-if and siting compute without saving: viewers may try them.
+func (api *API) coverageRoutes() []route {
+	get, post := http.MethodGet, http.MethodPost
+	return []route{
+		{get, "/api/v1/coverage/grid", viewer, api.gridCoverage, true},
+		{get, "/api/v1/coverage/grid/gaps", viewer, api.gridGaps, true},
+		{get, "/api/v1/coverage/grid/overlaps", viewer, api.gridOverlaps, true},
+		{get, "/api/v1/coverage/grid/grids", viewer, api.coverageGrids, true},
+		{get, "/api/v1/standards", viewer, api.listStandards, true},
+		{get, "/api/v1/standards/floor-area", viewer, api.listFloorArea, true},
+		{get, "/api/v1/coverage/health", viewer, api.healthCoverage, true},
+		{get, "/api/v1/coverage/health/uncovered", viewer, api.healthUncovered, true},
+		{post, "/api/v1/coverage/health/whatif", viewer, api.healthWhatIf, true},
+		{post, "/api/v1/coverage/health/siting", viewer, api.healthSiting, true},
+		{get, "/api/v1/isochrones", viewer, api.isochrone, true},
+		{get, "/api/v1/isochrones.geojson", viewer, api.isochronesMerged, true},
+		{get, "/api/v1/networks", viewer, api.listNetworks, true},
 	}
 }
 
-func byteLimit(n int64) string {
-	return formatInt(n/(1<<20)) + "M"
-}
-
-// clientGone reports a write to a client that has hung up: not the
-// server's failure, so not worth a warning.
-func clientGone(err error) bool {
-	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET)
-}
-
-// routeAccounts registers login, users, tokens and the audit log.
-func (api *API) routeAccounts(e *echo.Echo) {
-	e.POST("/api/v1/auth/login", api.login)
-	e.POST("/api/v1/auth/logout", api.logout)
-	e.GET("/api/v1/auth/me", api.me)
-	e.POST("/api/v1/users", api.createUser)
-	e.GET("/api/v1/users", api.listUsers)
-	e.PATCH("/api/v1/users/:username", api.updateUser)
-	e.POST("/api/v1/tokens", api.createToken)
-	e.GET("/api/v1/tokens", api.listTokens)
-	e.DELETE("/api/v1/tokens/:id", api.revokeToken)
-	e.GET("/api/v1/audit", api.listAudit)
-}
-
-// auditExports records every successful export in the audit log.
-func (api *API) auditExports(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		err := next(c)
-		if err == nil && strings.HasPrefix(c.Path(), "/api/v1/export/") && c.Response().Status == http.StatusOK {
-			api.audit(c, who(c).name(), "export", c.Request().URL.RequestURI())
-		}
-		return err
+// reportRoutes: comparisons, charts, exports and the embedded ECharts.
+func (api *API) reportRoutes() []route {
+	get := http.MethodGet
+	return []route{
+		{get, "/api/v1/compare", viewer, api.getScorecard, true},
+		{get, "/api/v1/compare/tasks", viewer, api.getTaskAttainment, true},
+		{get, "/api/v1/compare/departments", viewer, api.getDepartmentAttainment, true},
+		{get, "/api/v1/compare/distribution", viewer, api.getDistribution, true},
+		{get, "/api/v1/compare/index", viewer, api.getIndex, true},
+		{get, "/api/v1/charts/:kind", viewer, api.getChart, true},
+		{get, "/api/v1/export/observations.:format", analyst, api.exportObservations, true},
+		{get, "/api/v1/export/compare.:format", analyst, api.exportCompare, true},
+		{get, "/api/v1/export/regions.:format", analyst, api.exportRegions, true},
+		{get, "/api/v1/export/facilities.:format", analyst, api.exportFacilities, true},
+		{get, "/api/v1/export/grids.:format", analyst, api.exportGrids, true},
+		{get, "/vendor/echarts/*", public, vendorAssets(), false},
 	}
+}
+
+// ogcRoutes: OGC API – Features, which hands data away: for analysts.
+func (api *API) ogcRoutes() []route {
+	get := http.MethodGet
+	return []route{
+		{get, "/ogc", analyst, api.ogcLanding, true},
+		{get, "/ogc/", analyst, api.ogcLanding, true},
+		{get, "/ogc/conformance", analyst, api.ogcConformance, true},
+		{get, "/ogc/api", analyst, api.ogcAPI, true},
+		{get, "/ogc/collections", analyst, api.ogcCollections, true},
+		{get, "/ogc/collections/:id", analyst, api.ogcCollection, true},
+		{get, "/ogc/collections/:id/items", analyst, api.ogcItems, true},
+		{get, "/ogc/collections/:id/items/:fid", analyst, api.ogcItem, true},
+	}
+}
+
+// accountRoutes: login, users, tokens and the audit log.
+func (api *API) accountRoutes() []route {
+	get, post := http.MethodGet, http.MethodPost
+	return []route{
+		{post, "/api/v1/auth/login", public, api.login, false},
+		{post, "/api/v1/auth/logout", anyone, api.logout, false},
+		{get, "/api/v1/auth/me", anyone, api.me, false},
+		{post, "/api/v1/users", admin, api.createUser, false},
+		{get, "/api/v1/users", admin, api.listUsers, false},
+		{http.MethodPatch, "/api/v1/users/:username", admin, api.updateUser, false},
+		{post, "/api/v1/tokens", analyst, api.createToken, false},
+		{get, "/api/v1/tokens", analyst, api.listTokens, false},
+		{http.MethodDelete, "/api/v1/tokens/:id", analyst, api.revokeToken, false},
+		{get, "/api/v1/audit", admin, api.listAudit, false},
+	}
+}
+
+// register adds every route to e, and indexes the permissions by method
+// and path for authenticate.
+func (api *API) register(e *echo.Echo) {
+	api.needs = map[string]string{}
+	for _, r := range api.routes() {
+		h := r.handle
+		if r.tagged {
+			h = api.etag(h)
+		}
+		e.Add(r.method, r.path, h)
+		api.needs[r.method+" "+r.path] = r.need
+	}
+}
+
+// requiredRole returns the least role a request needs, by its route. A
+// request that matched no route (routePath is not in the table) answers 404
+// or 405, but only after the same check as the routes beside it, so that
+// probing unknown paths tells an anonymous caller nothing.
+func (api *API) requiredRole(method, routePath, urlPath string) string {
+	if need, ok := api.needs[method+" "+routePath]; ok {
+		return need
+	}
+	if method == http.MethodHead {
+		if need, ok := api.needs[http.MethodGet+" "+routePath]; ok {
+			return need
+		}
+	}
+	switch {
+	case unsafeMethod(method):
+		return dataManager
+	case strings.HasPrefix(urlPath, "/ogc"):
+		return analyst
+	case strings.HasPrefix(urlPath, "/api/"), strings.HasPrefix(urlPath, "/tiles/"):
+		return viewer
+	}
+	return public
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/labstack/echo/v4"
 )
 
@@ -32,7 +33,7 @@ func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 			t.Errorf("schema %s is referenced but not defined", ref[1])
 		}
 	}
-	e := NewHandler(&Atlas{}, DefaultConfig(), slog.New(slog.NewTextHandler(io.Discard, nil))).(*echo.Echo)
+	e := NewHandler(&atlas.Atlas{}, DefaultConfig(), slog.New(slog.NewTextHandler(io.Discard, nil))).(*echo.Echo)
 	param := regexp.MustCompile(`:(\w+)`)
 	routed := map[string]bool{}
 	for _, r := range e.Routes() {
@@ -53,4 +54,68 @@ func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRoutePolicy walks the route table: every route is registered once
+// with a known permission, and the permissions follow the rules the README
+// states (reading for viewers, handing data away for analysts, writes for
+// data managers, accounts for admins).
+func TestRoutePolicy(t *testing.T) {
+	api := &API{}
+	e := echo.New()
+	api.register(e)
+	known := map[string]bool{public: true, anyone: true, viewer: true, analyst: true, dataManager: true, admin: true}
+	seen := map[string]bool{}
+	for _, r := range api.routes() {
+		key := r.method + " " + r.path
+		if seen[key] {
+			t.Errorf("%s is in the table twice", key)
+		}
+		seen[key] = true
+		if !known[r.need] {
+			t.Errorf("%s needs %q, which is no role", key, r.need)
+		}
+		if want := expectedNeed(r.method, r.path); want != "" && r.need != want {
+			t.Errorf("%s needs %q, want %q", key, r.need, want)
+		}
+	}
+	for _, r := range e.Routes() {
+		if !seen[r.Method+" "+r.Path] {
+			t.Errorf("%s %s is routed but not in the table", r.Method, r.Path)
+		}
+	}
+	for _, c := range []struct{ method, route, url, want string }{
+		{"GET", "/dashboard", "/dashboard", public},
+		{"HEAD", "/api/v1/regions", "/api/v1/regions", viewer},
+		{"GET", "", "/api/v1/nothing", viewer},
+		{"GET", "", "/ogc/nothing", analyst},
+		{"DELETE", "", "/api/v1/regions", dataManager},
+		{"GET", "", "/favicon.ico", public},
+	} {
+		if got := api.requiredRole(c.method, c.route, c.url); got != c.want {
+			t.Errorf("%s %s needs %q, want %q", c.method, c.url, got, c.want)
+		}
+	}
+}
+
+// expectedNeed is the rule a route's permission must follow, or "" where
+// the route is an exception listed here.
+func expectedNeed(method, path string) string {
+	switch {
+	case path == "/api/v1/auth/login", path == "/healthz", path == "/readyz",
+		path == "/api/v1/openapi.json", path == "/api/v1/config",
+		path == "/", path == "/dashboard", strings.HasPrefix(path, "/assets/"), strings.HasPrefix(path, "/vendor/"):
+		return public
+	case strings.HasPrefix(path, "/api/v1/auth/"):
+		return anyone
+	case strings.HasPrefix(path, "/api/v1/users"), strings.HasPrefix(path, "/api/v1/audit"):
+		return admin
+	case strings.HasPrefix(path, "/api/v1/export/"), strings.HasPrefix(path, "/api/v1/tokens"), strings.HasPrefix(path, "/ogc"):
+		return analyst
+	case strings.HasSuffix(path, "/whatif"), strings.HasSuffix(path, "/siting"):
+		return viewer // computed, never saved
+	case unsafeMethod(method):
+		return dataManager
+	}
+	return viewer
 }

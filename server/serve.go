@@ -9,8 +9,23 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/store/postgis"
+	"github.com/community-atlas/atlas/server/store/sqlite"
 )
+
+// OpenStore opens the store the configuration names: PostgreSQL when a
+// database URL is set, else the embedded SQLite file.
+func OpenStore(ctx context.Context, cfg Config) (store.Store, error) {
+	if cfg.DatabaseURL != "" {
+		return postgis.Open(ctx, cfg.DatabaseURL)
+	}
+	if err := cfg.EnsureDataDir(); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	return sqlite.Open(ctx, cfg.SQLitePath())
+}
 
 // Serve opens the store (seeding an empty one), loads the snapshot and
 // serves HTTP until ctx ends, then drains in-flight requests.
@@ -21,11 +36,11 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	defer st.Close()
-	a, err := NewAtlas(ctx, st, log, true)
+	a, err := atlas.New(ctx, st, log, true)
 	if err != nil {
 		return err
 	}
-	if err := greetAdmin(ctx, st, cfg, log); err != nil {
+	if err := greetAdmin(ctx, a, cfg, log); err != nil {
 		return err
 	}
 	go a.Watch(ctx)
@@ -40,7 +55,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		WriteTimeout:      cfg.RequestTimeout + 5*time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
-	log.Info("ready", "url", "http://"+ln.Addr().String(), "store", storeName(cfg), "startup", time.Since(start).Round(time.Millisecond))
+	log.Info("ready", "url", "http://"+ln.Addr().String(), "store", cfg.StoreName(), "startup", time.Since(start).Round(time.Millisecond))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -62,15 +77,15 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 
 // greetAdmin creates the bootstrap admin if asked, and says how to sign in
 // when nobody can.
-func greetAdmin(ctx context.Context, st store.Store, cfg Config, log *slog.Logger) error {
-	created, err := BootstrapAdmin(ctx, st, cfg.BootstrapAdmin)
+func greetAdmin(ctx context.Context, a *atlas.Atlas, cfg Config, log *slog.Logger) error {
+	created, err := a.BootstrapAdmin(ctx, cfg.BootstrapAdmin)
 	if err != nil {
 		return fmt.Errorf("bootstrap admin: %w", err)
 	}
 	if created {
 		log.Info("created the first admin from ATLAS_BOOTSTRAP_ADMIN")
 	}
-	n, err := st.CountUsers(ctx)
+	n, err := a.CountUsers(ctx)
 	if err != nil {
 		return err
 	}
@@ -78,18 +93,4 @@ func greetAdmin(ctx context.Context, st store.Store, cfg Config, log *slog.Logge
 		log.Warn("no users yet and public read is off: set ATLAS_BOOTSTRAP_ADMIN=user:password, run `atlas user add NAME admin`, or set ATLAS_PUBLIC_READ=true")
 	}
 	return nil
-}
-
-func storeName(cfg Config) string {
-	if cfg.DatabaseURL != "" {
-		return "postgresql"
-	}
-	return "sqlite:" + cfg.SQLitePath()
-}
-
-// NewLogger builds the text logger for a level name.
-func NewLogger(level string) *slog.Logger {
-	var l slog.Level
-	_ = l.UnmarshalText([]byte(level))
-	return slog.New(slog.NewTextHandler(logWriter, &slog.HandlerOptions{Level: l}))
 }

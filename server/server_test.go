@@ -16,6 +16,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server"
+	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/postgis"
@@ -64,6 +65,7 @@ func fixture() *store.Changeset {
 type testServer struct {
 	*httptest.Server
 	store store.Store
+	atlas *atlas.Atlas
 	token string // the admin's API token, sent by get and upload
 }
 
@@ -113,16 +115,16 @@ func newServerConfig(t *testing.T, st store.Store, cs *store.Changeset, cfg serv
 		}
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a, err := server.NewAtlas(ctx, st, log, cs == nil)
+	a, err := atlas.New(ctx, st, log, cs == nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := server.CreateUser(ctx, st, adminName, adminPassword, auth.Admin, ""); err != nil {
+	if err := a.AddUser(ctx, adminName, adminPassword, auth.Admin, ""); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(server.NewHandler(a, cfg, log))
 	t.Cleanup(srv.Close)
-	ts := &testServer{Server: srv, store: st}
+	ts := &testServer{Server: srv, store: st, atlas: a}
 	ts.token = apiToken(t, st, adminName)
 	return ts
 }

@@ -44,7 +44,7 @@ func (api *API) login(c echo.Context) error {
 		return &errTooMany{wait: wait}
 	}
 	ctx := c.Request().Context()
-	u, err := api.atlas.Store().UserByName(ctx, req.Username)
+	u, err := api.atlas.UserByName(ctx, req.Username)
 	if err != nil && !errors.Is(err, auth.ErrNotFound) {
 		return err
 	}
@@ -69,7 +69,7 @@ func (api *API) login(c echo.Context) error {
 		return err
 	}
 	tok := &auth.Token{UserID: u.ID, Kind: auth.Session, Hash: hash, ExpiresAt: now.Add(api.cfg.SessionTTL)}
-	if err := api.atlas.Store().CreateToken(ctx, tok); err != nil {
+	if err := api.atlas.CreateToken(ctx, tok); err != nil {
 		return err
 	}
 	c.SetCookie(&http.Cookie{
@@ -84,7 +84,7 @@ func (api *API) login(c echo.Context) error {
 func (api *API) logout(c echo.Context) error {
 	p := who(c)
 	if p.Token != nil {
-		if err := api.atlas.Store().RevokeToken(c.Request().Context(), p.Token.ID, p.User.ID, time.Now()); err != nil {
+		if err := api.atlas.RevokeToken(c.Request().Context(), p.Token.ID, p.User.ID, time.Now()); err != nil {
 			return err
 		}
 		api.tokens.clear()

@@ -6,6 +6,8 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/tile"
+	"github.com/community-atlas/atlas/server/atlas"
+	"github.com/community-atlas/atlas/server/importer"
 	"github.com/paulmach/orb/maptile"
 	"github.com/paulmach/orb/maptile/tilecover"
 )
@@ -13,11 +15,11 @@ import (
 // BenchmarkCommunityTiles builds every community tile over the Nantong seed
 // at a few zooms, without HTTP or caches: the cost of a cold tile.
 func BenchmarkCommunityTiles(b *testing.B) {
-	cat, err := LoadCatalogue()
+	cat, err := atlas.LoadCatalogue()
 	if err != nil {
 		b.Fatal(err)
 	}
-	cs, err := SeedChangeset(cat)
+	cs, err := importer.Seeds(cat)
 	if err != nil {
 		b.Fatal(err)
 	}

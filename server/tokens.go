@@ -58,7 +58,7 @@ func (api *API) createToken(c echo.Context) error {
 	}
 	t := &auth.Token{UserID: p.User.ID, Kind: auth.API, Name: req.Name, Hash: hash,
 		ExpiresAt: time.Now().Add(time.Duration(req.ExpiresInDays) * 24 * time.Hour)}
-	if err := api.atlas.Store().CreateToken(c.Request().Context(), t); err != nil {
+	if err := api.atlas.CreateToken(c.Request().Context(), t); err != nil {
 		return err
 	}
 	api.audit(c, p.name(), "token_create", fmt.Sprintf("%d %s", t.ID, t.Name))
@@ -69,7 +69,7 @@ func (api *API) createToken(c echo.Context) error {
 
 // GET /api/v1/tokens: the caller's tokens.
 func (api *API) listTokens(c echo.Context) error {
-	ts, err := api.atlas.Store().ListTokens(c.Request().Context(), who(c).User.ID)
+	ts, err := api.atlas.ListTokens(c.Request().Context(), who(c).User.ID)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (api *API) revokeToken(c echo.Context) error {
 		return badParam("id", "%q is not a token id", c.Param("id"))
 	}
 	p := who(c)
-	err = api.atlas.Store().RevokeToken(c.Request().Context(), id, p.User.ID, time.Now())
+	err = api.atlas.RevokeToken(c.Request().Context(), id, p.User.ID, time.Now())
 	if errors.Is(err, auth.ErrNotFound) {
 		return &notFoundError{What: "token", Code: c.Param("id")}
 	} else if err != nil {

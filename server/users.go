@@ -104,7 +104,7 @@ func (api *API) createUser(c echo.Context) error {
 		return err
 	}
 	u := &auth.User{Username: req.Username, PasswordHash: hash, Role: *req.Role, Region: *req.Region}
-	if err := api.atlas.Store().CreateUser(c.Request().Context(), u); errors.Is(err, auth.ErrExists) {
+	if err := api.atlas.CreateUser(c.Request().Context(), u); errors.Is(err, auth.ErrExists) {
 		return &conflictError{fmt.Sprintf("user %q exists", req.Username)}
 	} else if err != nil {
 		return err
@@ -115,7 +115,7 @@ func (api *API) createUser(c echo.Context) error {
 
 // GET /api/v1/users
 func (api *API) listUsers(c echo.Context) error {
-	users, err := api.atlas.Store().ListUsers(c.Request().Context())
+	users, err := api.atlas.ListUsers(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (api *API) listUsers(c echo.Context) error {
 // disabled. Disabling or a new password revokes the user's tokens.
 func (api *API) updateUser(c echo.Context) error {
 	ctx := c.Request().Context()
-	u, err := api.atlas.Store().UserByName(ctx, c.Param("username"))
+	u, err := api.atlas.UserByName(ctx, c.Param("username"))
 	if errors.Is(err, auth.ErrNotFound) {
 		return &notFoundError{What: "user", Code: c.Param("username")}
 	} else if err != nil {
@@ -155,11 +155,11 @@ func (api *API) updateUser(c echo.Context) error {
 			return err
 		}
 	}
-	if err := api.atlas.Store().UpdateUser(ctx, u); err != nil {
+	if err := api.atlas.UpdateUser(ctx, u); err != nil {
 		return err
 	}
 	if revoke {
-		if err := api.atlas.Store().RevokeUserTokens(ctx, u.ID, time.Now()); err != nil {
+		if err := api.atlas.RevokeUserTokens(ctx, u.ID, time.Now()); err != nil {
 			return err
 		}
 	}

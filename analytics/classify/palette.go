@@ -68,6 +68,3 @@ func PaletteNames(diverging bool) []string {
 	sort.Strings(out)
 	return out
 }
-
-// PaletteSource credits the palettes.
-func PaletteSource() string { return palettes.Source }

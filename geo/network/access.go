@@ -33,16 +33,6 @@ func (m Mode) String() string {
 	return "mode(" + strconv.Itoa(int(m)) + ")"
 }
 
-// ParseMode reads a mode name (walk, bicycle, car).
-func ParseMode(s string) (Mode, bool) {
-	for i, n := range modeNames {
-		if n == s {
-			return Mode(i), true
-		}
-	}
-	return 0, false
-}
-
 // wayAccess is what one highway way allows, per mode and direction (forward
 // is the order of the way's nodes), and the car's speed each way in km/h.
 type wayAccess struct {

@@ -100,14 +100,3 @@ func TestCarSpeeds(t *testing.T) {
 		}
 	}
 }
-
-func TestParseMode(t *testing.T) {
-	for _, m := range Modes {
-		if got, ok := ParseMode(m.String()); !ok || got != m {
-			t.Errorf("ParseMode(%q) = %v, %v", m, got, ok)
-		}
-	}
-	if _, ok := ParseMode("boat"); ok {
-		t.Error("boat parsed as a mode")
-	}
-}

@@ -37,10 +37,3 @@ func (c *Cache[T]) Get(s *analytics.Snapshot, compute func(*analytics.Snapshot) 
 	e.once.Do(func() { e.v, e.err = compute(s) })
 	return e.v, e.err
 }
-
-// Len is the number of snapshots with an entry.
-func (c *Cache[T]) Len() int {
-	n := 0
-	c.m.Range(func(_, _ any) bool { n++; return true })
-	return n
-}

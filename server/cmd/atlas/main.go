@@ -60,23 +60,23 @@ func run(args []string) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	log := server.NewLogger(cfg.LogLevel)
+	log := newLogger(cfg.LogLevel)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	switch cmd {
 	case "serve":
 		return server.Serve(ctx, cfg, log)
 	case "seed":
-		return server.SeedCommand(ctx, cfg, log)
+		return seedCommand(ctx, cfg, log)
 	case "import":
 		if fs.NArg() != 2 {
 			return errors.New("usage: atlas import boundaries|observations|facilities|grids|osm FILE")
 		}
-		return server.ImportCommand(ctx, cfg, log, fs.Arg(0), fs.Arg(1))
+		return importCommand(ctx, cfg, log, fs.Arg(0), fs.Arg(1))
 	case "user":
-		return server.UserCommand(ctx, cfg, log, fs.Args(), os.Stdin)
+		return userCommand(ctx, cfg, log, fs.Args(), os.Stdin)
 	case "migrate":
-		return server.MigrateCommand(ctx, cfg, log)
+		return migrateCommand(ctx, cfg, log)
 	case "version":
 		fmt.Println("atlas", version)
 		return nil

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/community-atlas/atlas/server"
+	"github.com/community-atlas/atlas/server/atlas"
+	"github.com/community-atlas/atlas/server/auth"
+)
+
+// openAtlas opens the configured store and loads the atlas on it (seeding
+// an empty store first when seed is set); close releases the store.
+func openAtlas(ctx context.Context, cfg server.Config, log *slog.Logger, seed bool) (a *atlas.Atlas, close func() error, err error) {
+	st, err := server.OpenStore(ctx, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if a, err = atlas.New(ctx, st, log, seed); err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return a, st.Close, nil
+}
+
+// seedCommand writes the Nantong seeds into the configured store.
+func seedCommand(ctx context.Context, cfg server.Config, log *slog.Logger) error {
+	a, close, err := openAtlas(ctx, cfg, log, false)
+	if err != nil {
+		return err
+	}
+	defer close()
+	res, err := a.Seed(ctx)
+	if err != nil {
+		return err
+	}
+	return printJSON(res)
+}
+
+// importCommand imports one file into the configured store.
+func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kind, file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	a, close, err := openAtlas(ctx, cfg, log, true)
+	if err != nil {
+		return err
+	}
+	defer close()
+	res, err := a.Import(ctx, kind, filepath.Base(file), data, "")
+	if err != nil {
+		return err
+	}
+	return printJSON(res)
+}
+
+// migrateCommand opens the store, which applies its migrations, and exits.
+func migrateCommand(ctx context.Context, cfg server.Config, log *slog.Logger) error {
+	st, err := server.OpenStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	log.Info("migrations applied", "store", cfg.StoreName())
+	return st.Close()
+}
+
+func printJSON(v any) error {
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// userCommand adds a user: atlas user add NAME ROLE [REGION]. The password
+// comes from ATLAS_PASSWORD or the first line of standard input, never from
+// the command line, where other users of the machine could read it.
+func userCommand(ctx context.Context, cfg server.Config, log *slog.Logger, args []string, stdin io.Reader) error {
+	if len(args) < 3 || len(args) > 4 || args[0] != "add" {
+		return errors.New("usage: atlas user add NAME viewer|analyst|data_manager|admin [REGION]")
+	}
+	pw := os.Getenv("ATLAS_PASSWORD")
+	if pw == "" {
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && line == "" {
+			return errors.New("give the password in ATLAS_PASSWORD or on standard input")
+		}
+		pw = strings.TrimRight(line, "\r\n")
+	}
+	region := ""
+	if len(args) == 4 {
+		region = args[3]
+	}
+	a, close, err := openAtlas(ctx, cfg, log, false)
+	if err != nil {
+		return err
+	}
+	defer close()
+	if err := a.AddUser(ctx, args[1], pw, auth.Role(args[2]), region); err != nil {
+		return err
+	}
+	log.Info("user added", "username", args[1], "role", args[2], "region", region)
+	return nil
+}
+
+// newLogger builds the text logger for a level name; logs go to stderr, so
+// command output stays clean.
+func newLogger(level string) *slog.Logger {
+	var l slog.Level
+	_ = l.UnmarshalText([]byte(level))
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
+}
