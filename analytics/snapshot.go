@@ -187,6 +187,15 @@ func (s *Snapshot) Facility(id string) (*Facility, bool) {
 // Grids returns every grid, by code.
 func (s *Snapshot) Grids() []Grid { return s.grids }
 
+// Grid returns the grid with the given code.
+func (s *Snapshot) Grid(code string) (*Grid, bool) {
+	i, ok := slices.BinarySearchFunc(s.grids, code, func(g Grid, code string) int { return cmp.Compare(g.Code, code) })
+	if !ok {
+		return nil, false
+	}
+	return &s.grids[i], true
+}
+
 // Networks returns the road networks, by name.
 func (s *Snapshot) Networks() []*network.Network { return s.networks }
 

@@ -198,9 +198,9 @@ func TestRegionLimit(t *testing.T) {
 	if len(fl.Items) != 2 {
 		t.Errorf("facilities seen %+v", fl.Items)
 	}
-	// Imports outside the region are refused as unknown codes.
+	// Imports outside the region are refused as outside it (see TestWriteScopeMatrix).
 	s.uploadAs(t, tok, "facilities", "f.csv",
-		[]byte("id,type,name,lon,lat,floor_area_m2,region\nF9,police_post,警务室,120.3,32.05,,320623\n"), 422, nil)
+		[]byte("id,type,name,lon,lat,floor_area_m2,region\nF9,police_post,警务室,120.3,32.05,,320623\n"), 403, nil)
 	s.uploadAs(t, tok, "observations", "o.csv",
 		[]byte("indicator,region,period,value\nregistered_volunteers,320612001201,2014,6\n"), 201, nil)
 	// A road network serves every region: not for a user limited to one.

@@ -21,26 +21,30 @@ type ImportResult struct {
 }
 
 // Import validates a file of the given kind against the current snapshot
-// — or, for a user limited to a region (region is not empty), against that
-// region's restricted snapshot, so nothing outside it can be touched — and,
-// only if it is entirely valid, writes it as one batch and reloads.
+// and, only if it is entirely valid and every row it writes lies inside the
+// writer's region (see checkScope; region is empty for an unlimited
+// writer), writes it as one batch and reloads. The file is read against the
+// whole atlas, not the writer's view of it, so that a row aimed outside the
+// region is refused as such (403 naming it) rather than as an unknown code.
 func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte, region string) (*ImportResult, error) {
 	a.writes.Lock()
 	defer a.writes.Unlock()
-	var idx importer.Index = a.Snapshot()
-	if region != "" && kind == importer.OSM {
-		// A road network serves every region it crosses, not one subtree.
-		return nil, Forbidden("road networks are shared by every region: only a data manager without a region limit may import one")
-	}
+	whole := a.Snapshot()
 	if region != "" {
-		r, err := a.Restricted(a.Snapshot(), region)
-		if err != nil {
-			return nil, err
+		if kind == importer.OSM {
+			// A road network serves every region it crosses, not one subtree.
+			return nil, Forbidden("your account is limited to region " + region +
+				"; road networks are shared by every region: only a data manager without a region limit may import one")
 		}
-		idx = r
+		if _, ok := whole.Region(region); !ok {
+			return nil, scopeGone(region)
+		}
 	}
-	cs, err := a.read(ctx, kind, file, data, idx)
+	cs, err := a.read(ctx, kind, file, data, whole)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkScope(whole, region, cs); err != nil {
 		return nil, err
 	}
 	return a.apply(ctx, cs)
