@@ -8,6 +8,7 @@ import (
 
 	"github.com/community-atlas/atlas/internal/pgtest"
 	"github.com/community-atlas/atlas/server"
+	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/postgis"
 	"github.com/jackc/pgx/v5"
@@ -102,7 +103,7 @@ func seedPostGIS(tb testing.TB) (store.Store, *pgx.Conn) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	cs, err := server.SeedChangeset(cat)
+	cs, err := importer.Seeds(cat)
 	if err != nil {
 		tb.Fatal(err)
 	}

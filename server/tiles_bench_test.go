@@ -6,6 +6,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/tile"
+	"github.com/community-atlas/atlas/server/importer"
 	"github.com/paulmach/orb/maptile"
 	"github.com/paulmach/orb/maptile/tilecover"
 )
@@ -17,7 +18,7 @@ func BenchmarkCommunityTiles(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cs, err := SeedChangeset(cat)
+	cs, err := importer.Seeds(cat)
 	if err != nil {
 		b.Fatal(err)
 	}
