@@ -9,7 +9,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/community-atlas/atlas/server/store/storetest/pgtest"
+	"github.com/community-atlas/atlas/internal/pgtest"
 	// The "pgx" and "sqlite" database/sql drivers.
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"

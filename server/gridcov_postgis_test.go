@@ -6,11 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/community-atlas/atlas/internal/pgtest"
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/postgis"
-	"github.com/community-atlas/atlas/server/store/storetest/pgtest"
 	"github.com/jackc/pgx/v5"
 )
 

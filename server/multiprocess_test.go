@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/community-atlas/atlas/server/store/storetest/pgtest"
+	"github.com/community-atlas/atlas/internal/pgtest"
 )
 
 // TestTwoProcessesSeeEachOther runs two atlas processes on one PostgreSQL

@@ -16,10 +16,10 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/internal/pgtest"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/postgis"
 	"github.com/community-atlas/atlas/server/store/sqlite"
-	"github.com/community-atlas/atlas/server/store/storetest/pgtest"
 )
 
 // observationsCSV writes every observation of d again: a valid import as

@@ -15,13 +15,13 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/internal/pgtest"
 	"github.com/community-atlas/atlas/server"
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/postgis"
 	"github.com/community-atlas/atlas/server/store/sqlite"
-	"github.com/community-atlas/atlas/server/store/storetest/pgtest"
 	"github.com/paulmach/orb"
 )
 

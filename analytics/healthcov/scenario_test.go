@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/community-atlas/atlas/analytics"
-	"github.com/community-atlas/atlas/analytics/internal/seedsnap"
 	"github.com/community-atlas/atlas/geo"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -147,46 +146,6 @@ func checkSiting(t *testing.T, m *Model, o Options, k int, cands []orb.Point, sc
 	return st
 }
 
-func TestSitingSeeds(t *testing.T) {
-	s, err := seedsnap.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := Of(s)
-	st := checkSiting(t, m, Options{}, 8, nil, nil)
-	if len(st.Suggestions) != 8 || st.Suggestions[0].Gain <= 0 {
-		t.Fatalf("suggestions %+v", st.Suggestions)
-	}
-	county, _ := s.Region("320682")
-	st = checkSiting(t, m, Options{Mode: Walk}, 5, nil, county)
-	for _, sg := range st.Suggestions {
-		if !s.Within(sg.Community, county.Code) {
-			t.Errorf("a site for %s lies in %s", county.Code, sg.Community)
-		}
-	}
-	// A dense lattice of candidates over a district, whose reaches overlap
-	// so that gains fall as sites are chosen.
-	zone, _ := s.Region("320671")
-	b := zone.Geometry.Bound()
-	var lattice []orb.Point
-	for i := range 20 {
-		for j := range 20 {
-			lattice = append(lattice, orb.Point{b.Min.X() + (float64(i)+0.5)*(b.Max.X()-b.Min.X())/20, b.Min.Y() + (float64(j)+0.5)*(b.Max.Y()-b.Min.Y())/20})
-		}
-	}
-	st = checkSiting(t, m, Options{Mode: Walk}, 25, lattice, zone)
-	if len(st.Suggestions) != 25 {
-		t.Fatalf("%d sites on the lattice", len(st.Suggestions))
-	}
-	c, _ := m.Coverage(Options{})
-	var pe *ParamError
-	for _, k := range []int{0, MaxSites + 1} {
-		if _, err := c.Site(k, nil, nil); !errors.As(err, &pe) || pe.Param != "k" {
-			t.Errorf("k = %d: %v", k, err)
-		}
-	}
-}
-
 func TestSitingNetwork(t *testing.T) {
 	m, _ := Of(andorraTown(t))
 	st := checkSiting(t, m, Options{}, 3, nil, nil)
@@ -202,43 +161,6 @@ func TestSitingNetwork(t *testing.T) {
 	}
 	if len(got.Suggestions) != 1 || got.Suggestions[0].Candidate != 1 || got.Suggestions[0].Gain < 299.999 {
 		t.Errorf("given candidates: %+v", got.Suggestions)
-	}
-}
-
-func TestUncoveredClusters(t *testing.T) {
-	s, err := seedsnap.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := Of(s)
-	c, _ := m.Coverage(Options{})
-	county, _ := s.Region("320671")
-	for _, scope := range []*analytics.Region{nil, county} {
-		cls := c.Uncovered(scope)
-		want := 0.0
-		for k, r := range m.communities {
-			if scope == nil || s.Within(r.Code, scope.Code) {
-				want += float64(c.comm[k].Population) - c.comm[k].Covered
-			}
-		}
-		got := 0.0
-		for i, cl := range cls {
-			got += cl.Population
-			if err := geo.Validate(orb.MultiPolygon{cl.Geometry}); err != nil {
-				t.Fatalf("cluster %d: %v", i, err)
-			}
-			if i > 0 && cl.Population > cls[i-1].Population {
-				t.Fatalf("clusters not by population")
-			}
-			for _, code := range cl.Communities {
-				if scope != nil && !s.Within(code, scope.Code) {
-					t.Fatalf("cluster of %s holds community %s", scope.Code, code)
-				}
-			}
-		}
-		if math.Abs(got-want) > 1e-6*want || len(cls) == 0 {
-			t.Errorf("scope %v: clusters hold %g residents, %d clusters; uncovered %g", scope, got, len(cls), want)
-		}
 	}
 }
 

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/community-atlas/atlas/server/store/storetest/pgtest"
+	"github.com/community-atlas/atlas/internal/pgtest"
 	"github.com/jackc/pgx/v5"
 )
 

@@ -2,159 +2,62 @@ package postgis
 
 import (
 	"context"
-	"fmt"
 	"time"
 
-	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/store"
-	"github.com/community-atlas/atlas/server/store/internal/ctxerr"
+	"github.com/community-atlas/atlas/server/store/internal/accountsql"
 	"github.com/community-atlas/atlas/server/store/internal/rowscan"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 var _ store.Accounts = (*Store)(nil)
 
-// CountUsers counts the users, disabled ones included.
-func (s *Store) CountUsers(ctx context.Context) (int, error) {
-	var n int
-	if err := s.pool.QueryRow(ctx, countUsersSQL).Scan(&n); err != nil {
-		return 0, fmt.Errorf("postgis: count users: %w", ctxerr.Ended(ctx, err))
-	}
-	return n, nil
+// accounts are the Store's users, tokens and audit log: its store.Accounts
+// methods.
+type accounts = accountsql.Accounts[time.Time]
+
+// accountDialect is PostgreSQL's for the accounts: pgx takes and gives a
+// timestamptz as a time.Time, and reports a violated constraint by its
+// SQLSTATE.
+var accountDialect = accountsql.Dialect[time.Time]{
+	Name: "postgis",
+	Rows: rowscan.Accounts[time.Time]{
+		Time: func(t time.Time) time.Time { return t },
+		At:   timestamp,
+	},
+	Err: rowscan.Codes[*pgconn.PgError, string]{
+		NoRows:     pgx.ErrNoRows,
+		Code:       func(e *pgconn.PgError) string { return e.Code },
+		Unique:     uniqueViolation,
+		ForeignKey: foreignKeyViolation,
+	}.AccountErr,
 }
 
-// CreateUser inserts u and sets its ID and CreatedAt.
-func (s *Store) CreateUser(ctx context.Context, u *auth.User) error {
-	at := rowscan.Instant(time.Now())
-	if err := s.pool.QueryRow(ctx, insertUserSQL, accountRows.NewUser(u, at)...).Scan(&u.ID); err != nil {
-		return fmt.Errorf("postgis: user %q: %w", u.Username, accountErr(ctx, err))
-	}
-	u.CreatedAt = at
-	return nil
+// The SQLSTATEs the accounts tell apart.
+const (
+	uniqueViolation     = "23505"
+	foreignKeyViolation = "23503"
+)
+
+// poolQuerier runs the accounts' statements on the pool.
+type poolQuerier struct{ pool *pgxpool.Pool }
+
+func (q poolQuerier) QueryRow(ctx context.Context, query string, args ...any) rowscan.Scanner {
+	return q.pool.QueryRow(ctx, query, args...)
 }
 
-// UpdateUser writes every field of the user with u.ID but its CreatedAt.
-func (s *Store) UpdateUser(ctx context.Context, u *auth.User) error {
-	if err := s.updateAccount(ctx, updateUserSQL, rowscan.UserUpdate(u)...); err != nil {
-		return fmt.Errorf("postgis: user %d %q: %w", u.ID, u.Username, accountErr(ctx, err))
-	}
-	return nil
-}
-
-// UserByName returns the user called username.
-func (s *Store) UserByName(ctx context.Context, username string) (*auth.User, error) {
-	u, err := accountRows.User(s.pool.QueryRow(ctx, userByNameSQL, username))
+func (q poolQuerier) Query(ctx context.Context, query string, args []any, each func(rowscan.Scanner) error) error {
+	rows, err := q.pool.Query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("postgis: user %q: %w", username, accountErr(ctx, err))
+		return err
 	}
-	return &u, nil
+	defer rows.Close()
+	return rowscan.Each(rows, each)
 }
 
-// UserByID returns the user with id.
-func (s *Store) UserByID(ctx context.Context, id int64) (*auth.User, error) {
-	u, err := accountRows.User(s.pool.QueryRow(ctx, userByIDSQL, id))
-	if err != nil {
-		return nil, fmt.Errorf("postgis: user %d: %w", id, accountErr(ctx, err))
-	}
-	return &u, nil
-}
-
-// ListUsers returns every user, by username in byte order.
-func (s *Store) ListUsers(ctx context.Context) ([]auth.User, error) {
-	users, err := rowscan.List(ctx, s.accountQuery(ctx), listUsersSQL, accountRows.User)
-	if err != nil {
-		return nil, fmt.Errorf("postgis: users: %w", err)
-	}
-	return users, nil
-}
-
-// CreateToken inserts t and sets its ID and CreatedAt.
-func (s *Store) CreateToken(ctx context.Context, t *auth.Token) error {
-	at := rowscan.Instant(time.Now())
-	if err := s.pool.QueryRow(ctx, insertTokenSQL, accountRows.NewToken(t, at)...).Scan(&t.ID); err != nil {
-		return fmt.Errorf("postgis: token of user %d: %w", t.UserID, accountErr(ctx, err))
-	}
-	t.CreatedAt = at
-	return nil
-}
-
-// TokenByHash returns the token stored under hash.
-func (s *Store) TokenByHash(ctx context.Context, hash []byte) (*auth.Token, error) {
-	t, err := accountRows.Token(s.pool.QueryRow(ctx, tokenByHashSQL, hash))
-	if err != nil {
-		// The hash is a credential's: it stays out of messages.
-		return nil, fmt.Errorf("postgis: token by hash: %w", accountErr(ctx, err))
-	}
-	return &t, nil
-}
-
-// ListTokens returns the user's tokens, revoked and expired ones included,
-// newest first.
-func (s *Store) ListTokens(ctx context.Context, userID int64) ([]auth.Token, error) {
-	tokens, err := rowscan.List(ctx, s.accountQuery(ctx, userID), listTokensSQL, accountRows.Token)
-	if err != nil {
-		return nil, fmt.Errorf("postgis: tokens of user %d: %w", userID, err)
-	}
-	return tokens, nil
-}
-
-// RevokeToken revokes token id if it belongs to userID (any user when
-// userID is 0). A token revoked before keeps its first revocation time.
-func (s *Store) RevokeToken(ctx context.Context, id, userID int64, at time.Time) error {
-	if err := s.updateAccount(ctx, revokeTokenSQL, id, userID, accountRows.Stamp(at)); err != nil {
-		return fmt.Errorf("postgis: token %d of user %d: %w", id, userID, accountErr(ctx, err))
-	}
-	return nil
-}
-
-// RevokeUserTokens revokes every token of the user not revoked yet.
-func (s *Store) RevokeUserTokens(ctx context.Context, userID int64, at time.Time) error {
-	if _, err := s.pool.Exec(ctx, revokeUserTokensSQL, userID, accountRows.Stamp(at)); err != nil {
-		return fmt.Errorf("postgis: tokens of user %d: %w", userID, ctxerr.Ended(ctx, err))
-	}
-	return nil
-}
-
-// AppendAudit inserts e and sets its ID.
-func (s *Store) AppendAudit(ctx context.Context, e *auth.AuditEntry) error {
-	if err := s.pool.QueryRow(ctx, insertAuditSQL, accountRows.NewAudit(e)...).Scan(&e.ID); err != nil {
-		return fmt.Errorf("postgis: audit %s by %q: %w", e.Action, e.Username, ctxerr.Ended(ctx, err))
-	}
-	return nil
-}
-
-// ListAudit returns up to limit entries with ID below beforeID (all when
-// 0), newest first; none when limit is not positive.
-func (s *Store) ListAudit(ctx context.Context, limit int, beforeID int64) ([]auth.AuditEntry, error) {
-	args, ok := rowscan.AuditPage(limit, beforeID)
-	if !ok {
-		return nil, nil
-	}
-	entries, err := rowscan.List(ctx, s.accountQuery(ctx, args...), listAuditSQL, accountRows.Audit)
-	if err != nil {
-		return nil, fmt.Errorf("postgis: audit: %w", err)
-	}
-	return entries, nil
-}
-
-// updateAccount runs an UPDATE, turning one that matched no row into
-// pgx.ErrNoRows.
-func (s *Store) updateAccount(ctx context.Context, query string, args ...any) error {
-	tag, err := s.pool.Exec(ctx, query, args...)
-	if err == nil && tag.RowsAffected() == 0 {
-		err = pgx.ErrNoRows
-	}
-	return err
-}
-
-// accountQuery runs a query on the pool with args, for rowscan.List.
-func (s *Store) accountQuery(ctx context.Context, args ...any) rowscan.Query {
-	return func(q string, each func(rowscan.Scanner) error) error {
-		rows, err := s.pool.Query(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		return rowscan.Each(rows, each)
-	}
+func (q poolQuerier) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	tag, err := q.pool.Exec(ctx, query, args...)
+	return tag.RowsAffected(), err
 }

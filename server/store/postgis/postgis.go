@@ -11,6 +11,7 @@ import (
 
 	"github.com/community-atlas/atlas/migrations"
 	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/store/internal/accountsql"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 )
@@ -20,6 +21,7 @@ var _ store.Store = (*Store)(nil)
 // Store is a store.Store in a PostgreSQL database with PostGIS.
 type Store struct {
 	pool *pgxpool.Pool
+	accounts
 }
 
 // Open connects to the database at url (a postgres:// URL or key=value
@@ -50,7 +52,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgis: open: %w", err)
 	}
-	return &Store{pool: pool}, nil
+	return &Store{pool: pool, accounts: accountsql.New(poolQuerier{pool}, accountDialect)}, nil
 }
 
 // Ping checks that the database answers.

@@ -5,10 +5,10 @@ import (
 	"testing"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/internal/pgtest"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/postgis"
 	"github.com/community-atlas/atlas/server/store/storetest"
-	"github.com/community-atlas/atlas/server/store/storetest/pgtest"
 	"github.com/jackc/pgx/v5"
 	"github.com/paulmach/orb"
 )

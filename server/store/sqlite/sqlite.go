@@ -15,6 +15,7 @@ import (
 
 	"github.com/community-atlas/atlas/migrations"
 	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/store/internal/accountsql"
 
 	// Registers the "sqlite" database/sql driver.
 	_ "modernc.org/sqlite"
@@ -32,6 +33,7 @@ var _ store.Store = (*Store)(nil)
 // Store is a store.Store kept in one SQLite file.
 type Store struct {
 	db *sql.DB
+	accounts
 }
 
 // Open opens (creating it if need be) the database file at path and applies
@@ -67,7 +69,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, accounts: accountsql.New(dbQuerier{db}, accountDialect)}, nil
 }
 
 // Ping checks that the database file can be read.

@@ -11,11 +11,10 @@
 // batch's time comes back, how a text column's bytes are lent without
 // copying) is given by the caller.
 //
-// The accounts (users, tokens, the audit log) are shared the same way: the
-// columns a store selects and the records read from them, the arguments of
-// its statements (Accounts), reading a list (List) and what a failed
-// statement means (Codes). Each store keeps its own statements and driver
-// calls.
+// The accounts (users, tokens, the audit log) are read the same way: the
+// columns selected and the records read from them, the arguments of the
+// statements (Accounts), reading a list (List) and what a failed statement
+// means (Codes). Package accountsql runs those statements for both stores.
 package rowscan
 
 import (

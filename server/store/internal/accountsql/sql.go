@@ -1,14 +1,9 @@
-package postgis
+package accountsql
 
-import (
-	"time"
+import "github.com/community-atlas/atlas/server/store/internal/rowscan"
 
-	"github.com/community-atlas/atlas/server/store/internal/rowscan"
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
-)
-
-// The SQL of the accounts. A user's empty region is NULL.
+// The SQL of the accounts, the same in PostgreSQL and SQLite: parameters
+// as $n, RETURNING for the new id. A user's empty region is NULL.
 const (
 	countUsersSQL = `SELECT count(*) FROM users`
 	insertUserSQL = `
@@ -22,7 +17,8 @@ WHERE id = $1`
 SELECT ` + rowscan.UserColumns + ` FROM users`
 	userByNameSQL = selectUserSQL + ` WHERE username = $1`
 	userByIDSQL   = selectUserSQL + ` WHERE id = $1`
-	// username has the "C" collation: byte order, as in SQLite.
+	// In PostgreSQL username has the "C" collation: byte order, as in
+	// SQLite.
 	listUsersSQL = selectUserSQL + ` ORDER BY username`
 
 	insertTokenSQL = `
@@ -32,10 +28,12 @@ VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`
 SELECT ` + rowscan.TokenColumns + ` FROM tokens`
 	tokenByHashSQL = selectTokenSQL + ` WHERE hash = $1`
 	// Ids grow with each insert, so the highest is the newest.
-	listTokensSQL  = selectTokenSQL + ` WHERE user_id = $1 ORDER BY id DESC`
+	listTokensSQL = selectTokenSQL + ` WHERE user_id = $1 ORDER BY id DESC`
+	// PostgreSQL cannot tell the type of a parameter compared only with a
+	// literal: the CAST gives it (and changes nothing in SQLite).
 	revokeTokenSQL = `
 UPDATE tokens SET revoked_at = COALESCE(revoked_at, $3)
-WHERE id = $1 AND ($2::bigint = 0 OR user_id = $2)`
+WHERE id = $1 AND (CAST($2 AS bigint) = 0 OR user_id = $2)`
 	revokeUserTokensSQL = `UPDATE tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`
 
 	insertAuditSQL = `
@@ -44,25 +42,3 @@ INSERT INTO audit (at, username, action, detail, remote) VALUES ($1, $2, $3, $4,
 SELECT ` + rowscan.AuditColumns + ` FROM audit
 WHERE id < $1 ORDER BY id DESC LIMIT $2`
 )
-
-// accountRows reads and writes the accounts' rows: pgx takes and gives a
-// timestamptz as a time.Time.
-var accountRows = rowscan.Accounts[time.Time]{
-	Time: func(t time.Time) time.Time { return t },
-	At:   timestamp,
-}
-
-// The SQLSTATEs accountErr tells apart.
-const (
-	uniqueViolation     = "23505"
-	foreignKeyViolation = "23503"
-)
-
-// accountErr says what a failed statement means for the caller, as
-// rowscan.Codes.AccountErr does.
-var accountErr = rowscan.Codes[*pgconn.PgError, string]{
-	NoRows:     pgx.ErrNoRows,
-	Code:       func(e *pgconn.PgError) string { return e.Code },
-	Unique:     uniqueViolation,
-	ForeignKey: foreignKeyViolation,
-}.AccountErr

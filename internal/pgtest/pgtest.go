@@ -1,6 +1,8 @@
 // Package pgtest gives each test its own empty schema in the PostgreSQL
 // database named by ATLAS_TEST_DATABASE_URL, so that tests of the PostGIS
-// store and of the migrations can run side by side in one database.
+// store, of the migrations, of pgRouting and of the server can run side by
+// side in one database. It lives at the root, beside no package it tests,
+// so that any package's tests may use it without importing server.
 package pgtest
 
 import (

@@ -1,10 +1,9 @@
-package standards_test
+package realdata
 
 import (
 	"testing"
 
 	"github.com/community-atlas/atlas/analytics"
-	"github.com/community-atlas/atlas/analytics/internal/seedsnap"
 	"github.com/community-atlas/atlas/analytics/standards"
 )
 
@@ -13,10 +12,7 @@ import (
 // has a police post: an independent account of the facilities to hold the
 // standards to.
 func TestSeedAgreesWithTheGeneratorsObservations(t *testing.T) {
-	s, err := seedsnap.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := seedSnapshot(t)
 	st := standards.Compute(s)
 	indicator := map[analytics.Level]string{
 		analytics.Community: "service_centre_area", analytics.Township: "township_centre_area", analytics.County: "county_centre_area",
