@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -33,14 +34,14 @@ func (api *API) listAudit(c echo.Context) error {
 	if v := c.QueryParam("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 1000 {
-			return badParam("limit", "%q is not a whole number from 1 to 1000", v)
+			return web.BadParam("limit", "%q is not a whole number from 1 to 1000", v)
 		}
 		limit = n
 	}
 	if v := c.QueryParam("before"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 1 {
-			return badParam("before", "%q is not an entry id", v)
+			return web.BadParam("before", "%q is not an entry id", v)
 		}
 		before = n
 	}
@@ -52,5 +53,5 @@ func (api *API) listAudit(c echo.Context) error {
 	for i, e := range es {
 		items[i] = auditItem{ID: e.ID, At: e.At, Username: e.Username, Action: e.Action, Detail: e.Detail, Remote: e.Remote}
 	}
-	return sendJSON(c, list[auditItem]{Items: items})
+	return web.SendJSON(c, list[auditItem]{Items: items})
 }

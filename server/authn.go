@@ -13,6 +13,7 @@ import (
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -168,7 +169,7 @@ func (api *API) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		c.Set(snapshotKey, s)
+		c.Set(web.SnapshotKey, s)
 		return next(c)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/community-atlas/atlas/analytics/compare"
 	"github.com/community-atlas/atlas/server/charts"
 	"github.com/community-atlas/atlas/server/export"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -56,13 +57,13 @@ func radarChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*built
 		return nil, err
 	}
 	if region == nil {
-		return nil, badParam("region", "is required: the code of the region to set against the city")
+		return nil, web.BadParam("region", "is required: the code of the region to set against the city")
 	}
 	city, err := cityRegion(s)
 	if err != nil {
 		return nil, err
 	}
-	period, err := periodParam(c, s)
+	period, err := web.PeriodParam(c, s)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +143,7 @@ func boxplotChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*bui
 func attainmentChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*builtChart, error) {
 	by := c.QueryParam("by")
 	if by != "" && by != "department" && by != "task" {
-		return nil, badParam("by", "%q is not department or task", by)
+		return nil, web.BadParam("by", "%q is not department or task", by)
 	}
 	cmp, err := comparisonParams(c, s)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/community-atlas/atlas/analytics/compare"
 	"github.com/community-atlas/atlas/server/charts"
 	"github.com/community-atlas/atlas/server/export"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -34,7 +35,7 @@ var chartBuilders = map[string]func(c echo.Context, s *analytics.Snapshot, lang 
 func (api *API) getChart(c echo.Context) error {
 	build, ok := chartBuilders[c.Param("kind")]
 	if !ok {
-		return &notFoundError{What: "chart", Code: c.Param("kind")}
+		return &web.NotFoundError{What: "chart", Code: c.Param("kind")}
 	}
 	lang := charts.Lang(c.QueryParam("lang"))
 	switch lang {
@@ -42,13 +43,13 @@ func (api *API) getChart(c echo.Context) error {
 		lang = charts.ZH
 	case charts.ZH, charts.EN:
 	default:
-		return badParam("lang", "%q is not zh or en", lang)
+		return web.BadParam("lang", "%q is not zh or en", lang)
 	}
 	format := c.QueryParam("format")
 	switch format {
 	case "", "json", "html", "csv", "xlsx":
 	default:
-		return badParam("format", "%q is not json, html, csv or xlsx", format)
+		return web.BadParam("format", "%q is not json, html, csv or xlsx", format)
 	}
 	s := api.snap(c)
 	built, err := build(c, s, lang)
@@ -76,7 +77,7 @@ func (api *API) getChart(c echo.Context) error {
 func cityRegion(s *analytics.Snapshot) (*analytics.Region, error) {
 	cities := s.Select(analytics.City, "")
 	if len(cities) == 0 {
-		return nil, &notFoundError{What: "region at level", Code: string(analytics.City)}
+		return nil, &web.NotFoundError{What: "region at level", Code: string(analytics.City)}
 	}
 	return cities[0], nil
 }

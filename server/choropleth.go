@@ -7,6 +7,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/classify"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -89,7 +90,7 @@ func parseChoropleth(c echo.Context, s *analytics.Snapshot) (*choroplethQuery, e
 	if q.level, err = levelParam(c, analytics.County); err != nil {
 		return nil, err
 	}
-	if q.period, err = periodParam(c, s); err != nil {
+	if q.period, err = web.PeriodParam(c, s); err != nil {
 		return nil, err
 	}
 	if q.regions, err = regionsUnder(c, s, q.level); err != nil {
@@ -102,7 +103,7 @@ func parseChoropleth(c echo.Context, s *analytics.Snapshot) (*choroplethQuery, e
 		return q, nil
 	}
 	if !isMethod(q.method) {
-		return nil, badParam("method", "%q is not one of equal, quantile, jenks, pretty, stddev, manual, target", q.method)
+		return nil, web.BadParam("method", "%q is not one of equal, quantile, jenks, pretty, stddev, manual, target", q.method)
 	}
 	if q.classes, err = classesParam(c); err != nil {
 		return nil, err
@@ -111,7 +112,7 @@ func parseChoropleth(c echo.Context, s *analytics.Snapshot) (*choroplethQuery, e
 		q.palette = classify.DefaultPalette
 	}
 	if _, err := classify.Colours(q.palette, classify.MinClasses); err != nil {
-		return nil, badParam("palette", "%q is not a ColorBrewer palette here (sequential: %s; diverging: %s)",
+		return nil, web.BadParam("palette", "%q is not a ColorBrewer palette here (sequential: %s; diverging: %s)",
 			q.palette, strings.Join(classify.PaletteNames(false), ", "), strings.Join(classify.PaletteNames(true), ", "))
 	}
 	if classify.Method(q.method) == classify.Manual {
@@ -138,7 +139,7 @@ func classesParam(c echo.Context) (int, error) {
 	}
 	k, err := strconv.Atoi(v)
 	if err != nil || k < classify.MinClasses || k > classify.MaxClasses {
-		return 0, badParam("classes", "%q is not a whole number from %d to %d", v, classify.MinClasses, classify.MaxClasses)
+		return 0, web.BadParam("classes", "%q is not a whole number from %d to %d", v, classify.MinClasses, classify.MaxClasses)
 	}
 	return k, nil
 }
@@ -146,19 +147,19 @@ func classesParam(c echo.Context) (int, error) {
 // breaksParam reads manual breaks: rising numbers separated by commas.
 func breaksParam(v string) ([]float64, error) {
 	if v == "" {
-		return nil, badParam("breaks", "method manual needs breaks, e.g. breaks=0,50,80,100")
+		return nil, web.BadParam("breaks", "method manual needs breaks, e.g. breaks=0,50,80,100")
 	}
 	parts := strings.Split(v, ",")
 	out := make([]float64, len(parts))
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, badParam("breaks", "%q is not a number", p)
+			return nil, web.BadParam("breaks", "%q is not a number", p)
 		}
 		out[i] = f
 	}
 	if _, err := classify.Breaks(classify.Manual, nil, 0, out); err != nil {
-		return nil, badParam("breaks", "%s", strings.TrimPrefix(err.Error(), "classify: "))
+		return nil, web.BadParam("breaks", "%s", strings.TrimPrefix(err.Error(), "classify: "))
 	}
 	return out, nil
 }

@@ -9,11 +9,12 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/classify"
+	"github.com/community-atlas/atlas/server/web"
 )
 
 func marshalJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := writeJSON(&buf, v); err != nil {
+	if err := web.WriteJSON(&buf, v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -73,7 +74,7 @@ func valueLegend(res *choropleth, q *choroplethQuery, values []float64) error {
 	}
 	breaks, err := classify.Breaks(classify.Method(q.method), values, q.classes, q.manual)
 	if err != nil {
-		return badParam("method", "%s", strings.TrimPrefix(err.Error(), "classify: "))
+		return web.BadParam("method", "%s", strings.TrimPrefix(err.Error(), "classify: "))
 	}
 	k := len(breaks) - 1
 	colours, err := classify.Colours(q.palette, max(k, classify.MinClasses))

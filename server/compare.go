@@ -5,6 +5,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/compare"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -28,7 +29,7 @@ func comparisonParams(c echo.Context, s *analytics.Snapshot) (*comparison, error
 	if parent != nil {
 		d := parent.Level.Depth() + 1
 		if d >= len(analytics.Levels) {
-			return nil, badParam("parent", "%s is a community: it has no regions beneath it to compare", parent.Code)
+			return nil, web.BadParam("parent", "%s is a community: it has no regions beneath it to compare", parent.Code)
 		}
 		def = analytics.Levels[d]
 	}
@@ -36,14 +37,14 @@ func comparisonParams(c echo.Context, s *analytics.Snapshot) (*comparison, error
 	if err != nil {
 		return nil, err
 	}
-	period, err := periodParam(c, s)
+	period, err := web.PeriodParam(c, s)
 	if err != nil {
 		return nil, err
 	}
 	cmp := &comparison{Level: level, Period: period}
 	if parent != nil {
 		if level.Depth() <= parent.Level.Depth() {
-			return nil, badParam("level", "%s regions do not lie inside the %s %s", level, parent.Level, parent.Code)
+			return nil, web.BadParam("level", "%s regions do not lie inside the %s %s", level, parent.Level, parent.Code)
 		}
 		cmp.Parent = parent.Code
 	}
@@ -89,7 +90,7 @@ func (api *API) getScorecard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return sendJSON(c, scorecardAnswer{cmp.Level, cmp.Parent, cmp.scorecard(s)})
+	return web.SendJSON(c, scorecardAnswer{cmp.Level, cmp.Parent, cmp.scorecard(s)})
 }
 
 // attainmentAnswer is GET /api/v1/compare/{tasks,departments}.
@@ -119,7 +120,7 @@ func (api *API) attainment(c echo.Context, group func(*compare.Scorecard, *analy
 	if err != nil {
 		return err
 	}
-	return sendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, group(cmp.scorecard(s), s.Catalogue)})
+	return web.SendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, group(cmp.scorecard(s), s.Catalogue)})
 }
 
 // distributionAnswer is GET /api/v1/compare/distribution.
@@ -140,7 +141,7 @@ func (api *API) getDistribution(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return sendJSON(c, distributionAnswer{cmp.Level, cmp.Parent, cmp.Period, ind.ID, ind.DataLevel, ind.Unit,
+	return web.SendJSON(c, distributionAnswer{cmp.Level, cmp.Parent, cmp.Period, ind.ID, ind.DataLevel, ind.Unit,
 		compare.Distribution(s, ind, cmp.Regions, cmp.Period)})
 }
 
@@ -157,7 +158,7 @@ type indexAnswer struct {
 func weightsParam(c echo.Context) (compare.Weights, error) {
 	w, err := compare.ParseWeights(c.QueryParam("weights"))
 	if err != nil {
-		return w, badParam("weights", "%v", err)
+		return w, web.BadParam("weights", "%v", err)
 	}
 	return w, nil
 }
@@ -178,5 +179,5 @@ func (api *API) getIndex(c echo.Context) error {
 		weights[formatInt(int64(t))] = v
 	}
 	sc := cmp.scorecard(s)
-	return sendJSON(c, indexAnswer{cmp.Level, cmp.Parent, cmp.Period, weights, compare.Index(sc, w)})
+	return web.SendJSON(c, indexAnswer{cmp.Level, cmp.Parent, cmp.Period, weights, compare.Index(sc, w)})
 }

@@ -8,12 +8,13 @@ import (
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/proj"
 	"github.com/community-atlas/atlas/server/export"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
 // layerFormats are the formats of map-layer exports, with media types.
 var layerFormats = map[string]string{
-	"geojson": mimeGeoJSON,
+	"geojson": web.MIMEGeoJSON,
 	"gpkg":    "application/geopackage+sqlite3",
 	"shp.zip": "application/zip",
 	"csv":     "text/csv; charset=utf-8",
@@ -22,7 +23,7 @@ var layerFormats = map[string]string{
 func crsParam(c echo.Context) (proj.CRS, error) {
 	crs, err := proj.Parse(c.QueryParam("crs"))
 	if err != nil {
-		return crs, badParam("crs", "%v", err)
+		return crs, web.BadParam("crs", "%v", err)
 	}
 	return crs, nil
 }
@@ -55,7 +56,7 @@ func (api *API) sendLayer(c echo.Context, l *export.Layer, format, base string) 
 func (api *API) exportLayer(c echo.Context, build func(echo.Context, *analytics.Snapshot) (*export.Layer, string, error)) error {
 	format := c.Param("format")
 	if _, ok := layerFormats[format]; !ok {
-		return badParam("format", "%q is not geojson, gpkg, shp.zip or csv", format)
+		return web.BadParam("format", "%q is not geojson, gpkg, shp.zip or csv", format)
 	}
 	l, base, err := build(c, api.snap(c))
 	if err != nil {
@@ -130,7 +131,7 @@ func regionsExport(c echo.Context, s *analytics.Snapshot) (*export.Layer, string
 	if err != nil {
 		return nil, "", err
 	}
-	period, err := periodParam(c, s)
+	period, err := web.PeriodParam(c, s)
 	if err != nil {
 		return nil, "", err
 	}
@@ -222,4 +223,20 @@ func gridsExport(c echo.Context, s *analytics.Snapshot) (*export.Layer, string, 
 		return nil, "", err
 	}
 	return gridLayer(s, grids), fileBase("grids", c.QueryParam("community"), c.QueryParam("parent")), nil
+}
+
+// exportLayers gives the OGC API the exports' layer builders, so both
+// answer with the same columns.
+type exportLayers struct{}
+
+func (exportLayers) Regions(s *analytics.Snapshot, regions []*analytics.Region, period int) *export.Layer {
+	return regionLayer(s, regions, nil, period)
+}
+
+func (exportLayers) Facilities(s *analytics.Snapshot, facilities []analytics.Facility) *export.Layer {
+	return facilityLayer(s, facilities)
+}
+
+func (exportLayers) Grids(s *analytics.Snapshot, grids []*analytics.Grid) *export.Layer {
+	return gridLayer(s, grids)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/export"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -56,7 +57,7 @@ func sendTable(c echo.Context, t *export.Table, format, base string) error {
 // reads the other parameters and makes the table and the download's name.
 func (api *API) exportTable(c echo.Context, build func(echo.Context, *analytics.Snapshot) (*export.Table, string, error)) error {
 	if _, ok := tableFormats[c.Param("format")]; !ok {
-		return badParam("format", "%q is not csv, xlsx or json", c.Param("format"))
+		return web.BadParam("format", "%q is not csv, xlsx or json", c.Param("format"))
 	}
 	t, base, err := build(c, api.snap(c))
 	if err != nil {
@@ -70,7 +71,7 @@ func exportPeriods(c echo.Context, s *analytics.Snapshot) ([]int, string, error)
 	if c.QueryParam("period") == "all" {
 		return s.Periods(), "all", nil
 	}
-	p, err := periodParam(c, s)
+	p, err := web.PeriodParam(c, s)
 	if err != nil {
 		return nil, "", err
 	}

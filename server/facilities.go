@@ -2,6 +2,7 @@ package server
 
 import (
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -42,5 +43,5 @@ func (api *API) listFacilities(c echo.Context) error {
 		}
 		items = append(items, it)
 	}
-	return sendJSON(c, list[facilityItem]{Items: items})
+	return web.SendJSON(c, list[facilityItem]{Items: items})
 }

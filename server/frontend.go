@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/community-atlas/atlas/frontend"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -89,11 +90,11 @@ func (p htmlPage) serve(c echo.Context) error {
 func (app *webApp) serveAsset(c echo.Context) error {
 	name := path.Clean("assets/" + c.Param("*"))
 	if !strings.HasPrefix(name, "assets/") || strings.HasSuffix(name, ".gz") {
-		return &notFoundError{What: "file", Code: "/" + name}
+		return &web.NotFoundError{What: "file", Code: "/" + name}
 	}
 	data, err := fs.ReadFile(app.files, name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &notFoundError{What: "file", Code: "/" + name}
+		return &web.NotFoundError{What: "file", Code: "/" + name}
 	}
 	if err != nil {
 		return err
@@ -124,5 +125,5 @@ type appConfig struct {
 // with the configuration, not the data.
 func (api *API) getAppConfig(c echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-store")
-	return sendJSON(c, appConfig{BasemapURL: api.cfg.BasemapURL, BasemapAttribution: api.cfg.BasemapAttribution})
+	return web.SendJSON(c, appConfig{BasemapURL: api.cfg.BasemapURL, BasemapAttribution: api.cfg.BasemapAttribution})
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/gridcov"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -115,12 +116,12 @@ func parseBand(minText, maxText string) (gridcov.Band, error) {
 		}
 		n, err := strconv.ParseInt(p.text, 10, 64)
 		if err != nil || n < 0 {
-			return gridcov.Band{}, badParam(p.name, "%q is not a whole number of households (0 or more)", p.text)
+			return gridcov.Band{}, web.BadParam(p.name, "%q is not a whole number of households (0 or more)", p.text)
 		}
 		*p.dst = n
 	}
 	if b.Max < b.Min {
-		return gridcov.Band{}, badParam("max_households", "%d is below min_households %d", b.Max, b.Min)
+		return gridcov.Band{}, web.BadParam("max_households", "%d is below min_households %d", b.Max, b.Min)
 	}
 	return b, nil
 }

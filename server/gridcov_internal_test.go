@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/community-atlas/atlas/analytics/gridcov"
+	"github.com/community-atlas/atlas/server/web"
 )
 
 // FuzzParseBand: any pair of texts gives either a band with 0 ≤ min ≤ max
@@ -21,7 +22,7 @@ func FuzzParseBand(f *testing.F) {
 	f.Fuzz(func(t *testing.T, minText, maxText string) {
 		b, err := parseBand(minText, maxText)
 		if err != nil {
-			var pe *paramError
+			var pe *web.ParamError
 			if !errors.As(err, &pe) || (pe.Param != "min_households" && pe.Param != "max_households") {
 				t.Fatalf("parseBand(%q, %q): %v is not a parameter error", minText, maxText, err)
 			}

@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/gridcov"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -74,12 +75,12 @@ func (api *API) coverageLayer(c echo.Context, features func(*gridcov.Community, 
 	if err != nil {
 		return err
 	}
-	return api.cachedBody(c, s, mimeGeoJSON, func() ([]byte, error) {
+	return api.cachedBody(c, s, web.MIMEGeoJSON, func() ([]byte, error) {
 		var fs [][]byte
 		for _, cc := range comms {
 			features(cc, func(f *geojson.Feature) { fs = append(fs, marshalFeature(roundFeature(f))) })
 		}
-		return featureCollection(len(fs), func(i int) []byte { return fs[i] }), nil
+		return web.FeatureCollection(len(fs), func(i int) []byte { return fs[i] }), nil
 	})
 }
 
@@ -137,7 +138,7 @@ func (api *API) coverageGrids(c echo.Context) error {
 			items = append(items, it)
 		}
 	}
-	return sendJSON(c, list[coverageGrid]{Items: items})
+	return web.SendJSON(c, list[coverageGrid]{Items: items})
 }
 
 // shareOf is part over whole, or 0 for an empty whole.

@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb/geojson"
 )
@@ -28,7 +29,7 @@ func communityParams(c echo.Context, s *analytics.Snapshot) (comm, parent *analy
 		return nil, nil, err
 	}
 	if comm != nil && comm.Level != analytics.Community {
-		return nil, nil, badParam("community", "%s is a %s, not a community (use parent= for a larger region)", comm.Code, comm.Level)
+		return nil, nil, web.BadParam("community", "%s is a %s, not a community (use parent= for a larger region)", comm.Code, comm.Level)
 	}
 	parent, err = regionParam(c, s, "parent")
 	if err != nil {
@@ -75,8 +76,8 @@ func (api *API) gridsGeoJSON(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return api.cachedBody(c, s, mimeGeoJSON, func() ([]byte, error) {
-		return featureCollection(len(grids), func(i int) []byte {
+	return api.cachedBody(c, s, web.MIMEGeoJSON, func() ([]byte, error) {
+		return web.FeatureCollection(len(grids), func(i int) []byte {
 			g := grids[i]
 			f := geojson.NewFeature(g.Geometry)
 			f.ID = g.Code

@@ -5,12 +5,13 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
 // healthz says the process is up.
 func (api *API) healthz(c echo.Context) error {
-	return sendJSON(c, map[string]string{"status": "ok"})
+	return web.SendJSON(c, map[string]string{"status": "ok"})
 }
 
 // readyz says the store answers and a snapshot is loaded.
@@ -25,5 +26,5 @@ func (api *API) readyz(c echo.Context) error {
 		api.log.Warn("store not reachable", "err", err)
 		return echo.NewHTTPError(http.StatusServiceUnavailable, "the store is not reachable")
 	}
-	return sendJSON(c, map[string]any{"status": "ready", "snapshot_version": s.Version})
+	return web.SendJSON(c, map[string]any{"status": "ready", "snapshot_version": s.Version})
 }

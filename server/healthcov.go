@@ -7,6 +7,7 @@ import (
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/classify"
 	"github.com/community-atlas/atlas/analytics/healthcov"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -139,7 +140,7 @@ func (api *API) healthCoverage(c echo.Context) error {
 			return nil, err
 		}
 		var b bytes.Buffer
-		err = writeJSON(&b, newHealthList(cov.Options, regions, cov.Regions(regions)))
+		err = web.WriteJSON(&b, newHealthList(cov.Options, regions, cov.Regions(regions)))
 		return b.Bytes(), err
 	})
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/healthcov"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -46,7 +47,7 @@ func (h *healthOptions) fromQuery(c echo.Context) error {
 	if v := c.QueryParam("minutes"); v != "" {
 		m, err := strconv.ParseFloat(v, 64)
 		if err != nil {
-			return badParam("minutes", "%q is not a number of minutes", v)
+			return web.BadParam("minutes", "%q is not a number of minutes", v)
 		}
 		h.Minutes = &m
 	}
@@ -90,7 +91,7 @@ func (api *API) options(h healthOptions) (healthcov.Options, error) {
 	}
 	if h.Minutes != nil {
 		if *h.Minutes == 0 || math.IsNaN(*h.Minutes) {
-			return o, badParam("minutes", "%g is not more than 0 and at most %d", *h.Minutes, healthcov.MaxMinutes)
+			return o, web.BadParam("minutes", "%g is not more than 0 and at most %d", *h.Minutes, healthcov.MaxMinutes)
 		}
 		o.Minutes = *h.Minutes
 	}
@@ -107,9 +108,9 @@ func healthError(err error) error {
 	var uf *healthcov.UnknownFacilityError
 	switch {
 	case errors.As(err, &pe):
-		return badParam(pe.Param, "%s", pe.Reason)
+		return web.BadParam(pe.Param, "%s", pe.Reason)
 	case errors.As(err, &uf):
-		return &notFoundError{What: "facility", Code: uf.ID}
+		return &web.NotFoundError{What: "facility", Code: uf.ID}
 	}
 	return err
 }

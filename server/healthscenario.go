@@ -10,6 +10,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/healthcov"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -24,7 +25,7 @@ type lonLat struct {
 
 func (p lonLat) point(field string) (orb.Point, error) {
 	if p.Lon == nil || p.Lat == nil {
-		return orb.Point{}, badParam(field, "needs lon and lat")
+		return orb.Point{}, web.BadParam(field, "needs lon and lat")
 	}
 	return orb.Point{*p.Lon, *p.Lat}, nil
 }
@@ -62,9 +63,9 @@ func readBody(c echo.Context, v any) error {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		if errors.Is(err, io.EOF) {
-			return badParam("body", "send the request as a JSON object")
+			return web.BadParam("body", "send the request as a JSON object")
 		}
-		return badParam("body", "not the JSON object expected: %v", err)
+		return web.BadParam("body", "not the JSON object expected: %v", err)
 	}
 	return nil
 }
@@ -78,11 +79,11 @@ func (api *API) bodyRegions(s *analytics.Snapshot, level, parent string) ([]*ana
 			l = ""
 		}
 	} else if !l.Valid() {
-		return nil, badParam("level", "%q is not one of city, county, township, community", level)
+		return nil, web.BadParam("level", "%q is not one of city, county, township, community", level)
 	}
 	if parent != "" {
 		if _, ok := s.Region(parent); !ok {
-			return nil, &notFoundError{What: "region", Code: parent}
+			return nil, &web.NotFoundError{What: "region", Code: parent}
 		}
 	}
 	return s.Select(l, parent), nil
@@ -131,7 +132,7 @@ func (api *API) healthWhatIf(c echo.Context) error {
 			it.BaselineCoveredShare = &v
 		}
 	}
-	return sendJSON(c, out)
+	return web.SendJSON(c, out)
 }
 
 // POST /api/v1/coverage/health/siting: the k best new sites, as GeoJSON
@@ -146,7 +147,7 @@ func (api *API) healthSiting(c echo.Context) error {
 	if req.Parent != "" {
 		r, ok := s.Region(req.Parent)
 		if !ok {
-			return &notFoundError{What: "region", Code: req.Parent}
+			return &web.NotFoundError{What: "region", Code: req.Parent}
 		}
 		scope = r
 	}
@@ -172,9 +173,9 @@ func (api *API) healthSiting(c echo.Context) error {
 	if err != nil {
 		return healthError(err)
 	}
-	c.Response().Header().Set(echo.HeaderContentType, mimeGeoJSON)
+	c.Response().Header().Set(echo.HeaderContentType, web.MIMEGeoJSON)
 	c.Response().WriteHeader(http.StatusOK)
-	return writeJSON(c.Response(), sitingCollection(cov, st))
+	return web.WriteJSON(c.Response(), sitingCollection(cov, st))
 }
 
 func sitingCollection(cov *healthcov.Coverage, st *healthcov.Siting) *geojson.FeatureCollection {

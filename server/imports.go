@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -18,11 +19,11 @@ import (
 func (api *API) postImport(c echo.Context) error {
 	kind := c.Param("kind")
 	if !slices.Contains(importer.Kinds, kind) {
-		return &notFoundError{What: "import kind", Code: kind}
+		return &web.NotFoundError{What: "import kind", Code: kind}
 	}
 	fh, err := c.FormFile("file")
 	if err != nil {
-		return badParam("file", "send the file as multipart/form-data in a field named file (%v)", err)
+		return web.BadParam("file", "send the file as multipart/form-data in a field named file (%v)", err)
 	}
 	f, err := fh.Open()
 	if err != nil {

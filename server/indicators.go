@@ -2,6 +2,7 @@ package server
 
 import (
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -29,7 +30,7 @@ func (api *API) listIndicators(c echo.Context) error {
 			items[i].Departments = append(items[i].Departments, department{ID: d, ZH: t.ZH, EN: t.EN})
 		}
 	}
-	return sendJSON(c, struct {
+	return web.SendJSON(c, struct {
 		Source string          `json:"source"`
 		Items  []indicatorItem `json:"items"`
 	}{cat.Source, items})
@@ -38,7 +39,7 @@ func (api *API) listIndicators(c echo.Context) error {
 // GET /api/v1/periods
 func (api *API) listPeriods(c echo.Context) error {
 	s := api.snap(c)
-	return sendJSON(c, struct {
+	return web.SendJSON(c, struct {
 		Items  []int `json:"items"`
 		Latest int   `json:"latest"`
 	}{append([]int{}, s.Periods()...), s.LatestPeriod()})

@@ -8,6 +8,7 @@ import (
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/healthcov"
 	"github.com/community-atlas/atlas/geo/network"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -45,7 +46,7 @@ func (api *API) isochrone(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return api.cachedBody(c, s, mimeGeoJSON, func() ([]byte, error) {
+	return api.cachedBody(c, s, web.MIMEGeoJSON, func() ([]byte, error) {
 		m, err := healthcov.Of(s)
 		if err != nil {
 			return nil, err
@@ -74,21 +75,21 @@ func isochronePlace(c echo.Context, s *analytics.Snapshot) (orb.Point, string, e
 	if id := c.QueryParam("facility"); id != "" {
 		f, ok := s.Facility(id)
 		if !ok {
-			return orb.Point{}, "", &notFoundError{What: "facility", Code: id}
+			return orb.Point{}, "", &web.NotFoundError{What: "facility", Code: id}
 		}
 		return f.Point, f.ID, nil
 	}
 	lonText, latText := c.QueryParam("lon"), c.QueryParam("lat")
 	if lonText == "" || latText == "" {
-		return orb.Point{}, "", badParam("facility", "give a facility id, or lon and lat")
+		return orb.Point{}, "", web.BadParam("facility", "give a facility id, or lon and lat")
 	}
 	lon, err := strconv.ParseFloat(lonText, 64)
 	if err != nil || !(lon >= -180 && lon <= 180) {
-		return orb.Point{}, "", badParam("lon", "%q is not a longitude from -180 to 180", lonText)
+		return orb.Point{}, "", web.BadParam("lon", "%q is not a longitude from -180 to 180", lonText)
 	}
 	lat, err := strconv.ParseFloat(latText, 64)
 	if err != nil || !(lat >= -90 && lat <= 90) {
-		return orb.Point{}, "", badParam("lat", "%q is not a latitude from -90 to 90", latText)
+		return orb.Point{}, "", web.BadParam("lat", "%q is not a latitude from -90 to 90", latText)
 	}
 	return orb.Point{lon, lat}, "", nil
 }
@@ -102,7 +103,7 @@ func (api *API) isochronesMerged(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return api.cachedBody(c, s, mimeGeoJSON, func() ([]byte, error) {
+	return api.cachedBody(c, s, web.MIMEGeoJSON, func() ([]byte, error) {
 		m, err := healthcov.Of(s)
 		if err != nil {
 			return nil, err
@@ -121,7 +122,7 @@ func (api *API) isochronesMerged(c echo.Context) error {
 			fc.Append(f)
 		}
 		var b bytes.Buffer
-		err = writeJSON(&b, fc)
+		err = web.WriteJSON(&b, fc)
 		return b.Bytes(), err
 	})
 }
@@ -138,10 +139,10 @@ func (api *API) healthUncovered(c echo.Context) error {
 	minPop := 0.0
 	if v := c.QueryParam("min_population"); v != "" {
 		if minPop, err = strconv.ParseFloat(v, 64); err != nil || !(minPop >= 0) {
-			return badParam("min_population", "%q is not a number of residents ≥ 0", v)
+			return web.BadParam("min_population", "%q is not a number of residents ≥ 0", v)
 		}
 	}
-	return api.cachedBody(c, s, mimeGeoJSON, func() ([]byte, error) {
+	return api.cachedBody(c, s, web.MIMEGeoJSON, func() ([]byte, error) {
 		_, cov, err := healthCoverage(s, o)
 		if err != nil {
 			return nil, err
@@ -164,7 +165,7 @@ func (api *API) healthUncovered(c echo.Context) error {
 		fc.ExtraMembers = geojson.Properties{"uncovered_population": math.Round(total), "minutes": cov.Options.Minutes,
 			"mode": optionalMode(cov.Options.Mode), "rural_mode": cov.Options.RuralMode, "facility_types": cov.Options.Types}
 		var b bytes.Buffer
-		err = writeJSON(&b, fc)
+		err = web.WriteJSON(&b, fc)
 		return b.Bytes(), err
 	})
 }
@@ -176,5 +177,5 @@ func (api *API) listNetworks(c echo.Context) error {
 	for _, n := range s.Networks() {
 		items = append(items, n.Summary())
 	}
-	return sendJSON(c, list[network.Summary]{Items: items})
+	return web.SendJSON(c, list[network.Summary]{Items: items})
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/compare"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -80,7 +81,7 @@ func (api *API) listObservations(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	period, err := periodParam(c, s)
+	period, err := web.PeriodParam(c, s)
 	if err != nil {
 		return err
 	}
@@ -88,7 +89,7 @@ func (api *API) listObservations(c echo.Context) error {
 	for _, ind := range catalogueIndicators(s, q.ind) {
 		items = append(items, observationItems(s, ind, period, q.regions)...)
 	}
-	return sendJSON(c, struct {
+	return web.SendJSON(c, struct {
 		Period int               `json:"period"`
 		Items  []observationItem `json:"items"`
 	}{period, items})

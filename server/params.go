@@ -1,11 +1,10 @@
 package server
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -17,7 +16,7 @@ func levelParam(c echo.Context, def analytics.Level) (analytics.Level, error) {
 	}
 	l := analytics.Level(v)
 	if !l.Valid() {
-		return "", badParam("level", "%q is not one of city, county, township, community", v)
+		return "", web.BadParam("level", "%q is not one of city, county, township, community", v)
 	}
 	return l, nil
 }
@@ -31,25 +30,9 @@ func regionParam(c echo.Context, s *analytics.Snapshot, name string) (*analytics
 	}
 	r, ok := s.Region(v)
 	if !ok {
-		return nil, &notFoundError{What: "region", Code: v}
+		return nil, &web.NotFoundError{What: "region", Code: v}
 	}
 	return r, nil
-}
-
-// periodParam reads ?period=, defaulting to the latest period with data.
-func periodParam(c echo.Context, s *analytics.Snapshot) (int, error) {
-	v := c.QueryParam("period")
-	if v == "" {
-		return s.LatestPeriod(), nil
-	}
-	p, err := strconv.Atoi(v)
-	if err != nil {
-		return 0, badParam("period", "%q is not a year", v)
-	}
-	if !s.HasPeriod(p) {
-		return 0, badParam("period", "%d has no observations (periods with data: %s)", p, joinInts(s.Periods()))
-	}
-	return p, nil
 }
 
 // indicatorParam reads ?indicator=; required says whether it may be empty.
@@ -57,13 +40,13 @@ func indicatorParam(c echo.Context, s *analytics.Snapshot, required bool) (*anal
 	v := c.QueryParam("indicator")
 	if v == "" {
 		if required {
-			return nil, badParam("indicator", "is required (GET /api/v1/indicators lists them)")
+			return nil, web.BadParam("indicator", "is required (GET /api/v1/indicators lists them)")
 		}
 		return nil, nil
 	}
 	ind, ok := s.Catalogue.Indicator(v)
 	if !ok {
-		return nil, badParam("indicator", "%q is not in the catalogue (GET /api/v1/indicators lists them)", v)
+		return nil, web.BadParam("indicator", "%q is not in the catalogue (GET /api/v1/indicators lists them)", v)
 	}
 	return ind, nil
 }
@@ -78,17 +61,9 @@ func facilityTypesParam(c echo.Context) (map[analytics.FacilityType]bool, error)
 	for _, t := range strings.Split(v, ",") {
 		ft := analytics.FacilityType(strings.TrimSpace(t))
 		if !ft.Valid() {
-			return nil, badParam("type", "%q is not a facility type (one of %v)", t, analytics.FacilityTypes)
+			return nil, web.BadParam("type", "%q is not a facility type (one of %v)", t, analytics.FacilityTypes)
 		}
 		out[ft] = true
 	}
 	return out, nil
-}
-
-func joinInts(xs []int) string {
-	s := make([]string, len(xs))
-	for i, x := range xs {
-		s[i] = fmt.Sprint(x)
-	}
-	return strings.Join(s, ", ")
 }

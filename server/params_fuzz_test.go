@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/community-atlas/atlas/server/web"
 )
 
 // FuzzBreaksParam: manual breaks from a query string either parse into a
@@ -18,7 +20,7 @@ func FuzzBreaksParam(f *testing.F) {
 		}
 		b, err := breaksParam(s)
 		if err != nil {
-			var pe *paramError
+			var pe *web.ParamError
 			if !errors.As(err, &pe) || pe.Param != "breaks" {
 				t.Fatalf("%q: error %v is not a breaks parameter error", s, err)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -24,32 +25,12 @@ type Problem struct {
 	Errors   []importer.Problem `json:"errors,omitempty"`
 }
 
-// paramError is a query or path parameter that cannot be used.
-type paramError struct {
-	Param  string
-	Reason string
-}
-
-func (e *paramError) Error() string { return fmt.Sprintf("parameter %s: %s", e.Param, e.Reason) }
-
-func badParam(param, format string, args ...any) error {
-	return &paramError{Param: param, Reason: fmt.Sprintf(format, args...)}
-}
-
-// notFoundError names a code that does not exist.
-type notFoundError struct {
-	What string
-	Code string
-}
-
-func (e *notFoundError) Error() string { return fmt.Sprintf("%s %q not found", e.What, e.Code) }
-
 // problemFor maps an error to its problem document: the one place where
 // errors become HTTP statuses.
 func problemFor(err error) Problem {
 	var (
-		pe *paramError
-		nf *notFoundError
+		pe *web.ParamError
+		nf *web.NotFoundError
 		ie *importer.Error
 		he *echo.HTTPError
 		fe *atlas.ForbiddenError
@@ -104,7 +85,7 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
 		c.Response().WriteHeader(p.Status)
 		if c.Request().Method != http.MethodHead {
-			_ = writeJSON(c.Response(), p)
+			_ = web.WriteJSON(c.Response(), p)
 		}
 	}
 }

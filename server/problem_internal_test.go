@@ -11,6 +11,7 @@ import (
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -27,8 +28,8 @@ func TestProblemFor(t *testing.T) {
 		"forbidden rows":  {&atlas.ForbiddenError{Reason: "outside", Rows: []string{"region 3206"}}, http.StatusForbidden, "/problems/forbidden"},
 		"too many":        {&errTooMany{wait: time.Second}, http.StatusTooManyRequests, "/problems/too-many-requests"},
 		"conflict":        {&conflictError{"exists"}, http.StatusConflict, "/problems/conflict"},
-		"bad parameter":   {badParam("level", "no"), http.StatusBadRequest, "/problems/invalid-parameter"},
-		"not found":       {&notFoundError{What: "region", Code: "1"}, http.StatusNotFound, "/problems/not-found"},
+		"bad parameter":   {web.BadParam("level", "no"), http.StatusBadRequest, "/problems/invalid-parameter"},
+		"not found":       {&web.NotFoundError{What: "region", Code: "1"}, http.StatusNotFound, "/problems/not-found"},
 		"invalid file":    {&importer.Error{File: "f.csv", Problems: []importer.Problem{{Row: 2, Message: "bad"}}}, http.StatusUnprocessableEntity, "/problems/invalid-file"},
 		"unknown kind":    {fmt.Errorf("%w %q", atlas.ErrUnknownKind, "x"), http.StatusNotFound, "/problems/not-found"},
 		"store away":      {fmt.Errorf("load: %w", store.ErrNotReady), http.StatusServiceUnavailable, "/problems/unavailable"},

@@ -6,11 +6,10 @@ import (
 	"math"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb/geojson"
 )
-
-const mimeGeoJSON = "application/geo+json"
 
 // regionRef names a region in an answer.
 type regionRef struct {
@@ -103,7 +102,7 @@ func sendList[X, T any](c echo.Context, xs []X, item func(X) T) error {
 	for i, x := range xs {
 		items[i] = item(x)
 	}
-	return sendJSON(c, list[T]{Items: items})
+	return web.SendJSON(c, list[T]{Items: items})
 }
 
 // regionDetail is one region with its children.
@@ -117,7 +116,7 @@ func (api *API) getRegion(c echo.Context) error {
 	s := api.snap(c)
 	r, ok := s.Region(c.Param("code"))
 	if !ok {
-		return &notFoundError{What: "region", Code: c.Param("code")}
+		return &web.NotFoundError{What: "region", Code: c.Param("code")}
 	}
 	switch c.QueryParam("format") {
 	case "", "json":
@@ -125,11 +124,11 @@ func (api *API) getRegion(c echo.Context) error {
 		for _, ch := range s.Children(r.Code) {
 			d.Children = append(d.Children, ch.Code)
 		}
-		return sendJSON(c, d)
+		return web.SendJSON(c, d)
 	case "geojson":
-		return c.Blob(200, mimeGeoJSON, regionFeature(r))
+		return c.Blob(200, web.MIMEGeoJSON, regionFeature(r))
 	}
-	return badParam("format", "%q is not json or geojson", c.QueryParam("format"))
+	return web.BadParam("format", "%q is not json or geojson", c.QueryParam("format"))
 }
 
 // GET /api/v1/regions.geojson?level=&parent=
@@ -139,8 +138,8 @@ func (api *API) regionsGeoJSON(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return api.cachedBody(c, s, mimeGeoJSON, func() ([]byte, error) {
-		return featureCollection(len(regions), func(i int) []byte { return regionFeature(regions[i]) }), nil
+	return api.cachedBody(c, s, web.MIMEGeoJSON, func() ([]byte, error) {
+		return web.FeatureCollection(len(regions), func(i int) []byte { return regionFeature(regions[i]) }), nil
 	})
 }
 
@@ -166,24 +165,4 @@ func marshalFeature(f *geojson.Feature) []byte {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(f) // a Feature of finite coordinates always encodes
 	return bytes.TrimRight(buf.Bytes(), "\n")
-}
-
-// featureCollection joins n encoded features into a FeatureCollection.
-func featureCollection(n int, feature func(i int) []byte) []byte {
-	return append(openFeatureCollection(n, feature), "}\n"...)
-}
-
-// openFeatureCollection is a FeatureCollection of n encoded features left
-// open after the features, for members that follow them.
-func openFeatureCollection(n int, feature func(i int) []byte) []byte {
-	var buf bytes.Buffer
-	buf.WriteString(`{"type":"FeatureCollection","features":[`)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		buf.Write(feature(i))
-	}
-	buf.WriteByte(']')
-	return buf.Bytes()
 }

@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
 	"hash/fnv"
 	"io"
 	"net/http"
@@ -12,35 +11,16 @@ import (
 	"sync"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
 func formatInt(n int64) string { return strconv.FormatInt(n, 10) }
 
-// writeJSON encodes v without HTML escaping (names are Chinese, not markup).
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-// sendJSON answers 200 with v as JSON.
-func sendJSON(c echo.Context, v any) error {
-	return sendJSONType(c, echo.MIMEApplicationJSON, v)
-}
-
-func sendJSONType(c echo.Context, mime string, v any) error {
-	c.Response().Header().Set(echo.HeaderContentType, mime)
-	c.Response().WriteHeader(http.StatusOK)
-	return writeJSON(c.Response(), v)
-}
-
-const snapshotKey = "snapshot"
-
 // snap is the snapshot a request reads: the one its ETag names, so the
 // answer and its tag always agree.
 func (api *API) snap(c echo.Context) *analytics.Snapshot {
-	if s, ok := c.Get(snapshotKey).(*analytics.Snapshot); ok {
+	if s, ok := web.Snapshot(c); ok {
 		return s
 	}
 	return api.atlas.Snapshot()
@@ -60,7 +40,7 @@ func (api *API) etag(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		s := api.snap(c)
-		c.Set(snapshotKey, s)
+		c.Set(web.SnapshotKey, s)
 		h := fnv.New64a()
 		_, _ = io.WriteString(h, req.URL.RequestURI())
 		tag := `"` + s.Key() + "-" + strconv.FormatUint(h.Sum64(), 36) + `"`

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/ogc"
 	"github.com/labstack/echo/v4"
 )
 
@@ -106,18 +107,20 @@ func (api *API) reportRoutes() []route {
 	}
 }
 
-// ogcRoutes: OGC API – Features, which hands data away: for analysts.
+// ogcRoutes: OGC API – Features (server/ogc), which hands data away: for
+// analysts.
 func (api *API) ogcRoutes() []route {
 	get := http.MethodGet
+	o := ogc.New(api.snap, exportLayers{})
 	return []route{
-		{get, "/ogc", analyst, api.ogcLanding, true},
-		{get, "/ogc/", analyst, api.ogcLanding, true},
-		{get, "/ogc/conformance", analyst, api.ogcConformance, true},
-		{get, "/ogc/api", analyst, api.ogcAPI, true},
-		{get, "/ogc/collections", analyst, api.ogcCollections, true},
-		{get, "/ogc/collections/:id", analyst, api.ogcCollection, true},
-		{get, "/ogc/collections/:id/items", analyst, api.ogcItems, true},
-		{get, "/ogc/collections/:id/items/:fid", analyst, api.ogcItem, true},
+		{get, "/ogc", analyst, o.Landing, true},
+		{get, "/ogc/", analyst, o.Landing, true},
+		{get, "/ogc/conformance", analyst, o.Conformance, true},
+		{get, "/ogc/api", analyst, o.API, true},
+		{get, "/ogc/collections", analyst, o.Collections, true},
+		{get, "/ogc/collections/:id", analyst, o.Collection, true},
+		{get, "/ogc/collections/:id/items", analyst, o.Items, true},
+		{get, "/ogc/collections/:id/items/:fid", analyst, o.Item, true},
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -35,7 +36,7 @@ type sessionAnswer struct {
 func (api *API) login(c echo.Context) error {
 	var req loginRequest
 	if err := json.NewDecoder(c.Request().Body).Decode(&req); err != nil {
-		return badParam("body", "send JSON {\"username\": …, \"password\": …}")
+		return web.BadParam("body", "send JSON {\"username\": …, \"password\": …}")
 	}
 	key := c.RealIP() + " " + req.Username
 	now := time.Now()
@@ -112,7 +113,7 @@ func (api *API) me(c echo.Context) error {
 	if p.Session != "" {
 		a.CSRFToken = auth.CSRFToken(p.Session)
 	}
-	return sendJSON(c, a)
+	return web.SendJSON(c, a)
 }
 
 // dummyHash is a hash no password matches, verified against for unknown

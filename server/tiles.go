@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/community-atlas/atlas/geo/tile"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -27,7 +28,7 @@ var tileLayers = map[string][]string{
 func (api *API) getTile(c echo.Context) error {
 	layer := c.Param("layer")
 	if _, ok := tileLayers[layer]; !ok {
-		return &notFoundError{What: "tile layer", Code: layer}
+		return &web.NotFoundError{What: "tile layer", Code: layer}
 	}
 	z, x, y, err := tileParams(c)
 	if err != nil {
@@ -35,7 +36,7 @@ func (api *API) getTile(c echo.Context) error {
 	}
 	t, err := tile.Parse(z, x, y)
 	if err != nil {
-		return &notFoundError{What: "tile", Code: err.Error()}
+		return &web.NotFoundError{What: "tile", Code: err.Error()}
 	}
 	s := api.snap(c)
 	key := fmt.Sprintf("%s %s/%d/%d/%d", s.Key(), layer, z, x, y)
@@ -68,7 +69,7 @@ func (api *API) getTile(c echo.Context) error {
 func tileParams(c echo.Context) (z, x, y int, err error) {
 	ys, ok := strings.CutSuffix(c.Param("y"), ".mvt")
 	if !ok {
-		return 0, 0, 0, badParam("y", "%q: tiles are addressed as /tiles/{layer}/{z}/{x}/{y}.mvt", c.Param("y"))
+		return 0, 0, 0, web.BadParam("y", "%q: tiles are addressed as /tiles/{layer}/{z}/{x}/{y}.mvt", c.Param("y"))
 	}
 	for _, p := range []struct {
 		name, v string
@@ -76,7 +77,7 @@ func tileParams(c echo.Context) (z, x, y int, err error) {
 	}{{"z", c.Param("z"), &z}, {"x", c.Param("x"), &x}, {"y", ys, &y}} {
 		n, err := strconv.Atoi(p.v)
 		if err != nil {
-			return 0, 0, 0, badParam(p.name, "%q is not a whole number", p.v)
+			return 0, 0, 0, web.BadParam(p.name, "%q is not a whole number", p.v)
 		}
 		*p.dst = n
 	}
@@ -105,7 +106,7 @@ func (api *API) getTileJSON(c echo.Context) error {
 	name, ok := strings.CutSuffix(c.Param("layer"), ".json")
 	fields, known := tileLayers[name]
 	if !ok || !known {
-		return &notFoundError{What: "tile layer", Code: c.Param("layer")}
+		return &web.NotFoundError{What: "tile layer", Code: c.Param("layer")}
 	}
 	s := api.snap(c)
 	b := s.Bound()
@@ -120,7 +121,7 @@ func (api *API) getTileJSON(c echo.Context) error {
 	if name == "grid" {
 		desc["households"] = "Number"
 	}
-	return sendJSON(c, tileJSON{
+	return web.SendJSON(c, tileJSON{
 		TileJSON: "3.0.0", Name: "Community Atlas " + name,
 		Tiles:   []string{fmt.Sprintf("%s://%s/tiles/%s/{z}/{x}/{y}.mvt", scheme, c.Request().Host, name)},
 		MinZoom: 0, MaxZoom: tile.MaxZoom,

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -40,16 +41,16 @@ func (api *API) createToken(c echo.Context) error {
 		ExpiresInDays int    `json:"expires_in_days"`
 	}
 	if err := json.NewDecoder(c.Request().Body).Decode(&req); err != nil {
-		return badParam("body", "send JSON {\"name\": …, \"expires_in_days\": …}")
+		return web.BadParam("body", "send JSON {\"name\": …, \"expires_in_days\": …}")
 	}
 	if req.Name == "" || len(req.Name) > 100 {
-		return badParam("name", "give the token a name of 1 to 100 characters")
+		return web.BadParam("name", "give the token a name of 1 to 100 characters")
 	}
 	if req.ExpiresInDays == 0 {
 		req.ExpiresInDays = defaultTokenDays
 	}
 	if req.ExpiresInDays < 1 || req.ExpiresInDays > maxTokenDays {
-		return badParam("expires_in_days", "%d is not from 1 to %d", req.ExpiresInDays, maxTokenDays)
+		return web.BadParam("expires_in_days", "%d is not from 1 to %d", req.ExpiresInDays, maxTokenDays)
 	}
 	p := who(c)
 	secret, hash, err := auth.NewSecret()
@@ -77,19 +78,19 @@ func (api *API) listTokens(c echo.Context) error {
 	for i := range ts {
 		items[i] = newTokenItem(&ts[i])
 	}
-	return sendJSON(c, list[tokenItem]{Items: items})
+	return web.SendJSON(c, list[tokenItem]{Items: items})
 }
 
 // DELETE /api/v1/tokens/{id}: revoke one of the caller's tokens.
 func (api *API) revokeToken(c echo.Context) error {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil {
-		return badParam("id", "%q is not a token id", c.Param("id"))
+		return web.BadParam("id", "%q is not a token id", c.Param("id"))
 	}
 	p := who(c)
 	err = api.atlas.RevokeToken(c.Request().Context(), id, p.User.ID, time.Now())
 	if errors.Is(err, auth.ErrNotFound) {
-		return &notFoundError{What: "token", Code: c.Param("id")}
+		return &web.NotFoundError{What: "token", Code: c.Param("id")}
 	} else if err != nil {
 		return err
 	}

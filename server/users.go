@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -37,7 +38,7 @@ func decodeUserRequest(c echo.Context) (*userRequest, error) {
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
-		return nil, badParam("body", "send JSON with username, password, role, region, disabled (%v)", err)
+		return nil, web.BadParam("body", "send JSON with username, password, role, region, disabled (%v)", err)
 	}
 	return &req, nil
 }
@@ -47,11 +48,11 @@ func decodeUserRequest(c echo.Context) (*userRequest, error) {
 func (api *API) checkUserFields(c echo.Context, req *userRequest) error {
 	if req.Password != nil {
 		if err := auth.CheckPasswordStrength(*req.Password); err != nil {
-			return badParam("password", "%v", err)
+			return web.BadParam("password", "%v", err)
 		}
 	}
 	if req.Role != nil && !req.Role.Valid() {
-		return badParam("role", "%q is not viewer, analyst, data_manager or admin", *req.Role)
+		return web.BadParam("role", "%q is not viewer, analyst, data_manager or admin", *req.Role)
 	}
 	if req.Region != nil {
 		if err := api.checkScope(c, *req.Region); err != nil {
@@ -66,16 +67,16 @@ func (api *API) checkScope(c echo.Context, region string) error {
 	mine := who(c).Region
 	if region == "" {
 		if mine != "" {
-			return badParam("region", "you are limited to %s and can only grant regions inside it", mine)
+			return web.BadParam("region", "you are limited to %s and can only grant regions inside it", mine)
 		}
 		return nil
 	}
 	s := api.atlas.Snapshot()
 	if _, ok := s.Region(region); !ok {
-		return badParam("region", "%q is not a known region code", region)
+		return web.BadParam("region", "%q is not a known region code", region)
 	}
 	if mine != "" && !s.Within(region, mine) {
-		return badParam("region", "%s is outside your region %s", region, mine)
+		return web.BadParam("region", "%s is outside your region %s", region, mine)
 	}
 	return nil
 }
@@ -87,10 +88,10 @@ func (api *API) createUser(c echo.Context) error {
 		return err
 	}
 	if err := auth.ValidateUsername(req.Username); err != nil {
-		return badParam("username", "%v", err)
+		return web.BadParam("username", "%v", err)
 	}
 	if req.Password == nil || req.Role == nil {
-		return badParam("body", "username, password and role are required")
+		return web.BadParam("body", "username, password and role are required")
 	}
 	if req.Region == nil {
 		empty := ""
@@ -126,7 +127,7 @@ func (api *API) listUsers(c echo.Context) error {
 			items = append(items, newUserItem(&users[i]))
 		}
 	}
-	return sendJSON(c, list[userItem]{Items: items})
+	return web.SendJSON(c, list[userItem]{Items: items})
 }
 
 // PATCH /api/v1/users/{username}: change role, region, password or
@@ -135,12 +136,12 @@ func (api *API) updateUser(c echo.Context) error {
 	ctx := c.Request().Context()
 	u, err := api.atlas.UserByName(ctx, c.Param("username"))
 	if errors.Is(err, auth.ErrNotFound) {
-		return &notFoundError{What: "user", Code: c.Param("username")}
+		return &web.NotFoundError{What: "user", Code: c.Param("username")}
 	} else if err != nil {
 		return err
 	}
 	if err := api.checkScope(c, u.Region); err != nil && who(c).Region != "" {
-		return &notFoundError{What: "user", Code: u.Username} // outside the admin's region: not theirs to see
+		return &web.NotFoundError{What: "user", Code: u.Username} // outside the admin's region: not theirs to see
 	}
 	req, err := decodeUserRequest(c)
 	if err != nil {
@@ -166,7 +167,7 @@ func (api *API) updateUser(c echo.Context) error {
 	api.tokens.clear()
 	api.audit(c, who(c).name(), "user_update", fmt.Sprintf("%s role=%s region=%s disabled=%v password_changed=%v",
 		u.Username, u.Role, u.Region, u.Disabled, req.Password != nil))
-	return sendJSON(c, newUserItem(u))
+	return web.SendJSON(c, newUserItem(u))
 }
 
 // applyUserChanges copies the request's fields onto u and reports whether

@@ -1,4 +1,4 @@
-package server
+package ogc
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
@@ -29,32 +30,32 @@ func parseItemsQuery(c echo.Context, s *analytics.Snapshot) (itemsQuery, error) 
 	q := itemsQuery{limit: ogcDefaultLimit, bbox: c.QueryParam("bbox")}
 	for name := range c.QueryParams() {
 		if !ogcItemParams[name] {
-			return q, badParam(name, "is not a parameter of this collection (f, bbox, limit, offset, period)")
+			return q, web.BadParam(name, "is not a parameter of this collection (f, bbox, limit, offset, period)")
 		}
 	}
 	var err error
 	if v := c.QueryParam("limit"); v != "" {
 		if q.limit, err = strconv.Atoi(v); err != nil || q.limit < 1 {
-			return q, badParam("limit", "%q is not a whole number ≥ 1", v)
+			return q, web.BadParam("limit", "%q is not a whole number ≥ 1", v)
 		}
 		q.limit = min(q.limit, ogcMaxLimit)
 	}
 	if v := c.QueryParam("offset"); v != "" {
 		if q.offset, err = strconv.Atoi(v); err != nil || q.offset < 0 {
-			return q, badParam("offset", "%q is not a whole number ≥ 0", v)
+			return q, web.BadParam("offset", "%q is not a whole number ≥ 0", v)
 		}
 	}
-	q.period, err = periodParam(c, s)
+	q.period, err = web.PeriodParam(c, s)
 	return q, err
 }
 
 // GET /ogc/collections/{id}/items?bbox=&limit=&offset=&period=&f=
-func (api *API) ogcItems(c echo.Context) error {
-	col, html, err := collectionRequest(c)
+func (svc *Service) Items(c echo.Context) error {
+	col, html, err := svc.collectionRequest(c)
 	if err != nil {
 		return err
 	}
-	s := api.snap(c)
+	s := svc.snap(c)
 	q, err := parseItemsQuery(c, s)
 	if err != nil {
 		return err
@@ -79,8 +80,8 @@ func (api *API) ogcItems(c echo.Context) error {
 	}
 	meta, _ := json.Marshal(map[string]any{"numberMatched": len(matched), "numberReturned": len(page),
 		"timeStamp": time.Now().UTC().Format(time.RFC3339), "links": links})
-	body := append(openFeatureCollection(len(features), func(i int) []byte { return features[i] }), ',')
-	return c.Blob(200, mimeGeoJSON, append(body, meta[1:]...))
+	body := append(web.OpenFeatureCollection(len(features), func(i int) []byte { return features[i] }), ',')
+	return c.Blob(200, web.MIMEGeoJSON, append(body, meta[1:]...))
 }
 
 // matchBBox is the indices of src's features that intersect bbox, or of
@@ -90,7 +91,7 @@ func matchBBox(src ogcSource, bbox string) ([]int, error) {
 	if bbox != "" {
 		b, err := parseBBox(bbox)
 		if err != nil {
-			return nil, badParam("bbox", "%v", err)
+			return nil, web.BadParam("bbox", "%v", err)
 		}
 		keep = func(i int) bool { return intersectsBound(src.Geometry(i), b) }
 	}
@@ -117,11 +118,11 @@ func itemsLinks(c echo.Context, id string, q itemsQuery, matched int, html bool)
 		v.Set("offset", strconv.Itoa(offset))
 		return base + "?" + v.Encode()
 	}
-	typ := mimeGeoJSON
+	typ := web.MIMEGeoJSON
 	if html {
 		typ = mimeHTML
 	}
-	links := selfLinks(page(q.offset), mimeGeoJSON, html)
+	links := selfLinks(page(q.offset), web.MIMEGeoJSON, html)
 	if q.offset+q.limit < matched {
 		links = append(links, ogcLink{Href: page(q.offset+q.limit) + "&f=" + format(html), Rel: "next", Type: typ, Title: "Next page"})
 	}
@@ -139,13 +140,13 @@ func format(html bool) string {
 }
 
 // GET /ogc/collections/{id}/items/{fid}?period=&f=
-func (api *API) ogcItem(c echo.Context) error {
-	col, html, err := collectionRequest(c)
+func (svc *Service) Item(c echo.Context) error {
+	col, html, err := svc.collectionRequest(c)
 	if err != nil {
 		return err
 	}
-	s := api.snap(c)
-	period, err := periodParam(c, s)
+	s := svc.snap(c)
+	period, err := web.PeriodParam(c, s)
 	if err != nil {
 		return err
 	}
@@ -158,11 +159,11 @@ func (api *API) ogcItem(c echo.Context) error {
 		}
 	}
 	if idx < 0 {
-		return &notFoundError{What: "feature in " + col.ID, Code: c.Param("fid")}
+		return &web.NotFoundError{What: "feature in " + col.ID, Code: c.Param("fid")}
 	}
 	layer := src.Layer(s, []int{idx}, period)
 	href := collectionHref(c, col.ID) + "/items/" + url.PathEscape(c.Param("fid"))
-	links := append(selfLinks(href, mimeGeoJSON, html), collectionLink(c, col.ID, col.Title))
+	links := append(selfLinks(href, web.MIMEGeoJSON, html), collectionLink(c, col.ID, col.Title))
 	if html {
 		return renderOGCPage(c, "item", map[string]any{"collection": col, "layer": layer, "links": links})
 	}
@@ -174,5 +175,5 @@ func (api *API) ogcItem(c echo.Context) error {
 	out := append(f[:len(f)-1:len(f)-1], []byte(`,"links":`)...)
 	out = append(out, linksJSON...)
 	out = append(out, '}')
-	return c.Blob(200, mimeGeoJSON, out)
+	return c.Blob(200, web.MIMEGeoJSON, out)
 }

@@ -1,4 +1,11 @@
-package server
+// Package ogc serves OGC API – Features (Part 1: Core) under /ogc: a landing
+// page, conformance, one collection per level below the city plus
+// facilities and grids, items with bbox and limit/offset paging, single
+// features, and this API's OpenAPI definition; JSON or HTML by ?f= or the
+// Accept header. It reads the snapshot the request may see (package server
+// authenticates and scopes it) and answers its errors as web.ParamError and
+// web.NotFoundError, which the server's error mapping turns into statuses.
+package ogc
 
 import (
 	_ "embed"
@@ -7,25 +14,32 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/proj"
+	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 )
 
-// The OGC API – Features (Part 1: Core) endpoints live under /ogc: a
-// landing page, conformance, one collection per level below the city plus
-// facilities and grids, items with bbox and limit/offset paging, single
-// features, and this API's OpenAPI definition; JSON or HTML by ?f= or the
-// Accept header.
-
-//go:embed ogcapi.json
+//go:embed api.json
 var ogcAPIDoc []byte
+
+// Service answers the OGC API over the snapshot each request reads.
+type Service struct {
+	snap        func(echo.Context) *analytics.Snapshot
+	collections []ogcCollection
+}
+
+// New builds the service: snap gives the snapshot a request may read, and
+// layers builds the features' attributes.
+func New(snap func(echo.Context) *analytics.Snapshot, layers Layers) *Service {
+	return &Service{snap: snap, collections: newCollections(layers)}
+}
 
 const (
 	mimeOpenAPI = "application/vnd.oai.openapi+json;version=3.0"
 	mimeHTML    = "text/html"
 )
 
-var ogcConformance = []string{
+var conformance = []string{
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
@@ -57,13 +71,13 @@ func collectionLink(c echo.Context, id, title string) ogcLink {
 
 // collectionRequest reads ?f= (see wantsHTML) and the collection named by
 // the path's {id}.
-func collectionRequest(c echo.Context) (col *ogcCollection, html bool, err error) {
+func (svc *Service) collectionRequest(c echo.Context) (col *ogcCollection, html bool, err error) {
 	if html, err = wantsHTML(c); err != nil {
 		return nil, false, err
 	}
-	col, ok := findCollection(c.Param("id"))
+	col, ok := svc.findCollection(c.Param("id"))
 	if !ok {
-		return nil, false, &notFoundError{What: "collection", Code: c.Param("id")}
+		return nil, false, &web.NotFoundError{What: "collection", Code: c.Param("id")}
 	}
 	return col, html, nil
 }
@@ -79,7 +93,7 @@ func wantsHTML(c echo.Context) (bool, error) {
 		accept := c.Request().Header.Get("Accept")
 		return strings.Contains(accept, mimeHTML) && !strings.Contains(accept, "json"), nil
 	}
-	return false, badParam("f", "%q is not json or html", c.QueryParam("f"))
+	return false, web.BadParam("f", "%q is not json or html", c.QueryParam("f"))
 }
 
 // selfLinks are the self and alternate links of a resource.
@@ -103,11 +117,11 @@ func ogcAnswer(c echo.Context, html bool, mime, page string, v any) error {
 	if html {
 		return renderOGCPage(c, page, v)
 	}
-	return sendJSONType(c, mime, v)
+	return web.SendJSONType(c, mime, v)
 }
 
 // GET /ogc
-func (api *API) ogcLanding(c echo.Context) error {
+func (svc *Service) Landing(c echo.Context) error {
 	html, err := wantsHTML(c)
 	if err != nil {
 		return err
@@ -126,16 +140,16 @@ func (api *API) ogcLanding(c echo.Context) error {
 }
 
 // GET /ogc/conformance
-func (api *API) ogcConformance(c echo.Context) error {
+func (svc *Service) Conformance(c echo.Context) error {
 	html, err := wantsHTML(c)
 	if err != nil {
 		return err
 	}
-	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "conformance", map[string]any{"conformsTo": ogcConformance})
+	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "conformance", map[string]any{"conformsTo": conformance})
 }
 
 // GET /ogc/api
-func (api *API) ogcAPI(c echo.Context) error {
+func (svc *Service) API(c echo.Context) error {
 	html, err := wantsHTML(c)
 	if err != nil {
 		return err
@@ -179,7 +193,7 @@ func collectionDoc(c echo.Context, s *analytics.Snapshot, col *ogcCollection) og
 		Links: []ogcLink{
 			{Href: href + "?f=json", Rel: "self", Type: echo.MIMEApplicationJSON, Title: col.Title},
 			{Href: href + "?f=html", Rel: "alternate", Type: mimeHTML, Title: col.Title},
-			{Href: href + "/items?f=json", Rel: "items", Type: mimeGeoJSON, Title: "Features as GeoJSON"},
+			{Href: href + "/items?f=json", Rel: "items", Type: web.MIMEGeoJSON, Title: "Features as GeoJSON"},
 			{Href: href + "/items?f=html", Rel: "items", Type: mimeHTML, Title: "Features as HTML"},
 		}}
 	d.Extent.Spatial.BBox = [][4]float64{{b.Min[0], b.Min[1], b.Max[0], b.Max[1]}}
@@ -188,15 +202,15 @@ func collectionDoc(c echo.Context, s *analytics.Snapshot, col *ogcCollection) og
 }
 
 // GET /ogc/collections
-func (api *API) ogcCollections(c echo.Context) error {
+func (svc *Service) Collections(c echo.Context) error {
 	html, err := wantsHTML(c)
 	if err != nil {
 		return err
 	}
-	s := api.snap(c)
-	docs := make([]ogcCollectionDoc, len(ogcCollections))
-	for i := range ogcCollections {
-		docs[i] = collectionDoc(c, s, &ogcCollections[i])
+	s := svc.snap(c)
+	docs := make([]ogcCollectionDoc, len(svc.collections))
+	for i := range svc.collections {
+		docs[i] = collectionDoc(c, s, &svc.collections[i])
 	}
 	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "collections", map[string]any{
 		"links":       selfLinks(ogcBase(c)+"/collections", echo.MIMEApplicationJSON, html),
@@ -205,10 +219,10 @@ func (api *API) ogcCollections(c echo.Context) error {
 }
 
 // GET /ogc/collections/{id}
-func (api *API) ogcCollection(c echo.Context) error {
-	col, html, err := collectionRequest(c)
+func (svc *Service) Collection(c echo.Context) error {
+	col, html, err := svc.collectionRequest(c)
 	if err != nil {
 		return err
 	}
-	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "collection", collectionDoc(c, api.snap(c), col))
+	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "collection", collectionDoc(c, svc.snap(c), col))
 }

@@ -1,4 +1,4 @@
-package server
+package ogc
 
 import (
 	"math/rand/v2"
