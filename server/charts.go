@@ -29,8 +29,9 @@ var chartBuilders = map[string]func(c echo.Context, s *analytics.Snapshot, lang 
 }
 
 // GET /api/v1/charts/{kind}?…&format=json|html|csv|xlsx&lang=zh|en
-// JSON is the ECharts option; HTML a standalone page loading ECharts from
-// /vendor/echarts/; CSV and XLSX the chart's data as a table.
+// JSON is the ECharts option; HTML a standalone page loading ECharts and
+// the page script from /vendor/echarts/, with the option as a JSON data
+// block; CSV and XLSX the chart's data as a table.
 func (api *API) getChart(c echo.Context) error {
 	build, ok := chartBuilders[c.Param("kind")]
 	if !ok {
@@ -57,7 +58,7 @@ func (api *API) getChart(c echo.Context) error {
 	}
 	switch format {
 	case "html":
-		body, err := charts.Page(built.chart)
+		body, err := charts.Page(built.chart, lang)
 		if err != nil {
 			return err
 		}
