@@ -6,6 +6,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/compare"
+	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/charts"
 	"github.com/community-atlas/atlas/server/export"
 	"github.com/community-atlas/atlas/server/web"
@@ -30,8 +31,10 @@ var chartBuilders = map[string]func(c echo.Context, s *analytics.Snapshot, lang 
 }
 
 // GET /api/v1/charts/{kind}?…&format=json|html|csv|xlsx&lang=zh|en
-// JSON is the ECharts option; HTML a standalone page loading ECharts from
-// /vendor/echarts/; CSV and XLSX the chart's data as a table.
+// JSON is the ECharts option; HTML a standalone page loading ECharts and
+// the page script from /vendor/echarts/, with the option as a JSON data
+// block; CSV and XLSX the chart's data as a table: a data download, so,
+// like /api/v1/export/, for analysts and above, and audited.
 func (api *API) getChart(c echo.Context) error {
 	build, ok := chartBuilders[c.Param("kind")]
 	if !ok {
@@ -51,6 +54,12 @@ func (api *API) getChart(c echo.Context) error {
 	default:
 		return web.BadParam("format", "%q is not json, html, csv or xlsx", format)
 	}
+	dataDownload := format == "csv" || format == "xlsx"
+	if dataDownload {
+		if err := needExporter(c); err != nil {
+			return err
+		}
+	}
 	s := api.snap(c)
 	built, err := build(c, s, lang)
 	if err != nil {
@@ -58,13 +67,17 @@ func (api *API) getChart(c echo.Context) error {
 	}
 	switch format {
 	case "html":
-		body, err := charts.Page(built.chart)
+		body, err := charts.Page(built.chart, lang)
 		if err != nil {
 			return err
 		}
 		return c.HTMLBlob(http.StatusOK, body)
 	case "csv", "xlsx":
-		return sendTable(c, built.table, format, built.name)
+		if err := sendTable(c, built.table, format, built.name); err != nil {
+			return err
+		}
+		api.audit(c, who(c).name(), "export", c.Request().URL.RequestURI())
+		return nil
 	}
 	body, err := charts.Option(built.chart)
 	if err != nil {
@@ -101,4 +114,14 @@ func vendorAssets() echo.HandlerFunc {
 		h.ServeHTTP(c.Response(), c.Request())
 		return nil
 	}
+}
+
+// needExporter refuses a data download to a principal below analyst. The
+// route's policy lets viewers see charts; only the format makes a request
+// a download, so the check is here rather than in the policy table.
+func needExporter(c echo.Context) error {
+	if p := who(c); p == nil || !p.Role.Allows(auth.Analyst) {
+		return needRole(string(auth.Analyst))
+	}
+	return nil
 }

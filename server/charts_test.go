@@ -43,7 +43,8 @@ func TestChartPageUsesLocalECharts(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.Fatalf("status %d type %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
-	if !strings.Contains(page, `<script src="/vendor/echarts/echarts.min.js"></script>`) || strings.Contains(page, "http") {
+	if !strings.Contains(page, `<script src="/vendor/echarts/echarts.min.js" defer></script>`) ||
+		!strings.Contains(page, `<script src="/vendor/echarts/chart-page.js" defer></script>`) || strings.Contains(page, "http") {
 		t.Errorf("page does not load local ECharts only:\n%s", page)
 	}
 	if !strings.Contains(page, "Registered volunteers") || !strings.Contains(page, "City target") {
@@ -52,6 +53,9 @@ func TestChartPageUsesLocalECharts(t *testing.T) {
 	resp, js := s.fetch(t, "/vendor/echarts/echarts.min.js")
 	if resp.StatusCode != 200 || len(js) < 1_000_000 || !strings.Contains(string(js[:400]), "Apache Software Foundation") {
 		t.Errorf("echarts.min.js: status %d, %d bytes", resp.StatusCode, len(js))
+	}
+	if resp, js := s.fetch(t, "/vendor/echarts/chart-page.js"); resp.StatusCode != 200 || !strings.Contains(string(js), "setOption") {
+		t.Errorf("chart-page.js: status %d", resp.StatusCode)
 	}
 	if resp, _ := s.fetch(t, "/vendor/echarts/LICENSE.echarts"); resp.StatusCode != 200 {
 		t.Errorf("licence: status %d", resp.StatusCode)

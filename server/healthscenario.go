@@ -1,10 +1,7 @@
 package server
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 
@@ -56,20 +53,6 @@ func optionalMode(m healthcov.Mode) any {
 	return m
 }
 
-// readBody decodes a JSON body strictly: unknown fields are an error, so a
-// misspelt option is not silently ignored.
-func readBody(c echo.Context, v any) error {
-	dec := json.NewDecoder(c.Request().Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return web.BadParam("body", "send the request as a JSON object")
-		}
-		return web.BadParam("body", "not the JSON object expected: %v", err)
-	}
-	return nil
-}
-
 // bodyRegions selects the regions of a POST like ?level=&parent= does.
 func (api *API) bodyRegions(s *analytics.Snapshot, level, parent string) ([]*analytics.Region, error) {
 	l := analytics.Level(level)
@@ -95,6 +78,12 @@ func (api *API) healthWhatIf(c echo.Context) error {
 	s := api.snap(c)
 	var req whatIfRequest
 	if err := readBody(c, &req); err != nil {
+		return err
+	}
+	if err := capItems("add", len(req.Add)); err != nil {
+		return err
+	}
+	if err := capItems("remove", len(req.Remove)); err != nil {
 		return err
 	}
 	regions, err := api.bodyRegions(s, req.Level, req.Parent)
@@ -141,6 +130,9 @@ func (api *API) healthSiting(c echo.Context) error {
 	s := api.snap(c)
 	var req sitingRequest
 	if err := readBody(c, &req); err != nil {
+		return err
+	}
+	if err := capItems("candidates", len(req.Candidates)); err != nil {
 		return err
 	}
 	var scope *analytics.Region

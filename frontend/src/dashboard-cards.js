@@ -6,7 +6,7 @@
 import { url } from './api.js';
 import { scopeParams } from './dashboard-state.js';
 
-/** The roles that may download tables (GET /api/v1/export/… needs analyst). */
+/** The roles that may download tables (GET /api/v1/export/… and chart data need analyst). */
 const exporters = ['analyst', 'data_manager', 'admin'];
 
 /** Joins the non-empty parts of a file name, as the server names its downloads. */
@@ -35,12 +35,13 @@ export function chartURL(panel, lang, format) {
   return url(`/api/v1/charts/${panel.kind}`, { ...panel.params, lang: lang === 'en' ? 'en' : '', format });
 }
 
-/** A chart card's export menu entries. */
-export function chartExports(t, panel, lang) {
+/** A chart card's export menu entries; the data (CSV, XLSX) for analysts and above. */
+export function chartExports(t, panel, lang, role) {
+  const data = { disabled: !exporters.includes(role), note: t.needsAnalyst };
   return [
     { format: 'png', label: t.png, png: true },
-    { format: 'csv', label: t.csv, href: chartURL(panel, lang, 'csv') },
-    { format: 'xlsx', label: t.xlsx, href: chartURL(panel, lang, 'xlsx') },
+    { format: 'csv', label: t.csv, href: chartURL(panel, lang, 'csv'), ...data },
+    { format: 'xlsx', label: t.xlsx, href: chartURL(panel, lang, 'xlsx'), ...data },
     { format: 'json', label: t.option, href: chartURL(panel, lang, 'json'), download: `${panel.name}.json` },
     { format: 'html', label: t.standalone, href: chartURL(panel, lang, 'html'), newTab: true },
   ];

@@ -126,7 +126,7 @@ function menu(card, html) {
 function drawPanel(d, panel) {
   const el = $(`chart-${panel.id}`);
   const address = chartURL(panel, state.lang, 'json');
-  menu(`card-${panel.id}`, exportMenu(d, $(`h-${panel.id}`).textContent, chartExports(d, panel, state.lang)));
+  menu(`card-${panel.id}`, exportMenu(d, $(`h-${panel.id}`).textContent, chartExports(d, panel, state.lang, me?.role)));
   if (drawn.get(panel.id)?.address === address) return drawn.get(panel.id).done;
   const entry = { address };
   drawn.set(panel.id, entry);

@@ -204,7 +204,7 @@ describe('dashboard', { timeout: 180_000, skip: browserSkip }, () => {
     app.assertNoErrors();
   });
 
-  test('asks for a login; a viewer may see everything but not download the scorecard', async () => {
+  test('asks for a login; a viewer may see everything but not download the scorecard or chart data', async () => {
     const r = await fetch(`${atlas.base}/api/v1/users`, {
       method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: 'leader', password: 'meeting-room-2014', role: 'viewer', region: '' }),
@@ -219,8 +219,12 @@ describe('dashboard', { timeout: 180_000, skip: browserSkip }, () => {
     assert.equal(await page.locator('#who').innerText(), 'leader');
     assert.equal(await page.locator('#card-scorecard .export-item[aria-disabled="true"]').count(), 3, 'scorecard downloads offered to a viewer');
     assert.equal(await page.locator('#card-scorecard a.export-item').count(), 0);
-    const dl = await download(page, 'boxplot', 'csv');
-    assert.match(dl.suggestedFilename(), /^boxplot_.*\.csv$/, 'chart data is for viewers too');
+    for (const card of chartIds) {
+      const off = await page.locator(`#card-${card} .export-item[aria-disabled="true"]`).evaluateAll((els) => els.map((e) => e.dataset.format));
+      assert.deepEqual(off, ['csv', 'xlsx'], `${card}: chart data offered to a viewer`);
+    }
+    const dl = await download(page, 'boxplot', 'png');
+    assert.match(dl.suggestedFilename(), /^boxplot_.*\.png$/, 'the chart image is for viewers too');
     app.assertNoErrors();
   });
 

@@ -2,24 +2,23 @@
 // go-echarts: ranking bars against the target, the scorecard heatmap, a
 // radar of one region against the city, trend lines and box plots. Each
 // chart is served both as its option JSON (for the web app, which renders
-// it with the same ECharts) and as a standalone HTML page whose script
-// comes from the embedded copy of ECharts (see Assets), never a CDN.
+// it with the same ECharts) and as a standalone HTML page (see Page) whose
+// scripts come from the embedded copy of ECharts (see Assets), never a CDN.
 package charts
 
 import (
 	"bytes"
 	"embed"
 	"encoding/json"
-	"io"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-// Assets holds echarts.min.js (npm echarts 5.4.3, Apache-2.0) and its
-// licence files.
+// Assets holds echarts.min.js (npm echarts 5.4.3, Apache-2.0), its
+// licence files, and the script of chart pages (PageScript).
 //
-//go:embed assets/echarts.min.js assets/LICENSE.echarts assets/NOTICE.echarts
+//go:embed assets/echarts.min.js assets/LICENSE.echarts assets/NOTICE.echarts assets/chart-page.js
 var Assets embed.FS
 
 // AssetsPath is where the server serves Assets' files; chart pages load
@@ -34,11 +33,10 @@ const (
 	colourCity   = "#7570b3"
 )
 
-// Chart is a built chart: its option for ECharts, and its page.
+// Chart is a built chart: its option for ECharts.
 type Chart interface {
 	Validate()
 	JSON() map[string]any
-	Render(w io.Writer) error
 }
 
 // Option returns the chart's ECharts option as JSON.
@@ -48,15 +46,6 @@ func Option(c Chart) ([]byte, error) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(c.JSON()); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// Page renders the chart as a standalone HTML page.
-func Page(c Chart) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := c.Render(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -87,7 +76,7 @@ func (l Lang) pick(zh, en string) string {
 
 // page is the canvas and page set-up shared by every chart.
 func page(title string) opts.Initialization {
-	return opts.Initialization{PageTitle: title, AssetsHost: AssetsPath, Width: "960px", Height: "560px", Theme: "white"}
+	return opts.Initialization{PageTitle: title, AssetsHost: AssetsPath, Width: pageWidth, Height: pageHeight, Theme: "white"}
 }
 
 // missing is ECharts' marker for a missing value.

@@ -21,7 +21,8 @@ type Table struct {
 const bom = "\uFEFF"
 
 // WriteCSV writes the table as CSV, UTF-8 with a BOM, headed by the
-// columns' titles. Nulls are empty cells; numbers are written in full.
+// columns' titles. Nulls are empty cells; numbers are written in full;
+// text is kept from being read as a formula (see csvText).
 func (t *Table) WriteCSV(w io.Writer) error {
 	if err := t.check(); err != nil {
 		return err
@@ -33,7 +34,7 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(bw)
 	header := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		header[i] = c.title()
+		header[i] = csvText(c.title())
 	}
 	if err := cw.Write(header); err != nil {
 		return err
@@ -59,7 +60,7 @@ func formatCell(v any) string {
 	case nil:
 		return ""
 	case string:
-		return x
+		return csvText(x)
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:
@@ -71,7 +72,8 @@ func formatCell(v any) string {
 }
 
 // WriteJSON writes {"name": …, "columns": […], "items": [{column: value}]}:
-// the rows as objects keyed by the columns' names, nulls as null.
+// the rows as objects keyed by the columns' names, nulls as null, text
+// without control characters.
 func (t *Table) WriteJSON(w io.Writer) error {
 	if err := t.check(); err != nil {
 		return err
@@ -90,7 +92,7 @@ func (t *Table) WriteJSON(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	name, _ := marshal(t.Name)
+	name, _ := marshal(cleanText(t.Name))
 	fmt.Fprintf(bw, `{"name":%s,"columns":%s,"items":[`, name, head)
 	for r, row := range t.Rows {
 		if r > 0 {
@@ -102,6 +104,9 @@ func (t *Table) WriteJSON(w io.Writer) error {
 				bw.WriteByte(',')
 			}
 			k, _ := marshal(t.Columns[i].Name)
+			if s, ok := v.(string); ok {
+				v = cleanText(s)
+			}
 			val, err := marshal(v)
 			if err != nil {
 				return fmt.Errorf("export: table %s row %d column %s: %w", t.Name, r+1, t.Columns[i].Name, err)

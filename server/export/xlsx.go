@@ -9,7 +9,8 @@ import (
 
 // WriteXLSX writes the table as one worksheet named after it: a bold header
 // row of the columns' titles frozen above the data, numbers as numbers,
-// booleans as booleans, nulls as empty cells. Rows are streamed, so memory
+// booleans as booleans, nulls as empty cells, text as text (never a
+// formula) without control characters. Rows are streamed, so memory
 // stays flat however long the table.
 func (t *Table) WriteXLSX(w io.Writer) error {
 	if err := t.check(); err != nil {
@@ -50,7 +51,7 @@ func (t *Table) WriteXLSX(w io.Writer) error {
 	}
 	for r, row := range t.Rows {
 		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(cell, row); err != nil {
+		if err := sw.SetRow(cell, cleanRow(row)); err != nil {
 			return fmt.Errorf("export: xlsx row %d: %w", r+1, err)
 		}
 	}

@@ -23,8 +23,8 @@ var codeLength = map[analytics.Level]int{
 // code, name, level (city, county, township, community), parent (the code of
 // the region one level up, in this file or already known), kind (urban or
 // rural; for communities it defaults from the name: 居委会 urban, 村委会
-// rural), population, households, generated. Each region must lie inside its
-// parent within 1% of its area.
+// rural), population, households, generated; a city has no parent. Each
+// region must lie inside its parent within 1% of its area.
 func ReadBoundaries(file string, data []byte, idx Index) (*store.Changeset, error) {
 	fc, err := readFeatures(data)
 	if err != nil {
@@ -158,8 +158,11 @@ func checkHierarchy(regions []analytics.Region, feature []int, pending map[strin
 
 func checkParent(r *analytics.Region, regions []analytics.Region, pending map[string]int, idx Index) error {
 	if r.Level == analytics.City {
-		if r.Parent != "" && len(r.Parent) != 2 {
-			return fmt.Errorf("a city's parent is its 2-digit province code, not %q", r.Parent)
+		// The atlas has no level above the city, and the stores require a
+		// parent to be a stored region: a province code such as "32"
+		// would fail there as a foreign key.
+		if r.Parent != "" {
+			return fmt.Errorf("parent %q is unknown: a city is the top of the atlas, so its parent must be empty", r.Parent)
 		}
 		return nil
 	}

@@ -114,6 +114,25 @@ func TestReadBoundariesProblems(t *testing.T) {
 	wantProblem(t, ps, 0, 5, "parent", "parent 320612 is a county; a community's parent must be one level up")
 }
 
+// A city is the top of the atlas: a parent such as the province code "32",
+// which the store cannot reference, is a problem of the file, not a failed
+// write.
+func TestReadBoundariesCityParent(t *testing.T) {
+	_, idx := fixture(t)
+	city := `[[[120,32],[120.4,32],[120.4,32.1],[120,32.1],[120,32]]]`
+	for _, parent := range []string{`"32"`, `"3206"`, `32`} {
+		data := collection(feature(`"code":"3206","name":"南通市","level":"city","parent":`+parent, city))
+		_, err := importer.ReadBoundaries("city.geojson", data, idx)
+		ps := problems(t, err)
+		want := fmt.Sprintf("parent %q is unknown: a city is the top of the atlas", strings.Trim(parent, `"`))
+		wantProblem(t, ps, 0, 1, "parent", want)
+	}
+	cs, err := importer.ReadBoundaries("city.geojson", collection(feature(`"code":"3206","name":"南通市","level":"city"`, city)), idx)
+	if err != nil || len(cs.Regions) != 1 || cs.Regions[0].Parent != "" {
+		t.Errorf("a city without a parent: %v, %+v", err, cs)
+	}
+}
+
 func TestReadBoundariesFileProblems(t *testing.T) {
 	_, idx := fixture(t)
 	for name, c := range map[string]struct{ data, want string }{
