@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/store"
@@ -53,6 +55,7 @@ func problemFor(err error) Problem {
 		he *echo.HTTPError
 		fe *errForbidden
 		tm *errTooMany
+		be *errBusy
 		ce *conflictError
 	)
 	switch {
@@ -63,6 +66,8 @@ func problemFor(err error) Problem {
 		return Problem{Type: "/problems/forbidden", Title: "Forbidden", Status: http.StatusForbidden, Detail: fe.Error()}
 	case errors.As(err, &tm):
 		return Problem{Type: "/problems/too-many-requests", Title: "Too many requests", Status: http.StatusTooManyRequests, Detail: tm.Error()}
+	case errors.As(err, &be):
+		return Problem{Type: "/problems/busy", Title: "Busy", Status: http.StatusServiceUnavailable, Detail: be.Error()}
 	case errors.As(err, &ce):
 		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: ce.Error()}
 	case errors.As(err, &pe):
@@ -96,6 +101,10 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		p.Instance = c.Request().URL.RequestURI()
 		if p.Status == http.StatusUnauthorized {
 			c.Response().Header().Set("WWW-Authenticate", `Bearer realm="atlas"`)
+		}
+		var ra interface{ RetryAfter() time.Duration }
+		if errors.As(err, &ra) {
+			c.Response().Header().Set("Retry-After", strconv.Itoa(retrySeconds(ra.RetryAfter())))
 		}
 		if p.Status >= 500 {
 			log.Error("request failed", "method", c.Request().Method, "uri", p.Instance, "err", err)

@@ -124,12 +124,14 @@ func (s *Store) AppendAudit(ctx context.Context, e *auth.AuditEntry) error {
 }
 
 // ListAudit returns up to limit entries with ID below beforeID (all when
-// 0), newest first; none when limit is not positive.
-func (s *Store) ListAudit(ctx context.Context, limit int, beforeID int64) ([]auth.AuditEntry, error) {
+// 0), newest first; none when limit is not positive. When within is not
+// nil, only the entries attributed to one of its regions.
+func (s *Store) ListAudit(ctx context.Context, limit int, beforeID int64, within []string) ([]auth.AuditEntry, error) {
 	args, ok := rowscan.AuditPage(limit, beforeID)
 	if !ok {
 		return nil, nil
 	}
+	args = append(args, within)
 	entries, err := rowscan.List(ctx, s.accountQuery(ctx, args...), listAuditSQL, accountRows.Audit)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: audit: %w", err)

@@ -39,10 +39,11 @@ WHERE id = $1 AND ($2::bigint = 0 OR user_id = $2)`
 	revokeUserTokensSQL = `UPDATE tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`
 
 	insertAuditSQL = `
-INSERT INTO audit (at, username, action, detail, remote) VALUES ($1, $2, $3, $4, $5) RETURNING id`
+INSERT INTO audit (at, username, region, action, detail, remote) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`
 	listAuditSQL = `
 SELECT ` + rowscan.AuditColumns + ` FROM audit
-WHERE id < $1 ORDER BY id DESC LIMIT $2`
+WHERE id < $1 AND ($3::text[] IS NULL OR region = ANY ($3::text[]))
+ORDER BY id DESC LIMIT $2`
 )
 
 // accountRows reads and writes the accounts' rows: pgx takes and gives a

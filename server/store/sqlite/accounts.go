@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -124,12 +125,14 @@ func (s *Store) AppendAudit(ctx context.Context, e *auth.AuditEntry) error {
 }
 
 // ListAudit returns up to limit entries with ID below beforeID (all when
-// 0), newest first; none when limit is not positive.
-func (s *Store) ListAudit(ctx context.Context, limit int, beforeID int64) ([]auth.AuditEntry, error) {
+// 0), newest first; none when limit is not positive. When within is not
+// nil, only the entries attributed to one of its regions.
+func (s *Store) ListAudit(ctx context.Context, limit int, beforeID int64, within []string) ([]auth.AuditEntry, error) {
 	args, ok := rowscan.AuditPage(limit, beforeID)
 	if !ok {
 		return nil, nil
 	}
+	args = append(args, withinJSON(within))
 	entries, err := rowscan.List(ctx, s.accountQuery(ctx, args...), listAuditSQL, accountRows.Audit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: audit: %w", err)
@@ -161,4 +164,15 @@ func (s *Store) accountQuery(ctx context.Context, args ...any) rowscan.Query {
 		defer rows.Close()
 		return rowscan.Each(rows, each)
 	}
+}
+
+// withinJSON is a region list as the audit query reads it: a JSON array
+// (one parameter, however many regions a subtree holds), or NULL for no
+// filter.
+func withinJSON(within []string) any {
+	if within == nil {
+		return nil
+	}
+	b, _ := json.Marshal(within) // a []string always marshals
+	return string(b)
 }

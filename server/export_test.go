@@ -1,0 +1,13 @@
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// NewHandlerClock is NewHandler with a clock of the test's, so that tests
+// move time on instead of sleeping.
+func NewHandlerClock(a *Atlas, cfg Config, log *slog.Logger, now func() time.Time) http.Handler {
+	return newHandler(a, cfg, log, now)
+}
