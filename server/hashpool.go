@@ -23,11 +23,13 @@ func newHashPool(workers, queue int, wait time.Duration) *hashPool {
 	return &hashPool{running: make(chan struct{}, workers), admitted: make(chan struct{}, workers+queue), wait: wait}
 }
 
-// defaultHashPool: a hash per core, four times as many waiting for up to
-// five seconds (a hash takes tens of milliseconds on an idle core).
+// defaultHashPool: a hash per core, and sixteen times as many waiting
+// for up to five seconds. A waiting login costs no hash memory, and a
+// hash takes tens of milliseconds on an idle core, so the queue absorbs
+// the morning's burst of sign-ins; a flood beyond it is turned away.
 func defaultHashPool() *hashPool {
 	n := runtime.GOMAXPROCS(0)
-	return newHashPool(n, 4*n, 5*time.Second)
+	return newHashPool(n, 16*n, 5*time.Second)
 }
 
 // errBusy: the server is at its bound for this work; try again shortly.

@@ -106,7 +106,8 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		if errors.As(err, &ra) {
 			c.Response().Header().Set("Retry-After", strconv.Itoa(retrySeconds(ra.RetryAfter())))
 		}
-		if p.Status >= 500 {
+		var be *errBusy
+		if p.Status >= 500 && !errors.As(err, &be) { // shedding load is no failure of the server's
 			log.Error("request failed", "method", c.Request().Method, "uri", p.Instance, "err", err)
 		}
 		c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
