@@ -116,7 +116,7 @@ func (api *API) identify(ctx context.Context, r *http.Request) (*principal, erro
 		return nil, nil
 	}
 	hash := string(auth.HashSecret(secret))
-	now := time.Now()
+	now := api.now()
 	if p, ok := api.tokens.get(hash, now); ok {
 		p.ViaJar = jar
 		return &p, nil

@@ -41,6 +41,10 @@ type Config struct {
 	// residents travel (walk, bicycle, ebike or car).
 	WalkMetresPer15 float64
 	RuralMode       string
+	// TrustedProxies (ATLAS_TRUSTED_PROXIES): comma-separated CIDRs of the
+	// reverse proxies in front; only a request from one of them has its
+	// client address read from X-Forwarded-For or X-Real-IP.
+	TrustedProxies string
 }
 
 // DefaultConfig is the configuration with no flags or environment.
@@ -79,6 +83,7 @@ func (c Config) FromEnv(getenv func(string) string) (Config, error) {
 		c.MaxUploadBytes = mb << 20
 	}
 	str("ATLAS_BOOTSTRAP_ADMIN", &c.BootstrapAdmin)
+	str("ATLAS_TRUSTED_PROXIES", &c.TrustedProxies)
 	switch v := getenv("ATLAS_PUBLIC_READ"); v {
 	case "", "false", "0":
 	case "true", "1":
@@ -120,6 +125,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL URL; when set, PostgreSQL+PostGIS is the store (ATLAS_DATABASE_URL)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (ATLAS_LOG_LEVEL)")
 	fs.BoolVar(&c.PublicRead, "public-read", c.PublicRead, "let anonymous visitors view (ATLAS_PUBLIC_READ)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "CIDRs of reverse proxies whose X-Forwarded-For is read (ATLAS_TRUSTED_PROXIES)")
 	fs.StringVar(&c.BasemapURL, "basemap-url", c.BasemapURL, "XYZ raster tile template for the web app's basemap (ATLAS_BASEMAP_URL)")
 }
 
@@ -140,6 +146,9 @@ func (c Config) Validate() error {
 		if _, _, ok := strings.Cut(c.BootstrapAdmin, ":"); !ok {
 			return fmt.Errorf("config: ATLAS_BOOTSTRAP_ADMIN must be user:password")
 		}
+	}
+	if _, err := trustedProxies(c.TrustedProxies); err != nil {
+		return err
 	}
 	return validBasemapURL(c.BasemapURL)
 }
@@ -164,12 +173,14 @@ func validBasemapURL(u string) error {
 // SQLitePath is the embedded store's file.
 func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "atlas.db") }
 
-// EnsureDataDir creates the data directory for the embedded store.
+// EnsureDataDir creates the data directory for the embedded store,
+// readable by the service's user only: it holds the accounts and the audit
+// log. An existing directory keeps its mode.
 func (c Config) EnsureDataDir() error {
 	if c.DatabaseURL != "" {
 		return nil
 	}
-	return os.MkdirAll(c.DataDir, 0o755)
+	return os.MkdirAll(c.DataDir, 0o700)
 }
 
 // StoreName names the configured store for logs.

@@ -24,16 +24,23 @@ type API struct {
 	tileSources tileSources
 	tokens      tokenCache
 	logins      *loginLimiter
+	hashes      *hashPool
+	now         func() time.Time // the clock of sessions, tokens, limits and the audit log
 	// needs is the least role of each route, by "METHOD path" (see routes).
 	needs map[string]string
 }
 
 // NewHandler builds the HTTP handler: routes, error mapping, limits.
 func NewHandler(a *atlas.Atlas, cfg Config, log *slog.Logger) http.Handler {
+	return newHandler(a, cfg, log, time.Now)
+}
+
+func newHandler(a *atlas.Atlas, cfg Config, log *slog.Logger, now func() time.Time) http.Handler {
 	api := &API{atlas: a, log: log, cfg: cfg, bodies: newBodyCache(64), tiles: newTileCache(cfg.TileCacheBytes),
-		logins: newLoginLimiter(loginAttempts, loginWindow)}
+		logins: newLoginLimiter(defaultLoginLimits), hashes: defaultHashPool(), now: now}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = clientIP(cfg.TrustedProxies)
 	e.HTTPErrorHandler = errorHandler(log)
 	e.Use(middleware.Recover())
 	e.Use(requestLog(log))
@@ -62,11 +69,21 @@ func requestLog(log *slog.Logger) echo.MiddlewareFunc {
 			ctx := c.Request().Context()
 			if log.Enabled(ctx, level) { // skip building the record on the hot path
 				log.Log(ctx, level, "request", "method", c.Request().Method,
-					"uri", c.Request().URL.RequestURI(), "status", c.Response().Status, "took", time.Since(start), "err", err)
+					"uri", c.Request().URL.RequestURI(), "status", answeredStatus(c, err), "took", time.Since(start), "err", err)
 			}
 			return err
 		}
 	}
+}
+
+// answeredStatus is the status a request gets. A failed request's answer
+// is written by the error handler after the middleware has returned, so
+// its status is the one the error handler will map the error to.
+func answeredStatus(c echo.Context, err error) int {
+	if err == nil || c.Response().Committed {
+		return c.Response().Status
+	}
+	return problemFor(err).Status
 }
 
 func byteLimit(n int64) string {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
@@ -35,6 +37,7 @@ func problemFor(err error) Problem {
 		he *echo.HTTPError
 		fe *atlas.ForbiddenError
 		tm *errTooMany
+		be *errBusy
 		ce *conflictError
 	)
 	switch {
@@ -45,6 +48,8 @@ func problemFor(err error) Problem {
 		return Problem{Type: "/problems/forbidden", Title: "Forbidden", Status: http.StatusForbidden, Detail: fe.Error()}
 	case errors.As(err, &tm):
 		return Problem{Type: "/problems/too-many-requests", Title: "Too many requests", Status: http.StatusTooManyRequests, Detail: tm.Error()}
+	case errors.As(err, &be):
+		return Problem{Type: "/problems/busy", Title: "Busy", Status: http.StatusServiceUnavailable, Detail: be.Error()}
 	case errors.As(err, &ce):
 		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: ce.Error()}
 	case errors.As(err, &pe):
@@ -79,7 +84,12 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		if p.Status == http.StatusUnauthorized {
 			c.Response().Header().Set("WWW-Authenticate", `Bearer realm="atlas"`)
 		}
-		if p.Status >= 500 {
+		var ra interface{ RetryAfter() time.Duration }
+		if errors.As(err, &ra) {
+			c.Response().Header().Set("Retry-After", strconv.Itoa(retrySeconds(ra.RetryAfter())))
+		}
+		var be *errBusy
+		if p.Status >= 500 && !errors.As(err, &be) { // shedding load is no failure of the server's
 			log.Error("request failed", "method", c.Request().Method, "uri", p.Instance, "err", err)
 		}
 		c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")

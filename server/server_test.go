@@ -106,6 +106,17 @@ func newServerOn(t *testing.T, st store.Store, cs *store.Changeset) *testServer 
 // newServerConfig starts the handler with a configuration, an admin user
 // and that admin's API token.
 func newServerConfig(t *testing.T, st store.Store, cs *store.Changeset, cfg server.Config) *testServer {
+	return newServerWith(t, st, cs, cfg, serverOptions{})
+}
+
+// serverOptions: a clock for the handler (time.Now when nil) and a log
+// (discarded when nil).
+type serverOptions struct {
+	now func() time.Time
+	log *slog.Logger
+}
+
+func newServerWith(t *testing.T, st store.Store, cs *store.Changeset, cfg server.Config, opts serverOptions) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	t.Cleanup(func() { st.Close() })
@@ -114,7 +125,14 @@ func newServerConfig(t *testing.T, st store.Store, cs *store.Changeset, cfg serv
 			t.Fatal(err)
 		}
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := opts.log
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	now := opts.now
+	if now == nil {
+		now = time.Now
+	}
 	a, err := atlas.New(ctx, st, log, cs == nil)
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +140,7 @@ func newServerConfig(t *testing.T, st store.Store, cs *store.Changeset, cfg serv
 	if err := a.AddUser(ctx, adminName, adminPassword, auth.Admin, ""); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(server.NewHandler(a, cfg, log))
+	srv := httptest.NewServer(server.NewHandlerClock(a, cfg, log, now))
 	t.Cleanup(srv.Close)
 	ts := &testServer{Server: srv, store: st, atlas: a}
 	ts.token = apiToken(t, st, adminName)

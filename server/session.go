@@ -1,11 +1,11 @@
 package server
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
@@ -14,15 +14,22 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// Login attempts allowed per client and username before 429.
-const (
-	loginAttempts = 5
-	loginWindow   = time.Minute
-)
-
 type loginRequest struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+}
+
+// decodeLogin reads a login body, refusing a password over
+// auth.MaxPasswordBytes before anything hashes it.
+func decodeLogin(r io.Reader) (loginRequest, error) {
+	var req loginRequest
+	if err := readJSON(r, accountBodyLimit, &req, false, `{"username": …, "password": …}`); err != nil {
+		return req, err
+	}
+	if len(req.Password) > auth.MaxPasswordBytes {
+		return req, web.BadParam("password", "%v", auth.ErrPasswordTooLong)
+	}
+	return req, nil
 }
 
 type sessionAnswer struct {
@@ -34,64 +41,90 @@ type sessionAnswer struct {
 
 // POST /api/v1/auth/login
 func (api *API) login(c echo.Context) error {
-	var req loginRequest
-	if err := json.NewDecoder(c.Request().Body).Decode(&req); err != nil {
-		return web.BadParam("body", "send JSON {\"username\": …, \"password\": …}")
-	}
-	key := c.RealIP() + " " + req.Username
-	now := time.Now()
-	if ok, wait := api.logins.allow(key, now); !ok {
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-		return &errTooMany{wait: wait}
-	}
-	ctx := c.Request().Context()
-	u, err := api.atlas.UserByName(ctx, req.Username)
-	if err != nil && !errors.Is(err, auth.ErrNotFound) {
+	if err := requireJSON(c); err != nil {
 		return err
 	}
-	stored := dummyHash()
-	if u != nil {
-		stored = u.PasswordHash
-	}
-	// Verify even for an unknown user, so the answer's timing does not
-	// tell which usernames exist.
-	ok, err := auth.VerifyPassword(stored, req.Password)
+	req, err := decodeLogin(c.Request().Body)
 	if err != nil {
 		return err
 	}
-	ok = ok && u != nil && !u.Disabled
+	now := api.now()
+	try, wait := api.logins.begin(c.RealIP(), req.Username, now)
+	if try == nil {
+		return &errTooMany{wait: wait}
+	}
+	u, ok, err := api.checkLogin(c.Request().Context(), req)
+	if err != nil {
+		try.forget() // not a guess that was checked
+		return err
+	}
 	if !ok {
-		api.logins.fail(key, now)
-		api.audit(c, req.Username, "login_failed", "")
+		api.record(c, req.Username, regionOf(u), "login_failed", "")
 		return errUnauthenticated
 	}
+	try.forget() // only failures count
 	secret, hash, err := auth.NewSecret()
 	if err != nil {
 		return err
 	}
 	tok := &auth.Token{UserID: u.ID, Kind: auth.Session, Hash: hash, ExpiresAt: now.Add(api.cfg.SessionTTL)}
-	if err := api.atlas.CreateToken(ctx, tok); err != nil {
+	if err := api.atlas.CreateToken(c.Request().Context(), tok); err != nil {
 		return err
 	}
 	c.SetCookie(&http.Cookie{
 		Name: sessionCookie, Value: secret, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
 		Secure: c.Request().TLS != nil, Expires: tok.ExpiresAt,
 	})
-	api.audit(c, u.Username, "login", "")
+	api.record(c, u.Username, u.Region, "login", "")
 	return c.JSON(http.StatusOK, sessionAnswer{Token: secret, CSRFToken: auth.CSRFToken(secret), ExpiresAt: tok.ExpiresAt, User: newUserItem(u)})
 }
 
-// POST /api/v1/auth/logout revokes the credential used.
+// checkLogin looks the user up and checks the password in the hash pool.
+// It hashes even for an unknown user, so that the answer's timing does not
+// tell which usernames exist; the user is returned (when known) even when
+// the password is wrong, to attribute the failure.
+func (api *API) checkLogin(ctx context.Context, req loginRequest) (*auth.User, bool, error) {
+	u, err := api.atlas.UserByName(ctx, req.Username)
+	if err != nil && !errors.Is(err, auth.ErrNotFound) {
+		return nil, false, err
+	}
+	stored := dummyHash()
+	if u != nil {
+		stored = u.PasswordHash
+	}
+	var ok bool
+	var verr error
+	if err := api.hashes.run(ctx, func() { ok, verr = auth.VerifyPassword(stored, req.Password) }); err != nil {
+		return u, false, err
+	}
+	if verr != nil {
+		return u, false, verr
+	}
+	return u, ok && u != nil && !u.Disabled, nil
+}
+
+// regionOf is a user's region, or none for an unknown user.
+func regionOf(u *auth.User) string {
+	if u == nil {
+		return ""
+	}
+	return u.Region
+}
+
+// POST /api/v1/auth/logout revokes the credential used. An anonymous
+// visitor (under public read) has none: nothing to revoke or record.
 func (api *API) logout(c echo.Context) error {
 	p := who(c)
 	if p.Token != nil {
-		if err := api.atlas.RevokeToken(c.Request().Context(), p.Token.ID, p.User.ID, time.Now()); err != nil {
+		if err := api.atlas.RevokeToken(c.Request().Context(), p.Token.ID, p.User.ID, api.now()); err != nil {
 			return err
 		}
 		api.tokens.clear()
 	}
 	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, MaxAge: -1, SameSite: http.SameSiteStrictMode})
-	api.audit(c, p.name(), "logout", "")
+	if p.User != nil {
+		api.audit(c, p.name(), "logout", "")
+	}
 	return c.NoContent(http.StatusNoContent)
 }
 
@@ -127,5 +160,13 @@ var dummyHash = sync.OnceValue(func() string {
 type errTooMany struct{ wait time.Duration }
 
 func (e *errTooMany) Error() string {
-	return fmt.Sprintf("too many failed logins; try again in %d s", int(e.wait.Seconds())+1)
+	return fmt.Sprintf("too many failed logins; try again in %d s", retrySeconds(e.wait))
+}
+
+// RetryAfter is when to try again, for the Retry-After header.
+func (e *errTooMany) RetryAfter() time.Duration { return e.wait }
+
+// retrySeconds is a wait in whole seconds, rounded up, at least one.
+func retrySeconds(d time.Duration) int {
+	return max(1, int((d+time.Second-1)/time.Second))
 }

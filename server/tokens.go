@@ -1,9 +1,9 @@
 package server
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -33,32 +33,48 @@ func newTokenItem(t *auth.Token) tokenItem {
 	return tokenItem{ID: t.ID, Name: t.Name, Kind: string(t.Kind), ExpiresAt: t.ExpiresAt, RevokedAt: t.RevokedAt, CreatedAt: t.CreatedAt}
 }
 
-// POST /api/v1/tokens {name, expires_in_days}: a new API token for the
-// caller, shown once.
-func (api *API) createToken(c echo.Context) error {
-	var req struct {
-		Name          string `json:"name"`
-		ExpiresInDays int    `json:"expires_in_days"`
-	}
-	if err := json.NewDecoder(c.Request().Body).Decode(&req); err != nil {
-		return web.BadParam("body", "send JSON {\"name\": …, \"expires_in_days\": …}")
+type tokenRequest struct {
+	Name          string `json:"name"`
+	ExpiresInDays int    `json:"expires_in_days"`
+}
+
+// decodeTokenRequest reads and checks a token request; a missing
+// expires_in_days is the default.
+func decodeTokenRequest(r io.Reader) (tokenRequest, error) {
+	var req tokenRequest
+	if err := readJSON(r, accountBodyLimit, &req, false, `{"name": …, "expires_in_days": …}`); err != nil {
+		return req, err
 	}
 	if req.Name == "" || len(req.Name) > 100 {
-		return web.BadParam("name", "give the token a name of 1 to 100 characters")
+		return req, web.BadParam("name", "give the token a name of 1 to 100 characters")
 	}
 	if req.ExpiresInDays == 0 {
 		req.ExpiresInDays = defaultTokenDays
 	}
 	if req.ExpiresInDays < 1 || req.ExpiresInDays > maxTokenDays {
-		return web.BadParam("expires_in_days", "%d is not from 1 to %d", req.ExpiresInDays, maxTokenDays)
+		return req, web.BadParam("expires_in_days", "%d is not from 1 to %d", req.ExpiresInDays, maxTokenDays)
+	}
+	return req, nil
+}
+
+// POST /api/v1/tokens {name, expires_in_days}: a new API token for the
+// caller, shown once. A token made with an API token expires no later than
+// that token: a leaked token cannot be turned into a longer-lived one.
+func (api *API) createToken(c echo.Context) error {
+	req, err := decodeTokenRequest(c.Request().Body)
+	if err != nil {
+		return err
 	}
 	p := who(c)
 	secret, hash, err := auth.NewSecret()
 	if err != nil {
 		return err
 	}
-	t := &auth.Token{UserID: p.User.ID, Kind: auth.API, Name: req.Name, Hash: hash,
-		ExpiresAt: time.Now().Add(time.Duration(req.ExpiresInDays) * 24 * time.Hour)}
+	expires := api.now().Add(time.Duration(req.ExpiresInDays) * 24 * time.Hour)
+	if p.Token != nil && p.Token.Kind == auth.API && expires.After(p.Token.ExpiresAt) {
+		expires = p.Token.ExpiresAt
+	}
+	t := &auth.Token{UserID: p.User.ID, Kind: auth.API, Name: req.Name, Hash: hash, ExpiresAt: expires}
 	if err := api.atlas.CreateToken(c.Request().Context(), t); err != nil {
 		return err
 	}
@@ -88,7 +104,7 @@ func (api *API) revokeToken(c echo.Context) error {
 		return web.BadParam("id", "%q is not a token id", c.Param("id"))
 	}
 	p := who(c)
-	err = api.atlas.RevokeToken(c.Request().Context(), id, p.User.ID, time.Now())
+	err = api.atlas.RevokeToken(c.Request().Context(), id, p.User.ID, api.now())
 	if errors.Is(err, auth.ErrNotFound) {
 		return &web.NotFoundError{What: "token", Code: c.Param("id")}
 	} else if err != nil {

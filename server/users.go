@@ -1,9 +1,10 @@
 package server
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"time"
 
@@ -33,27 +34,27 @@ type userRequest struct {
 	Disabled *bool      `json:"disabled"`
 }
 
-func decodeUserRequest(c echo.Context) (*userRequest, error) {
+// decodeUserRequest reads a user body and checks the fields that need no
+// context: the password's length and the role.
+func decodeUserRequest(r io.Reader) (*userRequest, error) {
 	var req userRequest
-	dec := json.NewDecoder(c.Request().Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		return nil, web.BadParam("body", "send JSON with username, password, role, region, disabled (%v)", err)
+	if err := readJSON(r, accountBodyLimit, &req, true, "with username, password, role, region, disabled"); err != nil {
+		return nil, err
+	}
+	if req.Password != nil {
+		if err := auth.CheckPasswordStrength(*req.Password); err != nil {
+			return nil, web.BadParam("password", "%v", err)
+		}
+	}
+	if req.Role != nil && !req.Role.Valid() {
+		return nil, web.BadParam("role", "%q is not viewer, analyst, data_manager or admin", *req.Role)
 	}
 	return &req, nil
 }
 
-// checkUserFields validates the fields present, against the acting admin's
-// own scope: an admin limited to a region manages users inside it only.
+// checkUserFields validates the region, against the acting admin's own
+// scope: an admin limited to a region manages users inside it only.
 func (api *API) checkUserFields(c echo.Context, req *userRequest) error {
-	if req.Password != nil {
-		if err := auth.CheckPasswordStrength(*req.Password); err != nil {
-			return web.BadParam("password", "%v", err)
-		}
-	}
-	if req.Role != nil && !req.Role.Valid() {
-		return web.BadParam("role", "%q is not viewer, analyst, data_manager or admin", *req.Role)
-	}
 	if req.Region != nil {
 		if err := api.checkScope(c, *req.Region); err != nil {
 			return err
@@ -83,7 +84,7 @@ func (api *API) checkScope(c echo.Context, region string) error {
 
 // POST /api/v1/users
 func (api *API) createUser(c echo.Context) error {
-	req, err := decodeUserRequest(c)
+	req, err := decodeUserRequest(c.Request().Body)
 	if err != nil {
 		return err
 	}
@@ -100,7 +101,7 @@ func (api *API) createUser(c echo.Context) error {
 	if err := api.checkUserFields(c, req); err != nil {
 		return err
 	}
-	hash, err := auth.HashPassword(*req.Password)
+	hash, err := api.hashPassword(c.Request().Context(), *req.Password)
 	if err != nil {
 		return err
 	}
@@ -143,7 +144,7 @@ func (api *API) updateUser(c echo.Context) error {
 	if err := api.checkScope(c, u.Region); err != nil && who(c).Region != "" {
 		return &web.NotFoundError{What: "user", Code: u.Username} // outside the admin's region: not theirs to see
 	}
-	req, err := decodeUserRequest(c)
+	req, err := decodeUserRequest(c.Request().Body)
 	if err != nil {
 		return err
 	}
@@ -152,7 +153,7 @@ func (api *API) updateUser(c echo.Context) error {
 	}
 	revoke := applyUserChanges(u, req)
 	if req.Password != nil {
-		if u.PasswordHash, err = auth.HashPassword(*req.Password); err != nil {
+		if u.PasswordHash, err = api.hashPassword(ctx, *req.Password); err != nil {
 			return err
 		}
 	}
@@ -160,7 +161,7 @@ func (api *API) updateUser(c echo.Context) error {
 		return err
 	}
 	if revoke {
-		if err := api.atlas.RevokeUserTokens(ctx, u.ID, time.Now()); err != nil {
+		if err := api.atlas.RevokeUserTokens(ctx, u.ID, api.now()); err != nil {
 			return err
 		}
 	}
@@ -185,6 +186,16 @@ func applyUserChanges(u *auth.User, req *userRequest) bool {
 		revoke = revoke || u.Disabled
 	}
 	return revoke
+}
+
+// hashPassword hashes a new password in the hash pool.
+func (api *API) hashPassword(ctx context.Context, pw string) (string, error) {
+	var hash string
+	var herr error
+	if err := api.hashes.run(ctx, func() { hash, herr = auth.HashPassword(pw) }); err != nil {
+		return "", err
+	}
+	return hash, herr
 }
 
 // conflictError: the thing to create exists.

@@ -83,9 +83,12 @@ type AuditEntry struct {
 	ID       int64
 	At       time.Time
 	Username string // empty for anonymous
-	Action   string // login, login_failed, logout, import, export, user_create, user_update, token_create, token_revoke
-	Detail   string
-	Remote   string // client address
+	// Region the entry is attributed to: the acting user's region when it
+	// was written; empty for the whole atlas or no known user.
+	Region string
+	Action string // login, login_failed, logout, import, export, user_create, user_update, token_create, token_revoke
+	Detail string
+	Remote string // client address
 }
 
 // Errors of account operations.

@@ -72,3 +72,21 @@ func TestTokens(t *testing.T) {
 		t.Error("good username rejected")
 	}
 }
+
+func TestPasswordLengthCap(t *testing.T) {
+	kib := strings.Repeat("k", auth.MaxPasswordBytes)
+	h, err := auth.HashPassword(kib)
+	if err != nil || auth.CheckPasswordStrength(kib) != nil {
+		t.Fatalf("a 1 KiB password: %v", err)
+	}
+	over := kib + "!"
+	if _, err := auth.HashPassword(over); err != auth.ErrPasswordTooLong {
+		t.Errorf("HashPassword over 1 KiB: %v", err)
+	}
+	if ok, err := auth.VerifyPassword(h, over); ok || err != auth.ErrPasswordTooLong {
+		t.Errorf("VerifyPassword over 1 KiB: %v %v", ok, err)
+	}
+	if auth.CheckPasswordStrength(over) != auth.ErrPasswordTooLong {
+		t.Error("CheckPasswordStrength accepts a password over 1 KiB")
+	}
+}

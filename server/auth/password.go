@@ -22,19 +22,34 @@ const (
 	saltLen        = 16
 )
 
-// MinPasswordLength is the shortest password accepted.
+// MinPasswordLength is the shortest password accepted, in characters.
 const MinPasswordLength = 10
 
-// CheckPasswordStrength rejects passwords too short to resist guessing.
+// MaxPasswordBytes is the longest password accepted, in bytes: far beyond
+// any passphrase, and a bound on the work one request can ask of the hash.
+const MaxPasswordBytes = 1024
+
+// ErrPasswordTooLong is returned for a password over MaxPasswordBytes.
+var ErrPasswordTooLong = fmt.Errorf("password must have at most %d bytes", MaxPasswordBytes)
+
+// CheckPasswordStrength rejects passwords too short to resist guessing,
+// and passwords over MaxPasswordBytes.
 func CheckPasswordStrength(pw string) error {
+	if len(pw) > MaxPasswordBytes {
+		return ErrPasswordTooLong
+	}
 	if utf8.RuneCountInString(pw) < MinPasswordLength {
 		return fmt.Errorf("password must have at least %d characters", MinPasswordLength)
 	}
 	return nil
 }
 
-// HashPassword returns an argon2id hash in the PHC string format.
+// HashPassword returns an argon2id hash in the PHC string format. It
+// refuses a password over MaxPasswordBytes.
 func HashPassword(pw string) (string, error) {
+	if len(pw) > MaxPasswordBytes {
+		return "", ErrPasswordTooLong
+	}
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
@@ -49,8 +64,12 @@ func HashPassword(pw string) (string, error) {
 var ErrBadHash = errors.New("auth: unreadable password hash")
 
 // VerifyPassword reports whether pw matches the stored hash, in time that
-// does not depend on where they differ.
+// does not depend on where they differ. A password over MaxPasswordBytes
+// matches nothing and is not hashed.
 func VerifyPassword(hash, pw string) (bool, error) {
+	if len(pw) > MaxPasswordBytes {
+		return false, ErrPasswordTooLong
+	}
 	parts := strings.Split(hash, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
 		return false, ErrBadHash

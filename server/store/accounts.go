@@ -37,6 +37,7 @@ type Accounts interface {
 	// AppendAudit inserts e and sets its ID.
 	AppendAudit(ctx context.Context, e *auth.AuditEntry) error
 	// ListAudit returns up to limit entries with ID below beforeID (all when
-	// 0), newest first.
-	ListAudit(ctx context.Context, limit int, beforeID int64) ([]auth.AuditEntry, error)
+	// 0), newest first; when within is not nil, only those whose Region is
+	// one of its codes (none for an empty list).
+	ListAudit(ctx context.Context, limit int, beforeID int64, within []string) ([]auth.AuditEntry, error)
 }

@@ -33,6 +33,7 @@ var accountDialect = accountsql.Dialect[time.Time]{
 		Unique:     uniqueViolation,
 		ForeignKey: foreignKeyViolation,
 	}.AccountErr,
+	RegionIn: `region IN (SELECT jsonb_array_elements_text(CAST($3 AS jsonb)))`,
 }
 
 // The SQLSTATEs the accounts tell apart.

@@ -33,6 +33,7 @@ var accountDialect = accountsql.Dialect[string]{
 		Unique:     sqlite3.SQLITE_CONSTRAINT_UNIQUE,
 		ForeignKey: sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY,
 	}.AccountErr,
+	RegionIn: `region IN (SELECT value FROM json_each($3))`,
 }
 
 // dbQuerier runs the accounts' statements on the database.

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/community-atlas/atlas/migrations"
@@ -43,6 +44,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" || strings.Contains(path, "?") {
 		return nil, fmt.Errorf("%w %q", ErrPath, path)
 	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
 	params := url.Values{}
 	// Writers wait for each other rather than fail with SQLITE_BUSY; a
 	// seed import holds the lock for a few seconds.
@@ -70,6 +74,20 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	return &Store{db: db, accounts: accountsql.New(dbQuerier{db}, accountDialect)}, nil
+}
+
+// createPrivate creates the database file, if it does not exist, readable
+// by its owner only: it holds the accounts' password hashes and the audit
+// log. SQLite gives the -wal and -shm files the database file's mode.
+func createPrivate(path string) error {
+	if path == Memory {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // Ping checks that the database file can be read.

@@ -146,7 +146,7 @@ func testConcurrentCreateUser(t *testing.T, s store.Store) {
 
 // testAudit appends entries, some at the same instant, and pages through them.
 func testAudit(t *testing.T, s store.Store) {
-	if got, err := s.ListAudit(t.Context(), 10, 0); err != nil || len(got) != 0 {
+	if got, err := s.ListAudit(t.Context(), 10, 0, nil); err != nil || len(got) != 0 {
 		t.Fatalf("ListAudit of a new store = %+v, %v; want none", got, err)
 	}
 	cst := time.FixedZone("CST", 8*3600)
@@ -158,6 +158,7 @@ func testAudit(t *testing.T, s store.Store) {
 			Username: fmt.Sprintf("user%d", i%3),
 			Action:   "import",
 			Detail:   fmt.Sprintf("导入 崇川区边界.geojson：第 %d 批", i),
+			Region:   []string{"", "320612", "320612001", "320623"}[i%4],
 			Remote:   "10.0.0.1:5501",
 		}
 		if i == 3 {
@@ -190,12 +191,39 @@ func testAudit(t *testing.T, s store.Store) {
 		{0, 0, nil},
 	}
 	for _, p := range pages {
-		got, err := s.ListAudit(t.Context(), p.limit, p.before)
+		got, err := s.ListAudit(t.Context(), p.limit, p.before, nil)
 		if err != nil {
 			t.Fatalf("ListAudit(%d, %d): %v", p.limit, p.before, err)
 		}
 		if len(got) != len(p.want) || (len(got) > 0 && !reflect.DeepEqual(got, p.want)) {
 			t.Errorf("ListAudit(%d, %d):\n got %+v\nwant %+v", p.limit, p.before, got, p.want)
 		}
+	}
+	checkAuditWithin(t, s, newest)
+}
+
+// checkAuditWithin lists the entries of some regions only, a page at a
+// time: entries 1, 2, 5, 6, 9, 10, … of newest order's reverse.
+func checkAuditWithin(t *testing.T, s store.Store, newest []auth.AuditEntry) {
+	within := []string{"320612", "320612001"}
+	var want []auth.AuditEntry
+	for _, e := range newest {
+		if e.Region == within[0] || e.Region == within[1] {
+			want = append(want, e)
+		}
+	}
+	if len(want) != 12 {
+		t.Fatalf("%d entries in %v, want 12", len(want), within)
+	}
+	first, err := s.ListAudit(t.Context(), 7, 0, within)
+	if err != nil || !reflect.DeepEqual(first, want[:7]) {
+		t.Fatalf("ListAudit within %v:\n got %+v, %v\nwant %+v", within, first, err, want[:7])
+	}
+	rest, err := s.ListAudit(t.Context(), 7, first[6].ID, within)
+	if err != nil || !reflect.DeepEqual(rest, want[7:]) {
+		t.Errorf("ListAudit within %v, second page:\n got %+v, %v\nwant %+v", within, rest, err, want[7:])
+	}
+	if none, err := s.ListAudit(t.Context(), 10, 0, []string{}); err != nil || len(none) != 0 {
+		t.Errorf("ListAudit within no region = %+v, %v; want none", none, err)
 	}
 }

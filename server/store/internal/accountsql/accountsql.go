@@ -35,6 +35,9 @@ type Dialect[T any] struct {
 	// Err says what a failed statement means for the caller: a
 	// rowscan.Codes's AccountErr.
 	Err func(ctx context.Context, err error) error
+	// RegionIn is the SQL condition that the column region is one of the
+	// strings of the JSON array in $3.
+	RegionIn string
 }
 
 // Accounts is a store.Accounts kept in SQL through a Querier.

@@ -37,8 +37,16 @@ WHERE id = $1 AND (CAST($2 AS bigint) = 0 OR user_id = $2)`
 	revokeUserTokensSQL = `UPDATE tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`
 
 	insertAuditSQL = `
-INSERT INTO audit (at, username, action, detail, remote) VALUES ($1, $2, $3, $4, $5) RETURNING id`
-	listAuditSQL = `
-SELECT ` + rowscan.AuditColumns + ` FROM audit
-WHERE id < $1 ORDER BY id DESC LIMIT $2`
+INSERT INTO audit (at, username, region, action, detail, remote) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`
 )
+
+// listAuditSQL pages the audit log; $3 is NULL for every entry, else a JSON
+// array of the regions whose entries to keep, which the dialect's regionIn
+// (a condition on the column region) unpacks: one parameter however many
+// regions a subtree holds.
+func listAuditSQL(regionIn string) string {
+	return `
+SELECT ` + rowscan.AuditColumns + ` FROM audit
+WHERE id < $1 AND (CAST($3 AS text) IS NULL OR ` + regionIn + `)
+ORDER BY id DESC LIMIT $2`
+}

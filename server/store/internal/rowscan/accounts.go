@@ -17,7 +17,7 @@ import (
 const (
 	UserColumns  = `id, username, password_hash, role, COALESCE(region, ''), disabled, created_at`
 	TokenColumns = `id, user_id, kind, name, hash, expires_at, revoked_at, created_at`
-	AuditColumns = `id, at, username, action, detail, remote`
+	AuditColumns = `id, at, username, region, action, detail, remote`
 )
 
 // Accounts reads and writes the rows of users, tokens and the audit log for
@@ -60,10 +60,10 @@ func (a Accounts[T]) NewToken(t *auth.Token, created time.Time) []any {
 	return []any{t.UserID, string(t.Kind), t.Name, t.Hash, a.Stamp(t.ExpiresAt), revoked, a.Stamp(created)}
 }
 
-// NewAudit returns the arguments that insert e: at, username, action,
-// detail, remote.
+// NewAudit returns the arguments that insert e: at, username, region,
+// action, detail, remote.
 func (a Accounts[T]) NewAudit(e *auth.AuditEntry) []any {
-	return []any{a.Stamp(e.At), e.Username, e.Action, e.Detail, e.Remote}
+	return []any{a.Stamp(e.At), e.Username, e.Region, e.Action, e.Detail, e.Remote}
 }
 
 // AuditPage returns the arguments of the query for up to limit entries with
@@ -132,7 +132,7 @@ func (a Accounts[T]) Audit(r Scanner) (auth.AuditEntry, error) {
 		e  auth.AuditEntry
 		at T
 	)
-	if err := r.Scan(&e.ID, &at, &e.Username, &e.Action, &e.Detail, &e.Remote); err != nil {
+	if err := r.Scan(&e.ID, &at, &e.Username, &e.Region, &e.Action, &e.Detail, &e.Remote); err != nil {
 		return auth.AuditEntry{}, err
 	}
 	var err error

@@ -44,8 +44,8 @@ func TestAccountArgs(t *testing.T) {
 		t.Errorf("NewToken, revoked = %#v, want %#v", got, want)
 	}
 
-	e := &auth.AuditEntry{At: at, Username: "alice", Action: "login", Detail: "d", Remote: "10.0.0.1:5501"}
-	if got, want := textTimes.NewAudit(e), []any{stamped, "alice", "login", "d", "10.0.0.1:5501"}; !reflect.DeepEqual(got, want) {
+	e := &auth.AuditEntry{At: at, Username: "alice", Region: "320612", Action: "login", Detail: "d", Remote: "10.0.0.1:5501"}
+	if got, want := textTimes.NewAudit(e), []any{stamped, "alice", "320612", "login", "d", "10.0.0.1:5501"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("NewAudit = %#v, want %#v", got, want)
 	}
 }
@@ -89,8 +89,8 @@ func TestAccountRecords(t *testing.T) {
 		}
 	}
 
-	e, err := textTimes.Audit(row{int64(9), cst, "", "login_failed", "d", "r"})
-	if want := (auth.AuditEntry{ID: 9, At: utc, Action: "login_failed", Detail: "d", Remote: "r"}); err != nil || e != want {
+	e, err := textTimes.Audit(row{int64(9), cst, "", "320612", "login_failed", "d", "r"})
+	if want := (auth.AuditEntry{ID: 9, At: utc, Region: "320612", Action: "login_failed", Detail: "d", Remote: "r"}); err != nil || e != want {
 		t.Errorf("Audit = %+v, %v; want %+v", e, err, want)
 	}
 }
@@ -110,7 +110,7 @@ func TestAccountErrorsNameTheRecord(t *testing.T) {
 			_, err := textTimes.Token(row{int64(7), int64(4), "", "", []byte{}, "2013-06-01T09:30:00Z", &bad, "2013-06-01T09:30:00Z"})
 			return err
 		}, "token 7: revoked_at: "},
-		{func() error { _, err := textTimes.Audit(row{int64(9), bad, "", "", "", ""}); return err }, "audit 9: at: "},
+		{func() error { _, err := textTimes.Audit(row{int64(9), bad, "", "", "", "", ""}); return err }, "audit 9: at: "},
 	} {
 		if err := c.read(); err == nil || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("got %v, want an error starting %q", err, c.want)
