@@ -88,7 +88,9 @@ func userCommand(ctx context.Context, cfg server.Config, log *slog.Logger, args 
 	}
 	pw := os.Getenv("ATLAS_PASSWORD")
 	if pw == "" {
-		line, err := bufio.NewReader(stdin).ReadString('\n')
+		// A password is at most auth.MaxPasswordBytes: read no more than
+		// that (and the line end), however much standard input holds.
+		line, err := bufio.NewReader(io.LimitReader(stdin, auth.MaxPasswordBytes+2)).ReadString('\n')
 		if err != nil && line == "" {
 			return errors.New("give the password in ATLAS_PASSWORD or on standard input")
 		}
