@@ -40,13 +40,13 @@ func (api *API) sendLayer(c echo.Context, l *export.Layer, format, base string) 
 	return sendDownload(c, base+"."+format, layerFormats[format], func(w io.Writer) error {
 		switch format {
 		case "gpkg":
-			return l.WriteGPKG(c.Request().Context(), w)
+			return export.WriteGPKG(c.Request().Context(), w, l)
 		case "shp.zip":
-			return l.WriteShapefile(w, base, batchTime(api.snap(c)))
+			return export.WriteShapefile(w, l, base, batchTime(api.snap(c)))
 		case "csv":
-			return l.WriteCSV(w)
+			return export.WriteCSVWKT(w, l)
 		}
-		return l.WriteGeoJSON(w)
+		return export.WriteGeoJSON(w, l)
 	})
 }
 

@@ -83,11 +83,11 @@ func TestLayersReadByGDAL(t *testing.T) {
 	dir := t.TempDir()
 	l := sample()
 	ctx := context.Background()
-	gpkg := write(t, dir, "l.gpkg", func(b *bytes.Buffer) error { return l.WriteGPKG(ctx, b) })
-	geojson := write(t, dir, "l.geojson", func(b *bytes.Buffer) error { return l.WriteGeoJSON(b) })
-	csv := write(t, dir, "l.csv", func(b *bytes.Buffer) error { return l.WriteCSV(b) })
+	gpkg := write(t, dir, "l.gpkg", func(b *bytes.Buffer) error { return export.WriteGPKG(ctx, b, l) })
+	geojson := write(t, dir, "l.geojson", func(b *bytes.Buffer) error { return export.WriteGeoJSON(b, l) })
+	csv := write(t, dir, "l.csv", func(b *bytes.Buffer) error { return export.WriteCSVWKT(b, l) })
 	zipped := write(t, dir, "l.shp.zip", func(b *bytes.Buffer) error {
-		return l.WriteShapefile(b, "regions_2013", time.Date(2014, 1, 2, 0, 0, 0, 0, time.UTC))
+		return export.WriteShapefile(b, l, "regions_2013", time.Date(2014, 1, 2, 0, 0, 0, 0, time.UTC))
 	})
 	names := unzip(t, zipped, dir)
 	if strings.Join(names, " ") != "regions_2013.shp regions_2013.shx regions_2013.dbf regions_2013.prj regions_2013.cpg" {
@@ -134,10 +134,10 @@ func TestReprojectionMatchesGDAL(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
 	l := sample()
-	src := write(t, dir, "src.gpkg", func(b *bytes.Buffer) error { return l.WriteGPKG(ctx, b) })
+	src := write(t, dir, "src.gpkg", func(b *bytes.Buffer) error { return export.WriteGPKG(ctx, b, l) })
 	for _, name := range []string{"EPSG:4549", "EPSG:4529", "EPSG:3857"} {
 		c, _ := proj.Parse(name)
-		ours := write(t, dir, c.Slug()+".gpkg", func(b *bytes.Buffer) error { return l.Reproject(c).WriteGPKG(ctx, b) })
+		ours := write(t, dir, c.Slug()+".gpkg", func(b *bytes.Buffer) error { return export.WriteGPKG(ctx, b, l.Reproject(c)) })
 		theirs := filepath.Join(dir, c.Slug()+"-gdal.csv")
 		ogrtest.Run(t, "ogr2ogr", "-f", "CSV", "-t_srs", name, "-lco", "GEOMETRY=AS_WKT", theirs, src)
 		oursCSV := filepath.Join(dir, c.Slug()+"-ours.csv")

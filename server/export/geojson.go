@@ -5,14 +5,15 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/community-atlas/atlas/geo/format"
 	"github.com/paulmach/orb/geojson"
 )
 
 // WriteGeoJSON writes the layer as a FeatureCollection. Outside EPSG:4326
 // the collection names its CRS in a "crs" member (GeoJSON 2008), which GDAL
 // and QGIS honour; RFC 7946 itself knows only WGS 84.
-func (l *Layer) WriteGeoJSON(w io.Writer) error {
-	if err := l.check(); err != nil {
+func WriteGeoJSON(w io.Writer, l *Layer) error {
+	if err := l.Check(); err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
@@ -30,7 +31,7 @@ func (l *Layer) WriteGeoJSON(w io.Writer) error {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
-		b, err := l.GeoJSONFeature(i)
+		b, err := GeoJSONFeature(l, i)
 		if err != nil {
 			return err
 		}
@@ -41,12 +42,12 @@ func (l *Layer) WriteGeoJSON(w io.Writer) error {
 }
 
 // GeoJSONFeature encodes feature i of the layer as a GeoJSON Feature.
-func (l *Layer) GeoJSONFeature(i int) ([]byte, error) {
+func GeoJSONFeature(l *Layer, i int) ([]byte, error) {
 	f := l.Features[i]
 	if err := checkRow(l.Fields, f.Values); err != nil {
 		return nil, fmt.Errorf("export: layer %s feature %d: %w", l.Name, i+1, err)
 	}
-	gf := geojson.NewFeature(multi(f.Geometry))
+	gf := geojson.NewFeature(format.Multi(f.Geometry))
 	if f.ID != "" {
 		gf.ID = f.ID
 	}

@@ -58,11 +58,11 @@ func TestLayerGolden(t *testing.T) {
 				l = toMillimetres(l.Reproject(crs))
 			}
 			base := "layer-" + crs.Slug()
-			golden.Check(t, base+".geojson", golden.JSON(t, output(t, func(b *bytes.Buffer) error { return l.WriteGeoJSON(b) })), *update)
-			golden.Check(t, base+".csv", output(t, func(b *bytes.Buffer) error { return l.WriteCSV(b) }), *update)
-			gpkg := output(t, func(b *bytes.Buffer) error { return l.WriteGPKG(ctx, b) })
+			golden.Check(t, base+".geojson", golden.JSON(t, output(t, func(b *bytes.Buffer) error { return export.WriteGeoJSON(b, l) })), *update)
+			golden.Check(t, base+".csv", output(t, func(b *bytes.Buffer) error { return export.WriteCSVWKT(b, l) }), *update)
+			gpkg := output(t, func(b *bytes.Buffer) error { return export.WriteGPKG(ctx, b, l) })
 			golden.Check(t, base+".gpkg.json", golden.Marshal(t, readGPKG(t, gpkg, l.Name)), *update)
-			shp := output(t, func(b *bytes.Buffer) error { return l.WriteShapefile(b, "regions_2013", shapefileDate) })
+			shp := output(t, func(b *bytes.Buffer) error { return export.WriteShapefile(b, l, "regions_2013", shapefileDate) })
 			golden.Check(t, base+".shp.json", golden.Marshal(t, readShapefile(t, shp)), *update)
 		})
 	}

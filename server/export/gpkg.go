@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/community-atlas/atlas/geo/format"
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
 )
 
@@ -43,8 +44,8 @@ const gcjSRSID = 990002
 // WriteGPKG writes the layer as a GeoPackage with one feature table named
 // after the layer. SQLite needs a file, so the package is built in a
 // temporary directory and copied to w.
-func (l *Layer) WriteGPKG(ctx context.Context, w io.Writer) error {
-	if err := l.check(); err != nil {
+func WriteGPKG(ctx context.Context, w io.Writer, l *Layer) error {
+	if err := l.Check(); err != nil {
 		return err
 	}
 	dir, err := os.MkdirTemp("", "atlas-gpkg-")
@@ -53,7 +54,7 @@ func (l *Layer) WriteGPKG(ctx context.Context, w io.Writer) error {
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "layer.gpkg")
-	if err := l.buildGPKG(ctx, path); err != nil {
+	if err := buildGPKG(ctx, l, path); err != nil {
 		return fmt.Errorf("export: geopackage %s: %w", l.Name, err)
 	}
 	f, err := os.Open(path)
@@ -65,7 +66,7 @@ func (l *Layer) WriteGPKG(ctx context.Context, w io.Writer) error {
 	return err
 }
 
-func (l *Layer) buildGPKG(ctx context.Context, path string) error {
+func buildGPKG(ctx context.Context, l *Layer, path string) error {
 	db, err := sql.Open("sqlite", path+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
 	if err != nil {
 		return err
@@ -85,7 +86,7 @@ func (l *Layer) buildGPKG(ctx context.Context, path string) error {
 		return err
 	}
 	gtype := l.GeometryType()
-	if _, err := db.ExecContext(ctx, l.createTable(gtype)); err != nil {
+	if _, err := db.ExecContext(ctx, createTable(l, gtype)); err != nil {
 		return err
 	}
 	b := l.Bound()
@@ -96,10 +97,10 @@ func (l *Layer) buildGPKG(ctx context.Context, path string) error {
 	if _, err := db.ExecContext(ctx, `INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)`, l.Name, gtype, srsID); err != nil {
 		return err
 	}
-	return l.insertFeatures(ctx, db, int32(srsID))
+	return insertFeatures(ctx, l, db, int32(srsID))
 }
 
-func (l *Layer) createTable(gtype string) string {
+func createTable(l *Layer, gtype string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE TABLE %s (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom %s", quoteIdent(l.Name), gtype)
 	for _, f := range l.Fields {
@@ -113,7 +114,7 @@ var sqlTypes = map[Type]string{String: "TEXT", Integer: "INTEGER", Real: "REAL",
 
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-func (l *Layer) insertFeatures(ctx context.Context, db *sql.DB, srsID int32) error {
+func insertFeatures(ctx context.Context, l *Layer, db *sql.DB, srsID int32) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -133,7 +134,7 @@ func (l *Layer) insertFeatures(ctx context.Context, db *sql.DB, srsID int32) err
 	defer stmt.Close()
 	args := make([]any, len(l.Fields)+1)
 	for i, f := range l.Features {
-		blob, err := gpkgGeometry(multi(f.Geometry), srsID)
+		blob, err := gpkgGeometry(format.Multi(f.Geometry), srsID)
 		if err != nil {
 			return fmt.Errorf("feature %d: %w", i+1, err)
 		}

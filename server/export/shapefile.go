@@ -12,8 +12,8 @@ import (
 // Polygons are written as polygon shapes (outer rings clockwise, holes
 // counter-clockwise), points as point shapes; field names are cut to the
 // format's 10 characters, with a numeric suffix where two would clash.
-func (l *Layer) WriteShapefile(w io.Writer, base string, modified time.Time) error {
-	if err := l.check(); err != nil {
+func WriteShapefile(w io.Writer, l *Layer, base string, modified time.Time) error {
+	if err := l.Check(); err != nil {
 		return err
 	}
 	kind := int32(shpPolygon)

@@ -34,7 +34,7 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(bw)
 	header := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		header[i] = csvText(c.title())
+		header[i] = csvText(c.Label())
 	}
 	if err := cw.Write(header); err != nil {
 		return err
@@ -86,7 +86,7 @@ func (t *Table) WriteJSON(w io.Writer) error {
 	}
 	cols := make([]column, len(t.Columns))
 	for i, c := range t.Columns {
-		cols[i] = column{c.Name, c.title(), typeNames[c.Type]}
+		cols[i] = column{c.Name, c.Label(), typeNames[c.Type]}
 	}
 	head, err := marshal(cols)
 	if err != nil {

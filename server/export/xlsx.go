@@ -44,7 +44,7 @@ func (t *Table) WriteXLSX(w io.Writer) error {
 	}
 	header := make([]any, len(t.Columns))
 	for i, c := range t.Columns {
-		header[i] = excelize.Cell{StyleID: bold, Value: c.title()}
+		header[i] = excelize.Cell{StyleID: bold, Value: c.Label()}
 	}
 	if err := sw.SetRow("A1", header); err != nil {
 		return fmt.Errorf("export: xlsx: %w", err)
