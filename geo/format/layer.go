@@ -45,12 +45,24 @@ type Feature struct {
 	Values   []any
 }
 
-// Layer is a named list of features sharing a set of fields.
+// Layer is a named list of features sharing a set of fields. Writers take
+// its coordinates in CRS; readers give them as the file holds them, leave
+// CRS unset and say in Source what the file declares, for the caller to
+// interpret (geo/proj) and report.
 type Layer struct {
 	Name     string
 	CRS      proj.CRS
 	Fields   []Field
 	Features []Feature
+	Source   Source
+}
+
+// Source is what a reader found in a file, for the import report.
+type Source struct {
+	Format   string   // shapefile, geopackage, geojson, kml, xlsx, csv
+	CRS      string   // the CRS as declared: WKT, an EPSG code or URN, or "" when none is
+	Encoding string   // the text encoding used, where the format leaves a choice
+	Notes    []string // how the reader decided (the encoding from the .cpg, the DBF language byte, …)
 }
 
 // Reproject returns the layer with its geometries (in EPSG:4326) converted
