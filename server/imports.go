@@ -6,15 +6,18 @@ import (
 	"net/http"
 	"path/filepath"
 	"slices"
+	"strconv"
 
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
 
-// POST /api/v1/imports/{boundaries|observations|facilities|grids}
-// with the file in the multipart field "file" (or a zip holding it). 201
-// with the batch written, or 422 listing every problem, with nothing
+// POST /api/v1/imports/{boundaries|observations|facilities|grids|osm}
+// with the file in the multipart field "file" (or a zip holding it) and
+// the options as form fields: crs, towgs84, layer, map (role=column,…),
+// period, dry_run. 201 with the batch written, 200 with what would be
+// written for a dry run, or 422 listing every problem, with nothing
 // written.
 func (api *API) postImport(c echo.Context) error {
 	kind := c.Param("kind")
@@ -25,17 +28,47 @@ func (api *API) postImport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if importer.IsZip(data) {
+	opts, err := importOptions(c, api.cfg.MaxUploadBytes)
+	if err != nil {
+		return err
+	}
+	// Boundary files may be zipped sets (a Shapefile, a KMZ) that their
+	// reader opens itself; for the rest the zip holds the one data file.
+	if importer.IsZip(data) && kind != importer.Boundaries {
 		if name, data, err = importer.Unzip(name, data, api.cfg.MaxUploadBytes, importer.Extensions[kind]...); err != nil {
 			return err
 		}
 	}
-	res, err := api.atlas.Import(c.Request().Context(), kind, name, data, who(c).Region)
+	res, err := api.atlas.ImportWith(c.Request().Context(), kind, name, data, who(c).Region, opts)
 	if err != nil {
 		return err
 	}
+	if res.DryRun {
+		return c.JSON(http.StatusOK, res)
+	}
 	api.audit(c, who(c).name(), "import", fmt.Sprintf("%s %s batch %d rows %d", kind, res.Source, res.Batch.ID, res.Batch.Rows))
 	return c.JSON(http.StatusCreated, res)
+}
+
+// importOptions reads the import's form fields.
+func importOptions(c echo.Context, maxBytes int64) (importer.Options, error) {
+	opts := importer.Options{CRS: c.FormValue("crs"), TOWGS84: c.FormValue("towgs84"), Layer: c.FormValue("layer"),
+		MaxBytes: maxBytes}
+	var err error
+	if opts.Map, err = importer.ParseMap(c.FormValue("map")); err != nil {
+		return opts, web.BadParam("map", "%v", err)
+	}
+	if v := c.FormValue("period"); v != "" {
+		if opts.Period, err = strconv.Atoi(v); err != nil || opts.Period < 1949 || opts.Period > 2100 {
+			return opts, web.BadParam("period", "%q is not a year from 1949 to 2100", v)
+		}
+	}
+	if v := c.FormValue("dry_run"); v != "" {
+		if opts.DryRun, err = strconv.ParseBool(v); err != nil {
+			return opts, web.BadParam("dry_run", "%q is not true or false", v)
+		}
+	}
+	return opts, nil
 }
 
 // readUpload returns the name and content of the multipart field "file".

@@ -18,15 +18,26 @@ type ImportResult struct {
 	Counts map[string]int  `json:"counts"`
 	// Networks describes the road networks written (OSM imports).
 	Networks []network.Summary `json:"networks,omitempty"`
+	// DryRun is set when nothing was written: the answer says what would be.
+	DryRun bool `json:"dry_run,omitempty"`
+	// Report is what the import understood of the file (format, CRS,
+	// columns) and what it changes, where the kind's reader reports it.
+	Report *importer.Report `json:"report,omitempty"`
 }
 
-// Import validates a file of the given kind against the current snapshot
-// and, only if it is entirely valid and every row it writes lies inside the
-// writer's region (see checkScope; region is empty for an unlimited
-// writer), writes it as one batch and reloads. The file is read against the
-// whole atlas, not the writer's view of it, so that a row aimed outside the
-// region is refused as such (403 naming it) rather than as an unknown code.
+// Import imports a file with the default options (see ImportWith).
 func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte, region string) (*ImportResult, error) {
+	return a.ImportWith(ctx, kind, file, data, region, importer.Options{})
+}
+
+// ImportWith validates a file of the given kind against the current
+// snapshot and, only if it is entirely valid and every row it writes lies
+// inside the writer's region (see checkScope; region is empty for an
+// unlimited writer), writes it as one batch and reloads — or, for a dry
+// run, answers what it would write. The file is read against the whole
+// atlas, not the writer's view of it, so that a row aimed outside the
+// region is refused as such (403 naming it) rather than as an unknown code.
+func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, region string, opts importer.Options) (*ImportResult, error) {
 	a.writes.Lock()
 	defer a.writes.Unlock()
 	whole := a.Snapshot()
@@ -40,30 +51,42 @@ func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte, regi
 			return nil, scopeGone(region)
 		}
 	}
-	cs, err := a.read(ctx, kind, file, data, whole)
+	cs, rep, err := a.read(ctx, kind, file, data, whole, opts)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkScope(whole, region, cs); err != nil {
 		return nil, err
 	}
-	return a.apply(ctx, cs)
+	if opts.DryRun {
+		return &ImportResult{Kind: cs.Kind, Source: cs.Source, Counts: counts(cs), DryRun: true, Report: rep}, nil
+	}
+	res, err := a.apply(ctx, cs)
+	if err != nil {
+		return nil, err
+	}
+	res.Report = rep
+	return res, nil
 }
 
-func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx importer.Index) (*store.Changeset, error) {
+func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx importer.Index, opts importer.Options) (*store.Changeset, *importer.Report, error) {
+	var cs *store.Changeset
+	var err error
 	switch kind {
 	case importer.Boundaries:
-		return importer.ReadBoundaries(file, data, idx)
+		return importer.ReadBoundariesWith(ctx, file, data, idx, opts)
 	case importer.Observations:
-		return importer.ReadObservations(file, data, a.catalogue, idx)
+		cs, err = importer.ReadObservations(file, data, a.catalogue, idx)
 	case importer.Facilities:
-		return importer.ReadFacilities(file, data, idx)
+		cs, err = importer.ReadFacilities(file, data, idx)
 	case importer.Grids:
-		return importer.ReadGrids(file, data, idx)
+		cs, err = importer.ReadGrids(file, data, idx)
 	case importer.OSM:
-		return importer.ReadOSM(ctx, file, data)
+		cs, err = importer.ReadOSM(ctx, file, data)
+	default:
+		err = fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
 	}
-	return nil, fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
+	return cs, nil, err
 }
 
 func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, error) {
@@ -76,12 +99,17 @@ func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, 
 	if err := a.Reload(ctx); err != nil {
 		return nil, err
 	}
-	res := &ImportResult{Batch: batch, Kind: cs.Kind, Source: cs.Source, Counts: map[string]int{
-		"regions": len(cs.Regions), "observations": len(cs.Observations),
-		"facilities": len(cs.Facilities), "grids": len(cs.Grids), "networks": len(cs.Networks),
-	}}
+	res := &ImportResult{Batch: batch, Kind: cs.Kind, Source: cs.Source, Counts: counts(cs)}
 	for _, n := range cs.Networks {
 		res.Networks = append(res.Networks, n.Summary())
 	}
 	return res, nil
+}
+
+// counts are the records of a changeset, by kind.
+func counts(cs *store.Changeset) map[string]int {
+	return map[string]int{
+		"regions": len(cs.Regions), "observations": len(cs.Observations),
+		"facilities": len(cs.Facilities), "grids": len(cs.Grids), "networks": len(cs.Networks),
+	}
 }

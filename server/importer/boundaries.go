@@ -1,13 +1,15 @@
 package importer
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo"
+	"github.com/community-atlas/atlas/geo/format"
 	"github.com/community-atlas/atlas/server/store"
-	"github.com/paulmach/orb/geojson"
 )
 
 // insideTolerance is the share of a region's area that may lie outside its
@@ -19,31 +21,61 @@ var codeLength = map[analytics.Level]int{
 	analytics.City: 4, analytics.County: 6, analytics.Township: 9, analytics.Community: 12,
 }
 
-// ReadBoundaries reads a GeoJSON FeatureCollection of regions. Properties:
-// code, name, level (city, county, township, community), parent (the code of
-// the region one level up, in this file or already known), kind (urban or
-// rural; for communities it defaults from the name: 居委会 urban, 村委会
-// rural), population, households, generated; a city has no parent. Each
-// region must lie inside its parent within 1% of its area.
+// ReadBoundaries reads a boundary file with the default options (see
+// ReadBoundariesWith).
 func ReadBoundaries(file string, data []byte, idx Index) (*store.Changeset, error) {
-	fc, err := readFeatures(data)
+	cs, _, err := ReadBoundariesWith(context.Background(), file, data, idx, Options{})
+	return cs, err
+}
+
+// ReadBoundariesWith reads a file of regions in any geometry format
+// (Shapefile, GeoPackage, GeoJSON, KML; see readLayer) and coordinate
+// system (see place), one feature a region. The columns are found by
+// header and content (see findColumns): a code (whose length gives the
+// level and whose prefix the parent, unless columns say), a name, and
+// optionally population, households, the urban/rural kind. A region the
+// atlas holds keeps what the file does not say; one without a code is
+// matched by name where its label point lies. Each region must lie inside
+// its parent within 1% of its area. The report says what was understood.
+func ReadBoundariesWith(ctx context.Context, file string, data []byte, idx Index, opts Options) (*store.Changeset, *Report, error) {
+	l, rep, err := openLayer(ctx, file, data, idx, opts)
 	if err != nil {
-		return nil, &Error{File: file, Problems: []Problem{{Message: err.Error()}}}
+		return nil, rep, err
 	}
+	m, err := findColumns(l, opts.Map, func(code string) bool { _, ok := idx.Region(code); return ok })
+	if err != nil {
+		return nil, rep, fileError(file, err)
+	}
+	rep.Columns = m.describe(l.Fields)
+	if m.column(roleCode) < 0 && m.column(roleName) < 0 {
+		return nil, rep, fileError(file, fmt.Errorf("no column holds region codes or names (columns: %s); name them with --map code=…,name=…", fieldNames(l.Fields)))
+	}
+	cs, err := regionsOf(file, l, m, idx)
+	if err != nil {
+		return nil, rep, err
+	}
+	rep.Rows = len(l.Features)
+	rep.Regions = regionChanges(cs.Regions, idx)
+	return cs, rep, nil
+}
+
+// regionsOf builds the changeset of a layer's regions, collecting every
+// problem.
+func regionsOf(file string, l *format.Layer, m mapping, idx Index) (*store.Changeset, error) {
 	var c collector
 	cs := &store.Changeset{Kind: Boundaries, Source: file}
-	pending := make(map[string]int, len(fc.Features)) // code → index in cs.Regions
-	feature := make([]int, 0, len(fc.Features))       // feature number of each region
-	for i, f := range fc.Features {
-		r, p, ok := parseRegion(f)
-		if ok {
+	rr := regionRow{l: l, m: m, idx: idx}
+	pending := make(map[string]int, len(l.Features)) // code → index in cs.Regions
+	feature := make([]int, 0, len(l.Features))       // feature number of each region
+	for i := range l.Features {
+		r, p := rr.region(i)
+		if p == nil {
 			if j, dup := pending[r.Code]; dup {
-				p, ok = Problem{Code: r.Code, Field: "code", Message: fmt.Sprintf("duplicate of feature %d", feature[j])}, false
+				p = &Problem{Feature: i + 1, Code: r.Code, Field: rr.header(roleCode), Message: fmt.Sprintf("duplicate of feature %d", feature[j])}
 			}
 		}
-		if !ok {
-			p.Feature = i + 1
-			if c.add(p); c.full() {
+		if p != nil {
+			if c.add(*p); c.full() {
 				break
 			}
 			continue
@@ -61,49 +93,36 @@ func ReadBoundaries(file string, data []byte, idx Index) (*store.Changeset, erro
 	return cs, nil
 }
 
-// parseRegion reads one feature's properties and geometry.
-func parseRegion(f *geojson.Feature) (analytics.Region, Problem, bool) {
-	p := props(f.Properties)
-	var r analytics.Region
-	fail := func(field string, err error) (analytics.Region, Problem, bool) {
-		return r, Problem{Code: r.Code, Field: field, Message: err.Error()}, false
+// openLayer reads a geometry file and places it in lon/lat, reporting how.
+func openLayer(ctx context.Context, file string, data []byte, idx Index, opts Options) (*format.Layer, *Report, error) {
+	rep := &Report{File: file, Format: sniffGeo(file, data)}
+	l, err := readLayer(ctx, file, data, opts)
+	if err != nil {
+		return nil, rep, fileError(file, err)
 	}
-	var err error
-	if r.Code, err = p.str("code"); err != nil {
-		return fail("code", err)
+	rep.Layer, rep.Encoding, rep.Notes = l.Name, l.Source.Encoding, l.Source.Notes
+	if l.Source.Format != "" {
+		rep.Format = l.Source.Format
 	}
-	if r.Name, err = p.str("name"); err != nil || r.Name == "" {
-		return fail("name", fmt.Errorf("name is missing"))
+	if len(l.Features) == 0 {
+		return nil, rep, fileError(file, fmt.Errorf("the file holds no features"))
 	}
-	level, _ := p.str("level")
-	r.Level = analytics.Level(level)
-	if !r.Level.Valid() {
-		return fail("level", fmt.Errorf("level %q is not city, county, township or community", level))
+	crs, err := place(l, opts, extentOf(idx.Bound()))
+	rep.CRS = &crs
+	if err != nil {
+		return nil, rep, fileError(file, err)
 	}
-	if err := checkCode(r.Code, r.Level); err != nil {
-		return fail("code", err)
+	return l, rep, nil
+}
+
+// fileError is a problem with a whole file, as an Error; an Error passes
+// through.
+func fileError(file string, err error) error {
+	var ie *Error
+	if errors.As(err, &ie) {
+		return err
 	}
-	if r.Parent, err = p.str("parent"); err != nil {
-		return fail("parent", err)
-	}
-	if r.Kind, err = regionKind(p, r); err != nil {
-		return fail("kind", err)
-	}
-	if r.Population, err = p.count("population"); err != nil {
-		return fail("population", err)
-	}
-	if r.Households, err = p.count("households"); err != nil {
-		return fail("households", err)
-	}
-	if r.Generated, err = p.flag("generated"); err != nil {
-		return fail("generated", err)
-	}
-	if r.Geometry, err = normalise(f.Geometry); err != nil {
-		return fail("geometry", err)
-	}
-	r.AreaKM2 = geo.Area(r.Geometry) / 1e6
-	r.LabelPoint = geo.LabelPoint(r.Geometry)
-	return r, Problem{}, true
+	return &Error{File: file, Problems: []Problem{{Message: err.Error()}}}
 }
 
 func checkCode(code string, level analytics.Level) error {
@@ -116,31 +135,6 @@ func checkCode(code string, level analytics.Level) error {
 		return fmt.Errorf("code %q has %d digits; a %s code has %d", code, len(code), level, n)
 	}
 	return nil
-}
-
-// regionKind reads the urban/rural kind of a community; other levels have none.
-func regionKind(p props, r analytics.Region) (analytics.Kind, error) {
-	k, err := p.str("kind")
-	if err != nil {
-		return "", err
-	}
-	if r.Level != analytics.Community {
-		if k != "" {
-			return "", fmt.Errorf("only communities have a kind; this is a %s", r.Level)
-		}
-		return "", nil
-	}
-	switch {
-	case k == string(analytics.Urban) || k == string(analytics.Rural):
-		return analytics.Kind(k), nil
-	case k != "":
-		return "", fmt.Errorf("kind %q is not urban or rural", k)
-	case strings.HasSuffix(r.Name, "居委会"):
-		return analytics.Urban, nil
-	case strings.HasSuffix(r.Name, "村委会"):
-		return analytics.Rural, nil
-	}
-	return "", fmt.Errorf("kind is missing and the name %q ends in neither 居委会 (urban) nor 村委会 (rural)", r.Name)
 }
 
 // checkHierarchy checks each region's parent: known, one level up, a prefix

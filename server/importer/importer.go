@@ -42,6 +42,8 @@ var Extensions = map[string][]string{
 type Index interface {
 	Region(code string) (*analytics.Region, bool)
 	Locate(level analytics.Level, p orb.Point) (*analytics.Region, bool)
+	// Bound is the envelope of the known regions (empty when none are).
+	Bound() orb.Bound
 }
 
 // maxProblems caps the problems reported for one file.

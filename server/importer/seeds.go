@@ -54,3 +54,5 @@ type emptyIndex struct{}
 func (emptyIndex) Region(string) (*analytics.Region, bool) { return nil, false }
 
 func (emptyIndex) Locate(analytics.Level, orb.Point) (*analytics.Region, bool) { return nil, false }
+
+func (emptyIndex) Bound() orb.Bound { return orb.Bound{} }

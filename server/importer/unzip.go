@@ -1,12 +1,16 @@
 package importer
 
 import (
+	"unicode/utf8"
+
 	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
 	"path"
 	"strings"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Limits on zipped uploads. A zip bomb inflates a small file into an
@@ -39,8 +43,8 @@ func Unzip(file string, data []byte, maxBytes int64, exts ...string) (string, []
 	}
 	var found *zip.File
 	for _, f := range zr.File {
-		if err := checkEntryName(f.Name); err != nil {
-			return fail("entry %q: %v", f.Name, err)
+		if err := checkEntryName(entryName(f)); err != nil {
+			return fail("entry %q: %v", entryName(f), err)
 		}
 		if f.FileInfo().IsDir() || !hasExt(f.Name, exts) {
 			continue
@@ -109,4 +113,49 @@ func inflate(f *zip.File, maxBytes int64) ([]byte, error) {
 		return nil, fmt.Errorf("inflates beyond %d bytes (more than %d× its compressed size or the upload limit): refused as a zip bomb", limit, maxZipRatio)
 	}
 	return body, nil
+}
+
+// entryName is an entry's name as text. Zips made on Chinese Windows store
+// GBK names without the UTF-8 flag; read as bytes, a GBK trail byte can be
+// a backslash, so names are decoded before they are checked.
+func entryName(f *zip.File) string {
+	if f.NonUTF8 && !utf8.ValidString(f.Name) {
+		if s, err := simplifiedchinese.GB18030.NewDecoder().String(f.Name); err == nil {
+			return s
+		}
+	}
+	return f.Name
+}
+
+// CheckZip applies Unzip's limits to every entry of an archive that is
+// read whole by a format's own reader (a zipped Shapefile set, a KMZ, an
+// XLSX workbook): names that stay inside, at most maxZipEntries entries,
+// and every entry inflating within maxBytes in all and maxZipRatio each.
+func CheckZip(file string, data []byte, maxBytes int64) error {
+	fail := func(format string, args ...any) error {
+		return &Error{File: file, Problems: []Problem{{Message: fmt.Sprintf(format, args...)}}}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fail("not a readable zip archive: %v", err)
+	}
+	if len(zr.File) > maxZipEntries {
+		return fail("the archive has %d entries; at most %d are read", len(zr.File), maxZipEntries)
+	}
+	left := maxBytes
+	for _, f := range zr.File {
+		name := entryName(f)
+		if err := checkEntryName(name); err != nil {
+			return fail("entry %q: %v", name, err)
+		}
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		body, err := inflate(f, left)
+		if err != nil {
+			return fail("entry %q: %v", name, err)
+		}
+		left -= int64(len(body))
+	}
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/community-atlas/atlas/server"
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/importer"
 )
 
 // openAtlas opens the configured store and loads the atlas on it (seeding
@@ -44,9 +45,10 @@ func seedCommand(ctx context.Context, cfg server.Config, log *slog.Logger) error
 	return printJSON(res)
 }
 
-// importCommand imports one file into the configured store.
-func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kind, file string) error {
-	data, err := os.ReadFile(file)
+// importCommand imports one file into the configured store, or with
+// --dry-run says what it would write.
+func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kind, file string, opts importer.Options) error {
+	data, err := readImportFile(file)
 	if err != nil {
 		return err
 	}
@@ -55,7 +57,7 @@ func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kin
 		return err
 	}
 	defer close()
-	res, err := a.Import(ctx, kind, filepath.Base(file), data, "")
+	res, err := a.ImportWith(ctx, kind, filepath.Base(file), data, "", opts)
 	if err != nil {
 		return err
 	}

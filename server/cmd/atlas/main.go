@@ -54,7 +54,12 @@ func run(args []string) error {
 	}
 	fs := flag.NewFlagSet("atlas "+cmd, flag.ContinueOnError)
 	cfg.Flags(fs)
-	if err := fs.Parse(args); err != nil {
+	var imp importFlags
+	if cmd == "import" {
+		imp.register(fs)
+	}
+	positional, err := parseInterleaved(fs, args)
+	if err != nil {
 		return err
 	}
 	if err := cfg.Validate(); err != nil {
@@ -69,12 +74,16 @@ func run(args []string) error {
 	case "seed":
 		return seedCommand(ctx, cfg, log)
 	case "import":
-		if fs.NArg() != 2 {
-			return errors.New("usage: atlas import boundaries|observations|facilities|grids|osm FILE")
+		if len(positional) != 2 {
+			return errors.New("usage: atlas import boundaries|observations|facilities|grids|osm FILE [--crs CRS] [--towgs84 P] [--layer NAME] [--map role=column,…] [--period YEAR] [--dry-run]")
 		}
-		return importCommand(ctx, cfg, log, fs.Arg(0), fs.Arg(1))
+		opts, err := imp.options()
+		if err != nil {
+			return err
+		}
+		return importCommand(ctx, cfg, log, positional[0], positional[1], opts)
 	case "user":
-		return userCommand(ctx, cfg, log, fs.Args(), os.Stdin)
+		return userCommand(ctx, cfg, log, positional, os.Stdin)
 	case "migrate":
 		return migrateCommand(ctx, cfg, log)
 	case "version":
@@ -82,4 +91,21 @@ func run(args []string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown command %q (serve, seed, import, user, migrate, version)", cmd)
+}
+
+// parseInterleaved parses flags wherever they stand among the positional
+// arguments (atlas import boundaries towns.shp --crs EPSG:4549), which the
+// flag package alone stops at, and returns the positional ones.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }

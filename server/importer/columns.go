@@ -1,0 +1,233 @@
+package importer
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/community-atlas/atlas/geo/format"
+	"golang.org/x/text/width"
+)
+
+// A role is what a column means to the importer: the region code, its name,
+// population and so on. Columns are matched to roles by their header and
+// checked (or, for codes, found) by their content, whatever a file calls
+// them; Options.Map overrides both.
+type role string
+
+const (
+	roleCode       role = "code"
+	roleName       role = "name"
+	roleLevel      role = "level"
+	roleParent     role = "parent"
+	roleKind       role = "kind"
+	rolePopulation role = "population"
+	roleHouseholds role = "households"
+	roleGenerated  role = "generated"
+)
+
+// headerNames are the headers each role answers to, normalised (see
+// normHeader). Offices name columns in many ways; these are the common
+// ones, and content decides among candidates.
+var headerNames = map[role][]string{
+	roleCode: {"code", "adcode", "行政代码", "行政区划代码", "区划代码", "代码", "编码", "统计代码", "统计用区划代码",
+		"行政编码", "社区代码", "村代码", "乡镇代码", "区县代码", "xzqdm", "dm"},
+	roleName: {"name", "名称", "名字", "行政名称", "行政区划名称", "区划名称", "社区名称", "村名", "村名称", "社区",
+		"乡镇名称", "街道名称", "单位名称", "xzqmc", "mc"},
+	roleLevel:      {"level", "层级", "级别"},
+	roleParent:     {"parent", "上级代码", "上级区划代码", "上级编码", "parentcode"},
+	roleKind:       {"kind", "城乡", "城乡属性", "类型", "urbanrural"},
+	rolePopulation: {"population", "pop", "人口", "总人口", "常住人口", "户籍人口", "人口数", "居民人数", "人数"},
+	roleHouseholds: {"households", "户数", "总户数", "户籍户数", "常住户数", "住户数"},
+	roleGenerated:  {"generated"},
+}
+
+// normHeader folds a header for matching: full-width to half-width, lower
+// case, no spaces or punctuation, and no trailing unit in parentheses
+// ("人口（人）", "面积(km²)").
+func normHeader(h string) string {
+	h = width.Fold.String(strings.TrimSpace(h))
+	if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") {
+		h = h[:i]
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mapping is the column of each role found in a layer, and how.
+type mapping struct {
+	col map[role]int
+	how map[role]string
+}
+
+// Column returns the field index of role r, or -1.
+func (m mapping) column(r role) int {
+	if i, ok := m.col[r]; ok {
+		return i
+	}
+	return -1
+}
+
+// describe lists the mapping for the report: role → header (how).
+func (m mapping) describe(fields []format.Field) map[string]string {
+	out := map[string]string{}
+	for r, i := range m.col {
+		out[string(r)] = fields[i].Name + " (" + m.how[r] + ")"
+	}
+	return out
+}
+
+// findColumns maps the roles to a layer's fields: overrides first (role →
+// header as the file has it), then headers, then, for the code, content.
+// known reports whether a code is a region the atlas holds.
+func findColumns(l *format.Layer, overrides map[string]string, known func(string) bool) (mapping, error) {
+	m := mapping{col: map[role]int{}, how: map[role]string{}}
+	taken := map[int]bool{}
+	for r, header := range overrides {
+		i := fieldIndex(l.Fields, header)
+		if i < 0 {
+			return m, fmt.Errorf("--map %s=%s: the file has no column %q (it has %s)", r, header, header, fieldNames(l.Fields))
+		}
+		m.col[role(r)], m.how[role(r)], taken[i] = i, "as mapped", true
+	}
+	for _, r := range []role{roleCode, roleName, roleLevel, roleParent, roleKind, rolePopulation, roleHouseholds, roleGenerated} {
+		if _, ok := m.col[r]; ok {
+			continue
+		}
+		if i := headerMatch(l.Fields, headerNames[r], taken); i >= 0 {
+			m.col[r], m.how[r], taken[i] = i, "by its header", true
+		}
+	}
+	codeByContent(l, &m, taken, known)
+	return m, nil
+}
+
+func fieldIndex(fields []format.Field, header string) int {
+	for i, f := range fields {
+		if f.Name == header || normHeader(f.Name) == normHeader(header) {
+			return i
+		}
+	}
+	return -1
+}
+
+func fieldNames(fields []format.Field) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// headerMatch is the first untaken field whose header is one of names, in
+// the order of names (a more specific name wins over a vaguer one).
+func headerMatch(fields []format.Field, names []string, taken map[int]bool) int {
+	for _, n := range names {
+		for i, f := range fields {
+			if !taken[i] && normHeader(f.Name) == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// codeByContent checks the code column by its values, or finds one: the
+// column whose values are most often statistical division codes (4, 6, 9
+// or 12 digits) or codes the atlas knows. A header match whose values are
+// not codes gives way to a column whose values are.
+func codeByContent(l *format.Layer, m *mapping, taken map[int]bool, known func(string) bool) {
+	best, bestScore := -1, 0.0
+	for i := range l.Fields {
+		if s := codeScore(l, i, known); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	cur, ok := m.col[roleCode]
+	if ok && (m.how[roleCode] == "as mapped" || codeScore(l, cur, known) >= 0.9) {
+		return
+	}
+	if best >= 0 && bestScore >= 0.9 {
+		if ok {
+			delete(taken, cur)
+		}
+		m.col[roleCode], m.how[roleCode] = best, "by its values: division codes"
+		taken[best] = true
+	}
+}
+
+// codeScore is the share of non-empty values of field i that are division
+// codes (or codes the atlas knows), over the first 1,000 features.
+func codeScore(l *format.Layer, i int, known func(string) bool) float64 {
+	n, hits := 0, 0
+	for j, f := range l.Features {
+		if j == 1000 {
+			break
+		}
+		s, ok := codeText(f.Values[i])
+		if !ok {
+			if f.Values[i] != nil {
+				n++
+			}
+			continue
+		}
+		n++
+		if isDivisionCode(s) || known(s) {
+			hits++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(hits) / float64(n)
+}
+
+// isDivisionCode: digits only, of a level's length.
+func isDivisionCode(s string) bool {
+	switch len(s) {
+	case 4, 6, 9, 12:
+	default:
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// codeText renders a cell as a code: text trimmed, or a whole number
+// (codes arrive as numbers from DBF numeric fields and spreadsheets).
+func codeText(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		s := strings.TrimSpace(v)
+		return s, s != ""
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case float64:
+		if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+			return strconv.FormatInt(int64(v), 10), true
+		}
+	}
+	return "", false
+}
+
+// sortedRoles lists the roles of a mapping in a fixed order, for messages.
+func sortedRoles(m mapping) []string {
+	out := make([]string, 0, len(m.col))
+	for r := range m.col {
+		out = append(out, string(r))
+	}
+	sort.Strings(out)
+	return out
+}

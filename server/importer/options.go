@@ -1,0 +1,60 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Options are what a caller may say about a file beyond its bytes: the
+// command line's flags and the API's form fields of the same names.
+type Options struct {
+	// CRS overrides the coordinate system the file declares (EPSG:4549,
+	// gcj02, bd09, or WKT); needed for a projected file that declares none.
+	CRS string
+	// TOWGS84 makes a Xi'an 1980 or Beijing 1954 file usable: seven
+	// Helmert parameters dx,dy,dz,rx,ry,rz,s to WGS 84.
+	TOWGS84 string
+	// Layer picks a layer of a GeoPackage (or a set of a zipped
+	// Shapefile); the only or first one when empty.
+	Layer string
+	// Map overrides the column found for a role: code=行政代码,name=名称.
+	Map map[string]string
+	// Period gives observations their year when no column or sheet does.
+	Period int
+	// DryRun reports what would change and writes nothing.
+	DryRun bool
+	// MaxBytes bounds what a zipped file may inflate to (the upload limit);
+	// 0 means defaultMaxBytes.
+	MaxBytes int64
+	// Replace drops the regions under the file's parents that the file
+	// does not hold; without it they are kept.
+	Replace bool
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return defaultMaxBytes
+}
+
+// ParseMap reads column overrides "role=column,role=column" (code, name,
+// level, parent, kind, population, households).
+func ParseMap(s string) (map[string]string, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	m := map[string]string{}
+	for _, part := range strings.Split(s, ",") {
+		r, col, ok := strings.Cut(part, "=")
+		r, col = strings.TrimSpace(r), strings.TrimSpace(col)
+		if !ok || col == "" {
+			return nil, fmt.Errorf("%q is not role=column", part)
+		}
+		if _, known := headerNames[role(r)]; !known {
+			return nil, fmt.Errorf("%q is not a role (code, name, level, parent, kind, population, households)", r)
+		}
+		m[r] = col
+	}
+	return m, nil
+}
