@@ -26,9 +26,6 @@ type Options struct {
 	// MaxBytes bounds what a zipped file may inflate to (the upload limit);
 	// 0 means defaultMaxBytes.
 	MaxBytes int64
-	// Replace drops the regions under the file's parents that the file
-	// does not hold; without it they are kept.
-	Replace bool
 }
 
 func (o Options) maxBytes() int64 {
