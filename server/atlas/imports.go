@@ -78,7 +78,7 @@ func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx im
 	case importer.Observations:
 		cs, err = importer.ReadObservations(file, data, a.catalogue, idx)
 	case importer.Facilities:
-		cs, err = importer.ReadFacilities(file, data, idx)
+		return importer.ReadFacilitiesWith(ctx, file, data, idx, opts)
 	case importer.Grids:
 		cs, err = importer.ReadGrids(file, data, idx)
 	case importer.OSM:

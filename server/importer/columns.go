@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,6 +26,9 @@ const (
 	rolePopulation role = "population"
 	roleHouseholds role = "households"
 	roleGenerated  role = "generated"
+	roleID         role = "id"
+	roleType       role = "type"
+	roleFloorArea  role = "floor_area"
 )
 
 // headerNames are the headers each role answers to, normalised (see
@@ -89,8 +91,19 @@ func (m mapping) describe(fields []format.Field) map[string]string {
 // header as the file has it), then headers, then, for the code, content.
 // known reports whether a code is a region the atlas holds.
 func findColumns(l *format.Layer, overrides map[string]string, known func(string) bool) (mapping, error) {
+	return findRoles(l, headerNames, overrides, known, nil)
+}
+
+// findRoles is findColumns for a table of roles and their headers.
+// Columns in exclude (a table's coordinates) take no role.
+func findRoles(l *format.Layer, headers map[role][]string, overrides map[string]string, known func(string) bool, exclude []int) (mapping, error) {
 	m := mapping{col: map[role]int{}, how: map[role]string{}}
 	taken := map[int]bool{}
+	for _, i := range exclude {
+		if i >= 0 {
+			taken[i] = true
+		}
+	}
 	for r, header := range overrides {
 		i := fieldIndex(l.Fields, header)
 		if i < 0 {
@@ -98,11 +111,11 @@ func findColumns(l *format.Layer, overrides map[string]string, known func(string
 		}
 		m.col[role(r)], m.how[role(r)], taken[i] = i, "as mapped", true
 	}
-	for _, r := range []role{roleCode, roleName, roleLevel, roleParent, roleKind, rolePopulation, roleHouseholds, roleGenerated} {
-		if _, ok := m.col[r]; ok {
+	for _, r := range []role{roleID, roleType, roleCode, roleName, roleLevel, roleParent, roleKind, rolePopulation, roleHouseholds, roleGenerated, roleFloorArea} {
+		if _, ok := m.col[r]; ok || headers[r] == nil {
 			continue
 		}
-		if i := headerMatch(l.Fields, headerNames[r], taken); i >= 0 {
+		if i := headerMatch(l.Fields, headers[r], taken); i >= 0 {
 			m.col[r], m.how[r], taken[i] = i, "by its header", true
 		}
 	}
@@ -147,6 +160,9 @@ func headerMatch(fields []format.Field, names []string, taken map[int]bool) int 
 func codeByContent(l *format.Layer, m *mapping, taken map[int]bool, known func(string) bool) {
 	best, bestScore := -1, 0.0
 	for i := range l.Fields {
+		if taken[i] && i != m.column(roleCode) {
+			continue
+		}
 		if s := codeScore(l, i, known); s > bestScore {
 			best, bestScore = i, s
 		}
@@ -220,14 +236,4 @@ func codeText(v any) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// sortedRoles lists the roles of a mapping in a fixed order, for messages.
-func sortedRoles(m mapping) []string {
-	out := make([]string, 0, len(m.col))
-	for r := range m.col {
-		out = append(out, string(r))
-	}
-	sort.Strings(out)
-	return out
 }

@@ -28,9 +28,10 @@ func decodeText(data []byte) ([]byte, error) {
 
 // table is a CSV file with a header, read whole.
 type table struct {
-	cols map[string]int
-	rows [][]string
-	line []int // the file line where each row starts
+	header []string
+	cols   map[string]int
+	rows   [][]string
+	line   []int // the file line where each row starts
 }
 
 // readTable decodes and parses a CSV file, checking that the header names
@@ -49,7 +50,7 @@ func readTable(data []byte, required ...string) (*table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("row 1: %w", err)
 	}
-	t := &table{cols: map[string]int{}}
+	t := &table{header: header, cols: map[string]int{}}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
 		if _, dup := t.cols[name]; dup && name != "" {

@@ -1,43 +1,100 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/format"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 )
 
-// ReadFacilities reads a CSV with columns id, type, name, lon and lat, and
-// optionally floor_area_m2 and region. Without a region the facility serves
-// the community its point lies in; with one, the point must lie inside it.
+// ReadFacilities reads a facility table with the default options (see
+// ReadFacilitiesWith).
 func ReadFacilities(file string, data []byte, idx Index) (*store.Changeset, error) {
-	t, err := readTable(data, "id", "type", "name", "lon", "lat")
+	cs, _, err := ReadFacilitiesWith(context.Background(), file, data, idx, Options{})
+	return cs, err
+}
+
+// facilityHeaders are the headers of a facility table's columns,
+// normalised (see normHeader); the region column is also found by its
+// values (division codes).
+var facilityHeaders = map[role][]string{
+	roleID:        {"id", "编号", "设施编号", "机构编号", "机构代码", "设施代码"},
+	roleType:      {"type", "类型", "设施类型", "机构类型", "类别"},
+	roleName:      {"name", "名称", "设施名称", "机构名称", "单位名称"},
+	roleFloorArea: {"flooraream2", "floorarea", "建筑面积", "用房面积", "面积"},
+	roleCode:      {"region", "所属社区", "所属区划", "社区代码", "区划代码", "行政代码", "所属社区代码"},
+}
+
+// ReadFacilitiesWith reads a table of facilities: one row a facility with
+// an id, a type (an id such as health_station or the Chinese name, 社区卫生
+// 服务站), a name, coordinates (see pointLayer) in any coordinate system
+// (see place: GCJ-02 from a web map with --crs gcj02), and optionally the
+// floor area and the region it serves. Without a region the facility serves
+// the community its point lies in; with one, the point must lie inside it.
+func ReadFacilitiesWith(ctx context.Context, file string, data []byte, idx Index, opts Options) (*store.Changeset, *Report, error) {
+	rep := &Report{File: file, Format: "csv"}
+	t, err := readTable(data)
 	if err != nil {
-		return nil, &Error{File: file, Problems: []Problem{{Message: err.Error()}}}
+		return nil, rep, fileError(file, err)
 	}
+	l, probs, err := pointLayer(t.header, t.rows, t.line)
+	if err != nil {
+		return nil, rep, fileError(file, err)
+	}
+	if len(probs) > 0 {
+		return nil, rep, &Error{File: file, Problems: probs}
+	}
+	crs, err := place(l, opts, extentOf(idx.Bound()))
+	rep.CRS = &crs
+	if err != nil {
+		return nil, rep, fileError(file, err)
+	}
+	x, y, w := locatorColumns(l.Fields)
+	m, err := findRoles(l, facilityHeaders, opts.Map, func(code string) bool { _, ok := idx.Region(code); return ok }, []int{x, y, w})
+	if err != nil {
+		return nil, rep, fileError(file, err)
+	}
+	rep.Columns, rep.Rows = m.describe(l.Fields), len(l.Features)
+	for _, r := range []role{roleID, roleType, roleName} {
+		if m.column(r) < 0 {
+			return nil, rep, fileError(file, fmt.Errorf("no %s column (headers such as %s; columns: %s); name it with --map %s=…",
+				r, strings.Join(facilityHeaders[r][:3], ", "), fieldNames(l.Fields), r))
+		}
+	}
+	cs, err := facilitiesOf(file, l, m, idx)
+	return cs, rep, err
+}
+
+// facilitiesOf builds the facilities of a point layer, collecting every
+// problem.
+func facilitiesOf(file string, l *format.Layer, m mapping, idx Index) (*store.Changeset, error) {
 	var c collector
 	cs := &store.Changeset{Kind: Facilities, Source: file}
-	seen := make(map[string]int, len(t.rows))
-	for i, row := range t.rows {
-		f, p, ok := parseFacility(t, row, idx)
-		if ok {
+	rr := regionRow{l: l, m: m, idx: idx}
+	seen := make(map[string]string, len(l.Features))
+	for i := range l.Features {
+		f, p := parseFacility(rr, i)
+		row, _ := strconv.Atoi(l.Features[i].ID)
+		if p == nil {
 			if first, dup := seen[f.ID]; dup {
-				p, ok = Problem{Code: f.ID, Field: "id", Message: fmt.Sprintf("duplicate of row %d", first)}, false
+				p = &Problem{Code: f.ID, Field: rr.header(roleID), Message: "duplicate of row " + first}
 			}
 		}
-		if !ok {
-			p.Row = t.line[i]
-			c.add(p)
-			if c.full() {
+		if p != nil {
+			p.Row = row
+			if c.add(*p); c.full() {
 				break
 			}
 			continue
 		}
-		seen[f.ID] = t.line[i]
+		seen[f.ID] = l.Features[i].ID
 		cs.Facilities = append(cs.Facilities, f)
 	}
 	if err := c.result(file); err != nil {
@@ -46,54 +103,71 @@ func ReadFacilities(file string, data []byte, idx Index) (*store.Changeset, erro
 	return cs, nil
 }
 
-func parseFacility(t *table, row []string, idx Index) (analytics.Facility, Problem, bool) {
-	f := analytics.Facility{
-		ID:     t.get(row, "id"),
-		Type:   analytics.FacilityType(t.get(row, "type")),
-		Name:   t.get(row, "name"),
-		Region: t.get(row, "region"),
+func parseFacility(rr regionRow, i int) (analytics.Facility, *Problem) {
+	feat := rr.l.Features[i]
+	f := analytics.Facility{ID: rr.text(feat, roleID), Name: rr.text(feat, roleName), Region: rr.text(feat, roleCode)}
+	fail := func(r role, format string, args ...any) (analytics.Facility, *Problem) {
+		return f, &Problem{Code: f.ID, Field: rr.header(r), Message: fmt.Sprintf(format, args...)}
 	}
-	fail := func(field, format string, args ...any) (analytics.Facility, Problem, bool) {
-		return f, Problem{Code: f.ID, Field: field, Message: fmt.Sprintf(format, args...)}, false
+	var ok bool
+	if f.Type, ok = facilityTypeOf(rr.text(feat, roleType)); !ok {
+		return fail(roleType, "unknown facility type %q (one of %v, or their Chinese names: 社区卫生服务中心, 社区卫生服务站, 村卫生室, 警务室, 社区服务中心)",
+			rr.text(feat, roleType), analytics.FacilityTypes)
 	}
 	switch {
 	case f.ID == "":
-		return fail("id", "id is empty")
-	case !f.Type.Valid():
-		return fail("type", "unknown facility type %q (one of %v)", f.Type, analytics.FacilityTypes)
+		return fail(roleID, "id is empty")
 	case f.Name == "":
-		return fail("name", "name is empty")
+		return fail(roleName, "name is empty")
 	}
-	lon, err1 := strconv.ParseFloat(t.get(row, "lon"), 64)
-	lat, err2 := strconv.ParseFloat(t.get(row, "lat"), 64)
-	if err1 != nil || err2 != nil {
-		return fail("lon/lat", "lon %q, lat %q are not numbers", t.get(row, "lon"), t.get(row, "lat"))
+	pt, isPoint := feat.Geometry.(orb.Point)
+	if !isPoint {
+		return fail(roleCode, "the place is a %s, not a point", feat.Geometry.GeoJSONType())
 	}
-	f.Point = orb.Point{lon, lat}
-	if err := checkLonLat(f.Point); err != nil {
-		return fail("lon/lat", "%v", err)
-	}
-	if s := t.get(row, "floor_area_m2"); s != "" {
-		a, err := strconv.ParseFloat(s, 64)
+	f.Point = pt
+	if s := rr.text(feat, roleFloorArea); s != "" {
+		a, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 		if err != nil || math.IsNaN(a) || a < 0 || a > 1e7 {
-			return fail("floor_area_m2", "floor area %q is not a number of square metres from 0 to 10,000,000", s)
+			return fail(roleFloorArea, "floor area %q is not a number of square metres from 0 to 10,000,000", s)
 		}
 		f.FloorAreaM2 = a
 	}
 	if f.Region == "" {
-		r, ok := idx.Locate(analytics.Community, f.Point)
+		r, ok := rr.idx.Locate(analytics.Community, f.Point)
 		if !ok {
-			return fail("lon/lat", "point (%g, %g) lies in no known community; give a region", lon, lat)
+			return fail(roleCode, "point (%.6f, %.6f) lies in no known community; give a region", pt[0], pt[1])
 		}
 		f.Region = r.Code
-		return f, Problem{}, true
+		return f, nil
 	}
-	r, ok := idx.Region(f.Region)
+	r, ok := rr.idx.Region(f.Region)
 	if !ok {
-		return fail("region", "unknown region code %q", f.Region)
+		return fail(roleCode, "unknown region code %q", f.Region)
 	}
 	if !planar.MultiPolygonContains(r.Geometry, f.Point) {
-		return fail("lon/lat", "point (%g, %g) lies outside its region %s %s", lon, lat, r.Code, r.Name)
+		return fail(roleCode, "point (%.6f, %.6f) lies outside its region %s %s", pt[0], pt[1], r.Code, r.Name)
 	}
-	return f, Problem{}, true
+	return f, nil
+}
+
+// facilityTypeOf reads a type by its id or by the Chinese name of the
+// kind of facility; the health names are tested before the plain service
+// centre, which they contain.
+func facilityTypeOf(s string) (analytics.FacilityType, bool) {
+	if t := analytics.FacilityType(s); t.Valid() {
+		return t, true
+	}
+	for _, n := range []struct {
+		part string
+		t    analytics.FacilityType
+	}{
+		{"卫生服务中心", analytics.HealthCentre}, {"卫生院", analytics.HealthCentre},
+		{"卫生服务站", analytics.HealthStation}, {"卫生室", analytics.VillageClinic},
+		{"警务", analytics.PolicePost}, {"服务中心", analytics.ServiceCentre},
+	} {
+		if strings.Contains(s, n.part) {
+			return n.t, true
+		}
+	}
+	return "", false
 }
