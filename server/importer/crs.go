@@ -61,7 +61,7 @@ func place(l *format.Layer, opts Options, extent orb.Bound) (CRSReport, error) {
 			continue
 		}
 		if b := f.Geometry.Bound(); !inside(b, extent) {
-			return rep, fmt.Errorf("feature %d lies at %s, outside %s, read as %s: %s", i+1, where(b), extentName(extent),
+			return rep, fmt.Errorf("%s lies at %s, outside %s, read as %s: %s", featureName(l, i), where(b), extentName(extent),
 				rep.Name, crsHint(raw.Min[0]))
 		}
 	}
@@ -200,4 +200,13 @@ func prefixedCode(zone int) string {
 		return fmt.Sprintf(" (6-degree: EPSG:%d)", 4491+zone-13)
 	}
 	return ""
+}
+
+// featureName names feature i for a message: a table's row, else the
+// feature's number.
+func featureName(l *format.Layer, i int) string {
+	if l.Source.Format == "csv" {
+		return "row " + l.Features[i].ID
+	}
+	return fmt.Sprintf("feature %d", i+1)
 }

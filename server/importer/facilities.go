@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,9 +50,6 @@ func ReadFacilitiesWith(ctx context.Context, file string, data []byte, idx Index
 	if err != nil {
 		return nil, rep, fileError(file, err)
 	}
-	if len(probs) > 0 {
-		return nil, rep, &Error{File: file, Problems: probs}
-	}
 	crs, err := place(l, opts, extentOf(idx.Bound()))
 	rep.CRS = &crs
 	if err != nil {
@@ -68,19 +67,24 @@ func ReadFacilitiesWith(ctx context.Context, file string, data []byte, idx Index
 				r, strings.Join(facilityHeaders[r][:3], ", "), fieldNames(l.Fields), r))
 		}
 	}
-	cs, err := facilitiesOf(file, l, m, idx)
+	cs, err := facilitiesOf(file, l, m, idx, probs)
 	return cs, rep, err
 }
 
 // facilitiesOf builds the facilities of a point layer, collecting every
-// problem.
-func facilitiesOf(file string, l *format.Layer, m mapping, idx Index) (*store.Changeset, error) {
+// problem, with those found in reading the rows' coordinates (pre), in
+// row order.
+func facilitiesOf(file string, l *format.Layer, m mapping, idx Index, pre []Problem) (*store.Changeset, error) {
 	var c collector
+	for _, p := range pre {
+		c.add(p)
+	}
 	cs := &store.Changeset{Kind: Facilities, Source: file}
 	rr := regionRow{l: l, m: m, idx: idx}
+	loc := locatorName(l.Fields)
 	seen := make(map[string]string, len(l.Features))
 	for i := range l.Features {
-		f, p := parseFacility(rr, i)
+		f, p := parseFacility(rr, i, loc)
 		row, _ := strconv.Atoi(l.Features[i].ID)
 		if p == nil {
 			if first, dup := seen[f.ID]; dup {
@@ -97,17 +101,22 @@ func facilitiesOf(file string, l *format.Layer, m mapping, idx Index) (*store.Ch
 		seen[f.ID] = l.Features[i].ID
 		cs.Facilities = append(cs.Facilities, f)
 	}
+	slices.SortStableFunc(c.err.Problems, func(a, b Problem) int { return cmp.Compare(a.Row, b.Row) })
 	if err := c.result(file); err != nil {
 		return nil, err
 	}
 	return cs, nil
 }
 
-func parseFacility(rr regionRow, i int) (analytics.Facility, *Problem) {
+// parseFacility reads row i; loc names the coordinate columns.
+func parseFacility(rr regionRow, i int, loc string) (analytics.Facility, *Problem) {
 	feat := rr.l.Features[i]
 	f := analytics.Facility{ID: rr.text(feat, roleID), Name: rr.text(feat, roleName), Region: rr.text(feat, roleCode)}
 	fail := func(r role, format string, args ...any) (analytics.Facility, *Problem) {
 		return f, &Problem{Code: f.ID, Field: rr.header(r), Message: fmt.Sprintf(format, args...)}
+	}
+	failAt := func(format string, args ...any) (analytics.Facility, *Problem) {
+		return f, &Problem{Code: f.ID, Field: loc, Message: fmt.Sprintf(format, args...)}
 	}
 	var ok bool
 	if f.Type, ok = facilityTypeOf(rr.text(feat, roleType)); !ok {
@@ -122,7 +131,7 @@ func parseFacility(rr regionRow, i int) (analytics.Facility, *Problem) {
 	}
 	pt, isPoint := feat.Geometry.(orb.Point)
 	if !isPoint {
-		return fail(roleCode, "the place is a %s, not a point", feat.Geometry.GeoJSONType())
+		return failAt("the place is a %s, not a point", feat.Geometry.GeoJSONType())
 	}
 	f.Point = pt
 	if s := rr.text(feat, roleFloorArea); s != "" {
@@ -135,7 +144,7 @@ func parseFacility(rr regionRow, i int) (analytics.Facility, *Problem) {
 	if f.Region == "" {
 		r, ok := rr.idx.Locate(analytics.Community, f.Point)
 		if !ok {
-			return fail(roleCode, "point (%.6f, %.6f) lies in no known community; give a region", pt[0], pt[1])
+			return failAt("point (%.6f, %.6f) lies in no known community; give a region", pt[0], pt[1])
 		}
 		f.Region = r.Code
 		return f, nil
@@ -145,7 +154,7 @@ func parseFacility(rr regionRow, i int) (analytics.Facility, *Problem) {
 		return fail(roleCode, "unknown region code %q", f.Region)
 	}
 	if !planar.MultiPolygonContains(r.Geometry, f.Point) {
-		return fail(roleCode, "point (%.6f, %.6f) lies outside its region %s %s", pt[0], pt[1], r.Code, r.Name)
+		return failAt("point (%.6f, %.6f) lies outside its region %s %s", pt[0], pt[1], r.Code, r.Name)
 	}
 	return f, nil
 }

@@ -50,7 +50,7 @@ func pointLayer(header []string, rows [][]string, line []int) (*format.Layer, []
 		}
 		g, err := rowPoint(values, xi, yi, wi)
 		if err != nil {
-			probs = append(probs, Problem{Row: line[i], Field: l.Fields[max(xi, wi)].Name, Message: err.Error()})
+			probs = append(probs, Problem{Row: line[i], Field: locatorName(l.Fields), Message: err.Error()})
 			continue
 		}
 		l.Features = append(l.Features, format.Feature{ID: strconv.Itoa(line[i]), Geometry: g, Values: values})
@@ -92,4 +92,16 @@ func rowPoint(values []any, xi, yi, wi int) (orb.Geometry, error) {
 func parseCoord(s string) (float64, error) {
 	s = strings.TrimSuffix(strings.ReplaceAll(strings.TrimSpace(s), "．", "."), "°")
 	return strconv.ParseFloat(s, 64)
+}
+
+// locatorName names the coordinate columns for problems: "lon/lat", "经度/纬度", or the WKT column.
+func locatorName(fields []format.Field) string {
+	x, y, w := locatorColumns(fields)
+	if x >= 0 && y >= 0 {
+		return fields[x].Name + "/" + fields[y].Name
+	}
+	if w >= 0 {
+		return fields[w].Name
+	}
+	return "coordinates"
 }
