@@ -6,11 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	orbgeo "github.com/paulmach/orb/geo"
-
 	"github.com/community-atlas/atlas/geo/proj"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/paulmach/orb"
+	orbgeo "github.com/paulmach/orb/geo"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
