@@ -80,7 +80,7 @@ func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx im
 	case importer.Facilities:
 		return importer.ReadFacilitiesWith(ctx, file, data, idx, opts)
 	case importer.Grids:
-		cs, err = importer.ReadGrids(file, data, idx)
+		return importer.ReadGridsWith(ctx, file, data, idx, opts)
 	case importer.OSM:
 		cs, err = importer.ReadOSM(ctx, file, data)
 	default:

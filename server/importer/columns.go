@@ -29,6 +29,7 @@ const (
 	roleID         role = "id"
 	roleType       role = "type"
 	roleFloorArea  role = "floor_area"
+	roleWorker     role = "worker"
 )
 
 // headerNames are the headers each role answers to, normalised (see
@@ -111,7 +112,7 @@ func findRoles(l *format.Layer, headers map[role][]string, overrides map[string]
 		}
 		m.col[role(r)], m.how[role(r)], taken[i] = i, "as mapped", true
 	}
-	for _, r := range []role{roleID, roleType, roleCode, roleName, roleLevel, roleParent, roleKind, rolePopulation, roleHouseholds, roleGenerated, roleFloorArea} {
+	for _, r := range []role{roleID, roleType, roleCode, roleName, roleLevel, roleParent, roleKind, rolePopulation, roleHouseholds, roleGenerated, roleFloorArea, roleWorker} {
 		if _, ok := m.col[r]; ok || headers[r] == nil {
 			continue
 		}
