@@ -1,0 +1,273 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/format/table"
+	"github.com/community-atlas/atlas/server/store"
+)
+
+// Observation tables as offices keep them: a workbook (or CSV) with a sheet
+// per year or a period column, a title above the header, and either one row
+// per value (long: indicator, region, period, value) or one column per
+// indicator (wide), headed by the indicator's id, Chinese or English name,
+// with or without its unit.
+
+// obsHeaders are the headers of a long table's columns, normalised.
+var obsHeaders = map[string][]string{
+	"region":    {"region", "code", "行政代码", "区划代码", "行政区划代码", "社区代码", "代码", "编码"},
+	"name":      {"name", "名称", "社区名称", "社区", "村名", "单位"},
+	"indicator": {"indicator", "指标", "指标名称", "指标代码"},
+	"period":    {"period", "year", "年份", "年度", "年"},
+	"value":     {"value", "数值", "值", "指标值"},
+}
+
+// ReadObservationTable reads observations from a workbook or a CSV table,
+// long or wide (see above). Each value is checked as ReadObservations
+// checks it; the report names the sheets read and skipped and the column
+// of each indicator.
+func ReadObservationTable(file string, data []byte, cat *analytics.Catalogue, idx Index, opts Options) (*store.Changeset, *Report, error) {
+	rep := &Report{File: file}
+	book, err := table.Open(file, data)
+	if err != nil {
+		return nil, rep, fileError(file, err)
+	}
+	rep.Format = "csv"
+	if IsZip(data) {
+		rep.Format = "xlsx"
+	}
+	for _, s := range book.Skipped {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("sheet %s skipped: %s", s.Sheet, s.Reason))
+	}
+	r := obsReader{file: file, cat: cat, idx: idx, opts: opts, seen: map[obsKey]string{}, names: indicatorNames(cat),
+		cs: &store.Changeset{Kind: Observations, Source: file}, columns: map[string]string{}}
+	for _, sh := range book.Sheets {
+		if err := r.sheet(sh); err != nil {
+			return nil, rep, fileError(file, err)
+		}
+		if r.c.full() {
+			break
+		}
+	}
+	rep.Columns, rep.Rows = r.columns, r.rows
+	if err := r.c.result(file); err != nil {
+		return nil, rep, err
+	}
+	if len(r.cs.Observations) == 0 {
+		return nil, rep, fileError(file, fmt.Errorf("no values: the tables hold no indicator column or value"))
+	}
+	return r.cs, rep, nil
+}
+
+type obsKey struct {
+	ind, region string
+	period      int
+}
+
+// obsReader carries what the sheets of one file share.
+type obsReader struct {
+	file    string
+	cat     *analytics.Catalogue
+	idx     Index
+	opts    Options
+	c       collector
+	cs      *store.Changeset
+	seen    map[obsKey]string // where each value was first given
+	names   map[string]*analytics.Indicator
+	columns map[string]string
+	rows    int
+}
+
+// sheetLayout is where one sheet keeps what.
+type sheetLayout struct {
+	region, indicator, period, value int
+	wide                             []wideColumn
+}
+
+// wideColumn is a column of a wide table and the indicator it holds.
+type wideColumn struct {
+	col int
+	ind *analytics.Indicator
+}
+
+func (r *obsReader) sheet(sh *table.Sheet) error {
+	lay, err := r.layout(sh)
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", sh.Name, err)
+	}
+	err = sh.Each(func(row int, cells []string) error {
+		r.rows++
+		r.row(sh, lay, row, cells)
+		if r.c.full() {
+			return errStop
+		}
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	return err
+}
+
+// errStop ends a sheet early once the problems are too many to list.
+var errStop = errors.New("too many problems")
+
+// layout finds a sheet's columns: the region code, and either the long
+// table's indicator and value columns or one column per indicator.
+func (r *obsReader) layout(sh *table.Sheet) (sheetLayout, error) {
+	find := func(role string) int {
+		for _, n := range obsHeaders[role] {
+			for i, h := range sh.Header {
+				if normHeader(h) == n {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	lay := sheetLayout{region: find("region"), indicator: find("indicator"), period: find("period"), value: find("value")}
+	if over, ok := r.opts.Map["code"]; ok {
+		lay.region = indexOf(sh.Header, over)
+	}
+	if lay.region < 0 {
+		return lay, fmt.Errorf("no region code column (行政代码, 区划代码, region, …; columns: %s); name it with --map code=…", strings.Join(sh.Header, ", "))
+	}
+	r.columns[sh.Name+": region"] = sh.Header[lay.region]
+	if lay.indicator >= 0 && lay.value >= 0 {
+		return lay, nil
+	}
+	for i, h := range sh.Header {
+		if ind, ok := r.names[normHeader(h)]; ok && i != lay.region && i != lay.period {
+			lay.wide = append(lay.wide, wideColumn{i, ind})
+			r.columns[sh.Name+": "+ind.ID] = h
+		}
+	}
+	if len(lay.wide) == 0 {
+		return lay, fmt.Errorf("neither indicator and value columns nor columns named for indicators (by id, Chinese or English name): %s", strings.Join(sh.Header, ", "))
+	}
+	if lay.period < 0 && sh.Period == 0 && r.opts.Period == 0 {
+		return lay, fmt.Errorf("no year: name the sheet for it (2025, 2025年), add a period column, or give --period")
+	}
+	return lay, nil
+}
+
+// indicatorNames keys the catalogue by each indicator's id, Chinese and
+// English name, normalised as headers are.
+func indicatorNames(cat *analytics.Catalogue) map[string]*analytics.Indicator {
+	out := map[string]*analytics.Indicator{}
+	for i := range cat.Indicators {
+		ind := &cat.Indicators[i]
+		for _, n := range []string{ind.ID, ind.Name.ZH, ind.Name.EN} {
+			out[normHeader(n)] = ind
+		}
+	}
+	return out
+}
+
+func indexOf(header []string, name string) int {
+	for i, h := range header {
+		if h == name || normHeader(h) == normHeader(name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// row reads one row's values: one for a long table, one per indicator
+// column for a wide one (an empty cell is no value).
+func (r *obsReader) row(sh *table.Sheet, lay sheetLayout, row int, cells []string) {
+	at := func(i int) string {
+		if i < 0 || i >= len(cells) {
+			return ""
+		}
+		return strings.TrimSpace(cells[i])
+	}
+	period, perr := r.period(sh, lay, at(lay.period))
+	region := at(lay.region)
+	if lay.indicator >= 0 {
+		r.value(sh, row, region, at(lay.indicator), sh.Header[lay.value], at(lay.value), period, perr)
+		return
+	}
+	for _, w := range lay.wide {
+		if v := at(w.col); v != "" {
+			r.value(sh, row, region, w.ind.ID, sh.Header[w.col], v, period, perr)
+		}
+	}
+}
+
+func (r *obsReader) period(sh *table.Sheet, lay sheetLayout, cell string) (int, error) {
+	switch {
+	case cell != "":
+		p, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(cell, "年度"), "年"))
+		if err != nil || p < minPeriod || p > maxPeriod {
+			return 0, fmt.Errorf("period %q is not a year from %d to %d", cell, minPeriod, maxPeriod)
+		}
+		return p, nil
+	case r.opts.Period != 0:
+		return r.opts.Period, nil
+	case sh.Period != 0:
+		return sh.Period, nil
+	}
+	return 0, fmt.Errorf("the row has no year")
+}
+
+// value checks one value and adds it, or adds the problem with it.
+func (r *obsReader) value(sh *table.Sheet, row int, region, indicator, field, cell string, period int, perr error) {
+	where := fmt.Sprintf("sheet %s", sh.Name)
+	fail := func(field, format string, args ...any) {
+		r.c.add(Problem{Row: row, Code: region, Field: field, Message: where + ": " + fmt.Sprintf(format, args...)})
+	}
+	ind, ok := r.cat.Indicator(indicator)
+	if !ok {
+		if byName, found := r.names[normHeader(indicator)]; found {
+			ind, ok = byName, true
+		}
+	}
+	switch {
+	case !ok:
+		fail("indicator", "unknown indicator %q (GET /api/v1/indicators lists them)", indicator)
+		return
+	case perr != nil:
+		fail("period", "%v", perr)
+		return
+	}
+	reg, known := r.idx.Region(region)
+	switch {
+	case !known:
+		fail("region", "unknown region code %q", region)
+		return
+	case reg.Level != ind.DataLevel:
+		fail("region", "region %s is a %s, but %s is observed per %s", region, reg.Level, ind.ID, ind.DataLevel)
+		return
+	}
+	if placeholder(cell) {
+		fail(field, "%q stands for no value, not a number: leave the cell empty where there is none", cell)
+		return
+	}
+	v, err := parseValue(strings.ReplaceAll(cell, ",", ""), ind)
+	if err != nil {
+		fail(field, "%v", err)
+		return
+	}
+	key := obsKey{ind.ID, region, period}
+	here := fmt.Sprintf("%s row %d", where, row)
+	if first, dup := r.seen[key]; dup {
+		fail(field, "duplicate of %s: %s for %s in %d appears twice", first, ind.ID, region, period)
+		return
+	}
+	r.seen[key] = here
+	r.cs.Observations = append(r.cs.Observations, analytics.Observation{Indicator: ind.ID, Region: region, Period: period, Value: v})
+}
+
+// placeholder reports the marks offices put in a cell for "no figure".
+func placeholder(s string) bool {
+	switch s {
+	case "—", "——", "-", "--", "/", "／", "无", "暂无", "N/A", "n/a", "NA", "#N/A":
+		return true
+	}
+	return false
+}
