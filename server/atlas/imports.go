@@ -76,7 +76,7 @@ func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx im
 	case importer.Boundaries:
 		return importer.ReadBoundariesWith(ctx, file, data, idx, opts)
 	case importer.Observations:
-		cs, err = importer.ReadObservations(file, data, a.catalogue, idx)
+		return importer.ReadObservationsWith(file, data, a.catalogue, idx, opts)
 	case importer.Facilities:
 		return importer.ReadFacilitiesWith(ctx, file, data, idx, opts)
 	case importer.Grids:

@@ -271,3 +271,31 @@ func placeholder(s string) bool {
 	}
 	return false
 }
+
+// ReadObservationsWith reads observations from a long CSV with the
+// canonical header (indicator, region, period, value) through
+// ReadObservations, and any other table or workbook through
+// ReadObservationTable.
+func ReadObservationsWith(file string, data []byte, cat *analytics.Catalogue, idx Index, opts Options) (*store.Changeset, *Report, error) {
+	if IsZip(data) || opts.Period != 0 || len(opts.Map) > 0 || !canonicalCSV(data) {
+		return ReadObservationTable(file, data, cat, idx, opts)
+	}
+	cs, err := ReadObservations(file, data, cat, idx)
+	rep := &Report{File: file, Format: "csv"}
+	if cs != nil {
+		rep.Rows = len(cs.Observations)
+	}
+	return cs, rep, err
+}
+
+// canonicalCSV reports whether a CSV's first line is the long header
+// indicator, region, period, value, in any order (and any extra columns).
+func canonicalCSV(data []byte) bool {
+	line, _, _ := strings.Cut(string(data[:min(len(data), 4096)]), "\n")
+	line = strings.TrimPrefix(strings.TrimSpace(line), "\ufeff")
+	have := map[string]bool{}
+	for _, h := range strings.Split(line, ",") {
+		have[strings.ToLower(strings.TrimSpace(h))] = true
+	}
+	return have["indicator"] && have["region"] && have["period"] && have["value"]
+}
