@@ -32,9 +32,10 @@ func (api *API) postImport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	// Boundary files may be zipped sets (a Shapefile, a KMZ) that their
-	// reader opens itself; for the rest the zip holds the one data file.
-	if importer.IsZip(data) && kind != importer.Boundaries {
+	// Geometry files may be zipped sets (a Shapefile, a KMZ) and workbooks
+	// are zips: their readers open them (after importer.CheckZip); for the
+	// rest a zip holds the one data file.
+	if importer.IsZip(data) && !importer.ReadsZips(kind, data) {
 		if name, data, err = importer.Unzip(name, data, api.cfg.MaxUploadBytes, importer.Extensions[kind]...); err != nil {
 			return err
 		}

@@ -159,3 +159,17 @@ func CheckZip(file string, data []byte, maxBytes int64) error {
 	}
 	return nil
 }
+
+// ReadsZips reports whether the reader of kind opens a zip itself: a
+// geometry file may be a zipped Shapefile set or a KMZ, and an XLSX
+// workbook is a zip; other zips are an upload wrapped around one file (see
+// Unzip).
+func ReadsZips(kind string, data []byte) bool {
+	switch kind {
+	case Boundaries, Grids:
+		return zipHas(data, ".shp") || zipHas(data, ".kml")
+	case Observations, Facilities:
+		return zipHas(data, "xl/workbook.xml")
+	}
+	return false
+}
