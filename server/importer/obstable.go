@@ -32,6 +32,11 @@ var obsHeaders = map[string][]string{
 // of each indicator.
 func ReadObservationTable(file string, data []byte, cat *analytics.Catalogue, idx Index, opts Options) (*store.Changeset, *Report, error) {
 	rep := &Report{File: file}
+	if IsZip(data) {
+		if err := CheckZip(file, data, opts.maxBytes()); err != nil {
+			return nil, rep, err
+		}
+	}
 	book, err := table.Open(file, data)
 	if err != nil {
 		return nil, rep, fileError(file, err)
