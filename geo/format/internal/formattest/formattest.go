@@ -5,6 +5,7 @@ package formattest
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/community-atlas/atlas/geo/format"
@@ -40,16 +41,19 @@ func Sample() *format.Layer {
 	}
 }
 
-// SameLayer checks that got has want's fields, and its features' values
-// and geometries (coordinates to within tol), in order.
+// SameLayer checks that got has want's fields (in any order: GeoJSON
+// objects have none), and its features' values and geometries (coordinates
+// to within tol), in order.
 func SameLayer(t *testing.T, got, want *format.Layer, tol float64) {
 	t.Helper()
 	if len(got.Fields) != len(want.Fields) {
 		t.Fatalf("fields %v, want %v", got.Fields, want.Fields)
 	}
+	at := make([]int, len(want.Fields))
 	for i, f := range want.Fields {
-		if got.Fields[i].Name != f.Name || got.Fields[i].Type != f.Type {
-			t.Errorf("field %d is %+v, want %+v", i, got.Fields[i], f)
+		at[i] = slices.IndexFunc(got.Fields, func(g format.Field) bool { return g.Name == f.Name })
+		if at[i] < 0 || got.Fields[at[i]].Type != f.Type {
+			t.Fatalf("field %+v missing in %+v", f, got.Fields)
 		}
 	}
 	if len(got.Features) != len(want.Features) {
@@ -58,8 +62,8 @@ func SameLayer(t *testing.T, got, want *format.Layer, tol float64) {
 	for i, f := range want.Features {
 		g := got.Features[i]
 		for j, v := range f.Values {
-			if g.Values[j] != v {
-				t.Errorf("feature %d %s: %#v, want %#v", i+1, want.Fields[j].Name, g.Values[j], v)
+			if g.Values[at[j]] != v {
+				t.Errorf("feature %d %s: %#v, want %#v", i+1, want.Fields[j].Name, g.Values[at[j]], v)
 			}
 		}
 		if !SameGeometry(g.Geometry, f.Geometry, tol) {
