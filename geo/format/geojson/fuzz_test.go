@@ -3,6 +3,8 @@ package geojson
 import (
 	"os"
 	"testing"
+
+	"github.com/community-atlas/atlas/geo/format/internal/formattest"
 )
 
 // FuzzRead: no input makes the reader panic, and what it reads passes the
@@ -13,16 +15,5 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte(`{"type":"Feature","id":1,"geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]}]},"properties":{"a":[1],"b":1e3}}`))
 	f.Add([]byte(`{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if len(data) > 64<<10 {
-			return
-		}
-		l, err := Read(data)
-		if err != nil {
-			return
-		}
-		if err := l.Check(); err != nil {
-			t.Fatal(err)
-		}
-	})
+	formattest.Fuzz(f, 64<<10, Read)
 }

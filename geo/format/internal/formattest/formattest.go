@@ -122,3 +122,20 @@ func flatten[G orb.Geometry](parts []G) []orb.Point {
 	}
 	return out
 }
+
+// Fuzz runs read on the fuzzer's inputs of up to max bytes: it must not
+// panic, and a layer it reads must pass the layer's own check.
+func Fuzz(f *testing.F, max int, read func([]byte) (*format.Layer, error)) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > max {
+			return
+		}
+		l, err := read(data)
+		if err != nil {
+			return
+		}
+		if err := l.Check(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
