@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/geo/format/geojson"
+	"github.com/community-atlas/atlas/geo/format/gpkg"
 	"github.com/community-atlas/atlas/geo/proj"
 	"github.com/community-atlas/atlas/server/export"
 	"github.com/community-atlas/atlas/server/web"
@@ -40,13 +42,13 @@ func (api *API) sendLayer(c echo.Context, l *export.Layer, format, base string) 
 	return sendDownload(c, base+"."+format, layerFormats[format], func(w io.Writer) error {
 		switch format {
 		case "gpkg":
-			return export.WriteGPKG(c.Request().Context(), w, l)
+			return gpkg.Write(c.Request().Context(), w, l)
 		case "shp.zip":
 			return export.WriteShapefile(w, l, base, batchTime(api.snap(c)))
 		case "csv":
 			return export.WriteCSVWKT(w, l)
 		}
-		return export.WriteGeoJSON(w, l)
+		return geojson.Write(w, l)
 	})
 }
 

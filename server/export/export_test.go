@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/community-atlas/atlas/geo/format/geojson"
+	"github.com/community-atlas/atlas/geo/format/gpkg"
 	"github.com/community-atlas/atlas/geo/proj"
 	"github.com/community-atlas/atlas/server/export"
 	"github.com/community-atlas/atlas/server/internal/ogrtest"
@@ -83,8 +85,8 @@ func TestLayersReadByGDAL(t *testing.T) {
 	dir := t.TempDir()
 	l := sample()
 	ctx := context.Background()
-	gpkg := write(t, dir, "l.gpkg", func(b *bytes.Buffer) error { return export.WriteGPKG(ctx, b, l) })
-	geojson := write(t, dir, "l.geojson", func(b *bytes.Buffer) error { return export.WriteGeoJSON(b, l) })
+	gpkg := write(t, dir, "l.gpkg", func(b *bytes.Buffer) error { return gpkg.Write(ctx, b, l) })
+	geojson := write(t, dir, "l.geojson", func(b *bytes.Buffer) error { return geojson.Write(b, l) })
 	csv := write(t, dir, "l.csv", func(b *bytes.Buffer) error { return export.WriteCSVWKT(b, l) })
 	zipped := write(t, dir, "l.shp.zip", func(b *bytes.Buffer) error {
 		return export.WriteShapefile(b, l, "regions_2013", time.Date(2014, 1, 2, 0, 0, 0, 0, time.UTC))
@@ -134,10 +136,10 @@ func TestReprojectionMatchesGDAL(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
 	l := sample()
-	src := write(t, dir, "src.gpkg", func(b *bytes.Buffer) error { return export.WriteGPKG(ctx, b, l) })
+	src := write(t, dir, "src.gpkg", func(b *bytes.Buffer) error { return gpkg.Write(ctx, b, l) })
 	for _, name := range []string{"EPSG:4549", "EPSG:4529", "EPSG:3857"} {
 		c, _ := proj.Parse(name)
-		ours := write(t, dir, c.Slug()+".gpkg", func(b *bytes.Buffer) error { return export.WriteGPKG(ctx, b, l.Reproject(c)) })
+		ours := write(t, dir, c.Slug()+".gpkg", func(b *bytes.Buffer) error { return gpkg.Write(ctx, b, l.Reproject(c)) })
 		theirs := filepath.Join(dir, c.Slug()+"-gdal.csv")
 		ogrtest.Run(t, "ogr2ogr", "-f", "CSV", "-t_srs", name, "-lco", "GEOMETRY=AS_WKT", theirs, src)
 		oursCSV := filepath.Join(dir, c.Slug()+"-ours.csv")

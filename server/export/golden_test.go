@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/community-atlas/atlas/geo/format/geojson"
+	"github.com/community-atlas/atlas/geo/format/gpkg"
 	"github.com/community-atlas/atlas/geo/proj"
 	"github.com/community-atlas/atlas/server/export"
 	"github.com/community-atlas/atlas/server/internal/golden"
@@ -58,9 +60,9 @@ func TestLayerGolden(t *testing.T) {
 				l = toMillimetres(l.Reproject(crs))
 			}
 			base := "layer-" + crs.Slug()
-			golden.Check(t, base+".geojson", golden.JSON(t, output(t, func(b *bytes.Buffer) error { return export.WriteGeoJSON(b, l) })), *update)
+			golden.Check(t, base+".geojson", golden.JSON(t, output(t, func(b *bytes.Buffer) error { return geojson.Write(b, l) })), *update)
 			golden.Check(t, base+".csv", output(t, func(b *bytes.Buffer) error { return export.WriteCSVWKT(b, l) }), *update)
-			gpkg := output(t, func(b *bytes.Buffer) error { return export.WriteGPKG(ctx, b, l) })
+			gpkg := output(t, func(b *bytes.Buffer) error { return gpkg.Write(ctx, b, l) })
 			golden.Check(t, base+".gpkg.json", golden.Marshal(t, readGPKG(t, gpkg, l.Name)), *update)
 			shp := output(t, func(b *bytes.Buffer) error { return export.WriteShapefile(b, l, "regions_2013", shapefileDate) })
 			golden.Check(t, base+".shp.json", golden.Marshal(t, readShapefile(t, shp)), *update)

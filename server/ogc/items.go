@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
-	"github.com/community-atlas/atlas/server/export"
+	"github.com/community-atlas/atlas/geo/format/geojson"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -75,7 +75,7 @@ func (svc *Service) Items(c echo.Context) error {
 	}
 	features := make([][]byte, len(layer.Features))
 	for i := range features {
-		if features[i], err = export.GeoJSONFeature(layer, i); err != nil {
+		if features[i], err = geojson.Feature(layer, i); err != nil {
 			return err
 		}
 	}
@@ -168,7 +168,7 @@ func (svc *Service) Item(c echo.Context) error {
 	if html {
 		return renderOGCPage(c, "item", map[string]any{"collection": col, "layer": layer, "links": links})
 	}
-	f, err := export.GeoJSONFeature(layer, 0)
+	f, err := geojson.Feature(layer, 0)
 	if err != nil {
 		return err
 	}

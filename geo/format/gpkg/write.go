@@ -1,4 +1,9 @@
-package export
+// Package gpkg reads and writes GeoPackages (OGC 12-128r18): the writer
+// makes one feature table from a layer; the reader gives any feature table
+// of a file as a layer, its SRS as declared in gpkg_spatial_ref_sys. Both
+// go through the pure-Go SQLite driver, which needs a file: the writer
+// builds in a temporary directory, ReadBytes reads from one.
+package gpkg
 
 import (
 	"context"
@@ -41,10 +46,10 @@ INSERT INTO gpkg_spatial_ref_sys VALUES
 // gcjSRSID is the srs_id of GCJ-02, which has no EPSG code.
 const gcjSRSID = 990002
 
-// WriteGPKG writes the layer as a GeoPackage with one feature table named
+// Write writes the layer as a GeoPackage with one feature table named
 // after the layer. SQLite needs a file, so the package is built in a
 // temporary directory and copied to w.
-func WriteGPKG(ctx context.Context, w io.Writer, l *Layer) error {
+func Write(ctx context.Context, w io.Writer, l *format.Layer) error {
 	if err := l.Check(); err != nil {
 		return err
 	}
@@ -55,7 +60,7 @@ func WriteGPKG(ctx context.Context, w io.Writer, l *Layer) error {
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "layer.gpkg")
 	if err := buildGPKG(ctx, l, path); err != nil {
-		return fmt.Errorf("export: geopackage %s: %w", l.Name, err)
+		return fmt.Errorf("gpkg: write %s: %w", l.Name, err)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -66,7 +71,7 @@ func WriteGPKG(ctx context.Context, w io.Writer, l *Layer) error {
 	return err
 }
 
-func buildGPKG(ctx context.Context, l *Layer, path string) error {
+func buildGPKG(ctx context.Context, l *format.Layer, path string) error {
 	db, err := sql.Open("sqlite", path+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
 	if err != nil {
 		return err
@@ -100,7 +105,7 @@ func buildGPKG(ctx context.Context, l *Layer, path string) error {
 	return insertFeatures(ctx, l, db, int32(srsID))
 }
 
-func createTable(l *Layer, gtype string) string {
+func createTable(l *format.Layer, gtype string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE TABLE %s (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom %s", quoteIdent(l.Name), gtype)
 	for _, f := range l.Fields {
@@ -110,11 +115,11 @@ func createTable(l *Layer, gtype string) string {
 	return b.String()
 }
 
-var sqlTypes = map[Type]string{String: "TEXT", Integer: "INTEGER", Real: "REAL", Boolean: "BOOLEAN"}
+var sqlTypes = map[format.Type]string{format.String: "TEXT", format.Integer: "INTEGER", format.Real: "REAL", format.Boolean: "BOOLEAN"}
 
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-func insertFeatures(ctx context.Context, l *Layer, db *sql.DB, srsID int32) error {
+func insertFeatures(ctx context.Context, l *format.Layer, db *sql.DB, srsID int32) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

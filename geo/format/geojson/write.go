@@ -1,18 +1,23 @@
-package export
+// Package geojson reads and writes GeoJSON layers: RFC 7946 feature
+// collections, and the legacy "crs" member (GeoJSON 2008) that GDAL and
+// QGIS write and read for projected coordinates.
+package geojson
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 
 	"github.com/community-atlas/atlas/geo/format"
-	"github.com/paulmach/orb/geojson"
+	ogeo "github.com/paulmach/orb/geojson"
 )
 
-// WriteGeoJSON writes the layer as a FeatureCollection. Outside EPSG:4326
+// Write writes the layer as a FeatureCollection. Outside EPSG:4326
 // the collection names its CRS in a "crs" member (GeoJSON 2008), which GDAL
 // and QGIS honour; RFC 7946 itself knows only WGS 84.
-func WriteGeoJSON(w io.Writer, l *Layer) error {
+func Write(w io.Writer, l *format.Layer) error {
 	if err := l.Check(); err != nil {
 		return err
 	}
@@ -31,7 +36,7 @@ func WriteGeoJSON(w io.Writer, l *Layer) error {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
-		b, err := GeoJSONFeature(l, i)
+		b, err := Feature(l, i)
 		if err != nil {
 			return err
 		}
@@ -41,13 +46,13 @@ func WriteGeoJSON(w io.Writer, l *Layer) error {
 	return bw.Flush()
 }
 
-// GeoJSONFeature encodes feature i of the layer as a GeoJSON Feature.
-func GeoJSONFeature(l *Layer, i int) ([]byte, error) {
+// Feature encodes feature i of the layer as a GeoJSON Feature.
+func Feature(l *format.Layer, i int) ([]byte, error) {
 	f := l.Features[i]
-	if err := checkRow(l.Fields, f.Values); err != nil {
-		return nil, fmt.Errorf("export: layer %s feature %d: %w", l.Name, i+1, err)
+	if err := format.CheckRow(l.Fields, f.Values); err != nil {
+		return nil, fmt.Errorf("geojson: layer %s feature %d: %w", l.Name, i+1, err)
 	}
-	gf := geojson.NewFeature(format.Multi(f.Geometry))
+	gf := ogeo.NewFeature(format.Multi(f.Geometry))
 	if f.ID != "" {
 		gf.ID = f.ID
 	}
@@ -57,4 +62,16 @@ func GeoJSONFeature(l *Layer, i int) ([]byte, error) {
 	// The feature's own encoder, not encoding/json around it, which would
 	// validate and compact its output a second time.
 	return gf.MarshalJSON()
+}
+
+// marshal encodes a JSON string without escaping HTML characters, so
+// Chinese names and "<" stay readable.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
