@@ -2,6 +2,8 @@ package export
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 
@@ -17,13 +19,13 @@ func WriteGeoJSON(w io.Writer, l *Layer) error {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	name, _ := marshal(l.Name)
+	name := jsonString(l.Name)
 	fmt.Fprintf(bw, `{"type":"FeatureCollection","name":%s,`, name)
 	switch {
 	case l.CRS.EPSG != 0 && l.CRS.EPSG != 4326:
 		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::%d"}},`, l.CRS.EPSG)
 	case l.CRS.EPSG == 0 && l.CRS.Name != "":
-		crs, _ := marshal(l.CRS.Title)
+		crs := jsonString(l.CRS.Title)
 		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":%s}},`, crs)
 	}
 	bw.WriteString(`"features":[`)
@@ -57,4 +59,14 @@ func GeoJSONFeature(l *Layer, i int) ([]byte, error) {
 	// The feature's own encoder, not encoding/json around it, which would
 	// validate and compact its output a second time.
 	return gf.MarshalJSON()
+}
+
+// jsonString encodes s as a JSON string without HTML escaping, so names
+// with < or & read as they are.
+func jsonString(s string) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s) // a string always encodes
+	return bytes.TrimRight(buf.Bytes(), "\n")
 }

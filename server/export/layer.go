@@ -1,6 +1,6 @@
-// Package export writes tables and map layers in the formats analysts take
-// away: CSV (UTF-8 with a BOM so Excel shows Chinese), XLSX and JSON for
-// tables; GeoJSON, GeoPackage, zipped Shapefile and CSV with WKT for layers.
+// Package export writes map layers in the formats analysts take away:
+// GeoJSON, GeoPackage, zipped Shapefile and CSV with WKT. Tables (CSV, XLSX,
+// JSON) are geo/format/table's.
 //
 // A layer is just a list of features with typed attributes (geo/format), so
 // any part of the service (regions with indicator values, facilities,

@@ -1,21 +1,22 @@
-package export_test
+package table_test
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 
-	"github.com/community-atlas/atlas/server/export"
+	"github.com/community-atlas/atlas/geo/format"
+	"github.com/community-atlas/atlas/geo/format/table"
 )
 
 // sampleTable has Chinese titles, a value CSV must quote, and nulls.
-func sampleTable() *export.Table {
-	return &export.Table{
+func sampleTable() *table.Table {
+	return &table.Table{
 		Name: "observations 2013",
-		Columns: []export.Field{
-			{Name: "code", Title: "代码", Type: export.String}, {Name: "name", Title: "名称", Type: export.String},
-			{Name: "value", Title: "值", Type: export.Real}, {Name: "units", Title: "单位数", Type: export.Integer},
-			{Name: "meets", Title: "达标", Type: export.Boolean},
+		Columns: []format.Field{
+			{Name: "code", Title: "代码", Type: format.String}, {Name: "name", Title: "名称", Type: format.String},
+			{Name: "value", Title: "值", Type: format.Real}, {Name: "units", Title: "单位数", Type: format.Integer},
+			{Name: "meets", Title: "达标", Type: format.Boolean},
 		},
 		Rows: [][]any{
 			{"320612", "通州区, \"东\"", 8.5, int64(2), true},
