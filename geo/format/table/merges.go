@@ -1,6 +1,7 @@
 package table
 
 import (
+	"bytes"
 	"io"
 	"regexp"
 	"sort"
@@ -91,14 +92,23 @@ func scanMerges(r io.Reader) (merges, error) {
 			cut = max(0, len(buf)-overlap)
 			next = cut
 		}
-		for _, sm := range mergeCell.FindAllSubmatchIndex(buf, -1) {
-			if sm[0] >= cut {
+		// bytes.Index skips the cell data quickly; the expression only
+		// reads the elements it finds.
+		for at := 0; ; {
+			i := bytes.Index(buf[at:], []byte("mergeCell"))
+			if i < 0 || at+i >= cut {
 				break
 			}
-			if rc, ok := parseRange(string(buf[sm[2]:sm[3]]), string(buf[sm[4]:sm[5]])); ok {
+			start := max(0, bytes.LastIndexByte(buf[:at+i], '<'))
+			sm := mergeCell.FindSubmatchIndex(buf[start:min(len(buf), start+overlap)])
+			at += i + len("mergeCell")
+			if sm == nil || sm[0] != 0 {
+				continue
+			}
+			if rc, ok := parseRange(string(buf[start+sm[2]:start+sm[3]]), string(buf[start+sm[4]:start+sm[5]])); ok {
 				out[rc.r1] = append(out[rc.r1], rc)
 			}
-			next = max(next, sm[1])
+			next = max(next, start+sm[1])
 		}
 		if done {
 			return out, nil
