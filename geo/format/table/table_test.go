@@ -2,6 +2,7 @@ package table_test
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -31,5 +32,35 @@ func TestTableRejectsMistypedValue(t *testing.T) {
 	err := tab.WriteCSV(&bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "row 2: field units: value 3.5 (float64) is not of the field's type") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// What the writers write, the reader reads: titles as the header, text and
+// numbers as written, nulls empty, in CSV and XLSX alike.
+func TestWrittenTablesReadBack(t *testing.T) {
+	tab := sampleTable()
+	want := []row{{2, `320612|通州区, "东"|8.5|2|true`}, {3, "320623|如东县||0|"}}
+	for _, c := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"observations.csv", func(b *bytes.Buffer) error { return tab.WriteCSV(b) }},
+		{"observations.xlsx", func(b *bytes.Buffer) error { return tab.WriteXLSX(b) }},
+	} {
+		var buf bytes.Buffer
+		if err := c.write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		s := open(t, c.name, buf.Bytes()).Sheets[0]
+		if got := strings.Join(s.Header, "|"); got != "代码|名称|值|单位数|达标" || s.HeaderRow != 1 {
+			t.Errorf("%s: header %q at row %d", c.name, got, s.HeaderRow)
+		}
+		got := rows(t, s)
+		if c.name == "observations.xlsx" {
+			want[0].Cells = strings.Replace(want[0].Cells, "true", "TRUE", 1) // as Excel shows a boolean
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: rows %v, want %v", c.name, got, want)
+		}
 	}
 }
