@@ -22,7 +22,7 @@ func WriteGeoJSON(w io.Writer, l *Layer) error {
 	switch {
 	case l.CRS.EPSG != 0 && l.CRS.EPSG != 4326:
 		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::%d"}},`, l.CRS.EPSG)
-	case l.CRS.EPSG == 0 && l.CRS.Name != "":
+	case l.CRS.EPSG == 0 && l.CRS.Code != "":
 		crs, _ := marshal(l.CRS.Title)
 		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":%s}},`, crs)
 	}
