@@ -90,6 +90,9 @@ func TestParse(t *testing.T) {
 		"": "EPSG:4326", "4326": "EPSG:4326", " epsg:4549 ": "EPSG:4549", "urn:ogc:def:crs:EPSG::4528": "EPSG:4528",
 		"http://www.opengis.net/def/crs/EPSG/0/3857": "EPSG:3857", "CRS84": "EPSG:4326",
 		"http://www.opengis.net/def/crs/OGC/1.3/CRS84": "EPSG:4326", "gcj02": "GCJ02", "GCJ-02": "GCJ02",
+		"OGC:CRS84": "EPSG:4326", "bd09": "BD09", "BD-09": "BD09", "4490": "EPSG:4490", "epsg:4491": "EPSG:4491",
+		"4512": "EPSG:4512", "EPSG:4513": "EPSG:4513", "urn:ogc:def:crs:EPSG::4554": "EPSG:4554",
+		"HTTP://WWW.OPENGIS.NET/DEF/CRS/EPSG/0/32650": "EPSG:32650", "32760": "EPSG:32760", "EPSG:3857": "EPSG:3857",
 	} {
 		c, err := proj.Parse(in)
 		if err != nil || c.Code != want {
@@ -107,7 +110,7 @@ func TestParse(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"", "4326", "EPSG:4549", "urn:ogc:def:crs:EPSG::4528", "gcj02", "CRS84", "EPSG:-1", "EPSG:99999999999999999999"} {
+	for _, s := range []string{"", "4326", "EPSG:4549", "urn:ogc:def:crs:EPSG::4528", "gcj02", "CRS84", "EPSG:-1", "EPSG:99999999999999999999", "bd09", "EPSG:2385", "32650", "21460"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
