@@ -36,7 +36,7 @@ func TestLayerGolden(t *testing.T) {
 		}
 		t.Run(crs.Slug(), func(t *testing.T) {
 			l := sample()
-			if crs.Name != proj.Default.Name {
+			if crs.Code != proj.Default.Code {
 				l = toMillimetres(l.Reproject(crs))
 			}
 			base := "layer-" + crs.Slug()
