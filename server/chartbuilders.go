@@ -7,8 +7,9 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/compare"
+	"github.com/community-atlas/atlas/geo/format"
+	"github.com/community-atlas/atlas/geo/format/table"
 	"github.com/community-atlas/atlas/server/charts"
-	"github.com/community-atlas/atlas/server/export"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -23,7 +24,7 @@ func rankingChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*bui
 	}
 	sc := cmp.scorecard(s)
 	i := sc.ColumnOf(ind.ID)
-	t := &export.Table{Name: "ranking", Columns: slices.Concat([]export.Field{rankColumn, codeColumn, nameColumn, valueColumn, unitColumn}, targetColumns)}
+	t := &table.Table{Name: "ranking", Columns: slices.Concat([]format.Field{rankColumn, codeColumn, nameColumn, valueColumn, unitColumn}, targetColumns)}
 	for _, row := range sc.Rows {
 		cell := row.Cells[i]
 		r := []any{integer(cell.Rank), row.Code, row.Name, float(cell.Value), sc.Columns[i].Unit}
@@ -38,8 +39,8 @@ func heatmapChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*bui
 		return nil, err
 	}
 	sc := cmp.scorecard(s)
-	t := &export.Table{Name: "scorecard", Columns: []export.Field{codeColumn, nameColumn, indicatorColumn, indicatorNameColumn,
-		valueColumn, meetsColumn, col("score", "得分 score", export.Real)}}
+	t := &table.Table{Name: "scorecard", Columns: []format.Field{codeColumn, nameColumn, indicatorColumn, indicatorNameColumn,
+		valueColumn, meetsColumn, col("score", "得分 score", format.Real)}}
 	for _, row := range sc.Rows {
 		for i, cell := range row.Cells {
 			if cell.Meets == nil {
@@ -68,8 +69,8 @@ func radarChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*built
 		return nil, err
 	}
 	sc := compare.NewScorecard(s, []*analytics.Region{region, city}, period)
-	t := &export.Table{Name: "radar", Columns: []export.Field{indicatorColumn, indicatorNameColumn,
-		col("region_score", region.Name+" 得分", export.Real), col("city_score", city.Name+" 得分", export.Real)}}
+	t := &table.Table{Name: "radar", Columns: []format.Field{indicatorColumn, indicatorNameColumn,
+		col("region_score", region.Name+" 得分", format.Real), col("city_score", city.Name+" 得分", format.Real)}}
 	for i, rc := range sc.Rows[0].Cells {
 		cc := sc.Rows[1].Cells[i]
 		if rc.Meets == nil || cc.Meets == nil {
@@ -90,7 +91,7 @@ func trendChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*built
 		regions = append(slices.Clone(regions), city)
 	}
 	periods := s.Periods()
-	t := &export.Table{Name: "trend", Columns: []export.Field{codeColumn, nameColumn, periodColumn, valueColumn}}
+	t := &table.Table{Name: "trend", Columns: []format.Field{codeColumn, nameColumn, periodColumn, valueColumn}}
 	series := make([]charts.TrendSeries, len(regions))
 	for i, r := range regions {
 		series[i] = charts.TrendSeries{Name: r.Name, Values: make([]*float64, len(periods))}
@@ -119,15 +120,15 @@ func boxplotChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*bui
 	}
 	spreads := compare.Distribution(s, ind, cmp.Regions, cmp.Period)
 	names := []string{"n", "min", "q1", "median", "q3", "max", "mean", "lower_whisker", "upper_whisker"}
-	t := &export.Table{Name: "distribution", Columns: []export.Field{codeColumn, nameColumn}}
+	t := &table.Table{Name: "distribution", Columns: []format.Field{codeColumn, nameColumn}}
 	for _, n := range names {
-		typ := export.Real
+		typ := format.Real
 		if n == "n" {
-			typ = export.Integer
+			typ = format.Integer
 		}
 		t.Columns = append(t.Columns, col(n, n, typ))
 	}
-	t.Columns = append(t.Columns, col("outliers", "离群值 outliers", export.String))
+	t.Columns = append(t.Columns, col("outliers", "离群值 outliers", format.String))
 	for _, sp := range spreads {
 		var out []string
 		for _, o := range sp.Outliers {
@@ -156,8 +157,8 @@ func attainmentChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*
 	} else {
 		by = "department"
 	}
-	t := &export.Table{Name: "attainment", Columns: []export.Field{col("key", by, export.String), col("name", "名称 name", export.String),
-		col("judged", "已评价 judged", export.Integer), col("met", "达标 met", export.Integer), col("share", "达成率 share", export.Real)}}
+	t := &table.Table{Name: "attainment", Columns: []format.Field{col("key", by, format.String), col("name", "名称 name", format.String),
+		col("judged", "已评价 judged", format.Integer), col("met", "达标 met", format.Integer), col("share", "达成率 share", format.Real)}}
 	for _, it := range items {
 		t.Rows = append(t.Rows, []any{it.Key, it.Name.ZH, int64(it.Judged), int64(it.Met), float(it.Share)})
 	}

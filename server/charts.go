@@ -6,9 +6,9 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/compare"
+	"github.com/community-atlas/atlas/geo/format/table"
 	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/charts"
-	"github.com/community-atlas/atlas/server/export"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -16,7 +16,7 @@ import (
 // builtChart is a chart, the table of its data, and a name for downloads.
 type builtChart struct {
 	chart charts.Chart
-	table *export.Table
+	table *table.Table
 	name  string
 }
 

@@ -3,7 +3,7 @@ package server_test
 import (
 	"testing"
 
-	"github.com/community-atlas/atlas/server/internal/golden"
+	"github.com/community-atlas/atlas/internal/golden"
 )
 
 // The ECharts option of every chart kind over the fixture, indented and

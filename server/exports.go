@@ -10,7 +10,8 @@ import (
 	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
-	"github.com/community-atlas/atlas/server/export"
+	"github.com/community-atlas/atlas/geo/format"
+	"github.com/community-atlas/atlas/geo/format/table"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -41,7 +42,7 @@ func sendDownload(c echo.Context, name, mediaType string, write func(w io.Writer
 
 // sendTable writes t in format (csv, xlsx or json) as a download named
 // base.format.
-func sendTable(c echo.Context, t *export.Table, format, base string) error {
+func sendTable(c echo.Context, t *table.Table, format, base string) error {
 	return sendDownload(c, base+"."+format, tableFormats[format], func(w io.Writer) error {
 		switch format {
 		case "csv":
@@ -55,7 +56,7 @@ func sendTable(c echo.Context, t *export.Table, format, base string) error {
 
 // exportTable answers GET /api/v1/export/{name}.{csv,xlsx,json}: build
 // reads the other parameters and makes the table and the download's name.
-func (api *API) exportTable(c echo.Context, build func(echo.Context, *analytics.Snapshot) (*export.Table, string, error)) error {
+func (api *API) exportTable(c echo.Context, build func(echo.Context, *analytics.Snapshot) (*table.Table, string, error)) error {
 	if _, ok := tableFormats[c.Param("format")]; !ok {
 		return web.BadParam("format", "%q is not csv, xlsx or json", c.Param("format"))
 	}
@@ -78,10 +79,10 @@ func exportPeriods(c echo.Context, s *analytics.Snapshot) ([]int, string, error)
 	return []int{p}, strconv.Itoa(p), nil
 }
 
-var observationColumns = slices.Concat([]export.Field{
+var observationColumns = slices.Concat([]format.Field{
 	indicatorColumn, indicatorNameColumn, codeColumn, nameColumn, levelColumn,
-	col("parent", "上级代码 parent", export.String), col("kind", "城乡 kind", export.String),
-	periodColumn, unitColumn, valueColumn, col("units", "基层单位数 units", export.Integer), comparatorColumn,
+	col("parent", "上级代码 parent", format.String), col("kind", "城乡 kind", format.String),
+	periodColumn, unitColumn, valueColumn, col("units", "基层单位数 units", format.Integer), comparatorColumn,
 }, targetColumns)
 
 // GET /api/v1/export/observations.{csv,xlsx,json}?indicator=&level=&parent=&period=
@@ -90,7 +91,7 @@ func (api *API) exportObservations(c echo.Context) error {
 	return api.exportTable(c, observationsExport)
 }
 
-func observationsExport(c echo.Context, s *analytics.Snapshot) (*export.Table, string, error) {
+func observationsExport(c echo.Context, s *analytics.Snapshot) (*table.Table, string, error) {
 	q, err := valuesParams(c, s)
 	if err != nil {
 		return nil, "", err
@@ -100,7 +101,7 @@ func observationsExport(c echo.Context, s *analytics.Snapshot) (*export.Table, s
 		return nil, "", err
 	}
 	indicators := catalogueIndicators(s, q.ind)
-	t := &export.Table{Name: "observations", Columns: observationColumns}
+	t := &table.Table{Name: "observations", Columns: observationColumns}
 	for _, p := range periods {
 		for _, ind := range indicators {
 			for _, it := range observationItems(s, ind, p, q.regions) {
@@ -117,11 +118,11 @@ func observationRow(ind *analytics.Indicator, it observationItem) []any {
 	return append(row, targetCells(it.Target, it.Meets, it.Gap)...)
 }
 
-var compareColumns = slices.Concat([]export.Field{
-	codeColumn, nameColumn, levelColumn, periodColumn, col("task", "任务 task", export.Integer),
+var compareColumns = slices.Concat([]format.Field{
+	codeColumn, nameColumn, levelColumn, periodColumn, col("task", "任务 task", format.Integer),
 	indicatorColumn, indicatorNameColumn, unitColumn, valueColumn, comparatorColumn,
-}, targetColumns, []export.Field{
-	rankColumn, col("previous", "上年数值 previous", export.Real), col("change", "变化 change", export.Real),
+}, targetColumns, []format.Field{
+	rankColumn, col("previous", "上年数值 previous", format.Real), col("change", "变化 change", format.Real),
 })
 
 // GET /api/v1/export/compare.{csv,xlsx,json}?level=&parent=&period=
@@ -130,13 +131,13 @@ func (api *API) exportCompare(c echo.Context) error {
 	return api.exportTable(c, compareExport)
 }
 
-func compareExport(c echo.Context, s *analytics.Snapshot) (*export.Table, string, error) {
+func compareExport(c echo.Context, s *analytics.Snapshot) (*table.Table, string, error) {
 	cmp, err := comparisonParams(c, s)
 	if err != nil {
 		return nil, "", err
 	}
 	sc := cmp.scorecard(s)
-	t := &export.Table{Name: "compare", Columns: compareColumns}
+	t := &table.Table{Name: "compare", Columns: compareColumns}
 	for _, row := range sc.Rows {
 		for i, cell := range row.Cells {
 			col := sc.Columns[i]

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/community-atlas/atlas/server/internal/golden"
+	"github.com/community-atlas/atlas/internal/golden"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/mvt"
 	"github.com/paulmach/orb/encoding/wkt"

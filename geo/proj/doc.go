@@ -1,15 +1,21 @@
-// Package proj converts EPSG:4326 longitude/latitude into the output
-// coordinate systems users in China ask for: CGCS2000 geographic
-// (EPSG:4490), Web Mercator (EPSG:3857), the CGCS2000 3° Gauss-Krüger zones
-// around Nantong (EPSG:4528/4549, CM 120°E; EPSG:4529/4550, CM 123°E) and
-// GCJ-02, the obfuscated datum of AMap and Tencent maps.
+// Package proj converts between EPSG:4326 longitude/latitude and the
+// coordinate systems data in China arrives in and users ask for: CGCS2000
+// geographic (EPSG:4490), every CGCS2000 Gauss-Krüger zone (3° and 6°,
+// with and without the zone number in the easting), WGS 84 / UTM, Web
+// Mercator (EPSG:3857), any transverse Mercator a WKT defines, and GCJ-02
+// and BD-09, the obfuscated coordinates of AMap/Tencent and Baidu maps.
 //
 // CGCS2000 and WGS 84 agree to a few centimetres, far below the accuracy of
-// the boundaries, so EPSG:4490 takes the coordinates as they are and the
-// Gauss-Krüger zones project them on the GRS80 ellipsoid. The transverse
-// Mercator is Krüger's series in the form of Karney (2011), accurate to
-// well under a millimetre within a 3° zone.
+// the boundaries, so they are one datum here and the Gauss-Krüger zones
+// project on the GRS80 ellipsoid. Xi'an 1980 and Beijing 1954 differ by up
+// to a few hundred metres through a shift no file states; they are
+// recognised but usable only with seven Helmert parameters (WithTOWGS84).
+// The transverse Mercator is Krüger's series to sixth order in the third
+// flattening both ways, in the form of Karney (2011), accurate to
+// micrometres well beyond a 6° zone.
 //
-// Output axis order is always easting (longitude) first, as GIS files store
-// it, whatever the EPSG definition says.
+// Axis order is always easting (longitude) first, as GIS files store it,
+// whatever the EPSG definition says. The package reads CRS names (Parse)
+// and WKT 1 in its OGC and ESRI dialects (ParseWKT); it holds no EPSG
+// database, only the codes listed in Parse.
 package proj

@@ -1,6 +1,7 @@
 package proj_test
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -89,14 +90,17 @@ func TestParse(t *testing.T) {
 		"": "EPSG:4326", "4326": "EPSG:4326", " epsg:4549 ": "EPSG:4549", "urn:ogc:def:crs:EPSG::4528": "EPSG:4528",
 		"http://www.opengis.net/def/crs/EPSG/0/3857": "EPSG:3857", "CRS84": "EPSG:4326",
 		"http://www.opengis.net/def/crs/OGC/1.3/CRS84": "EPSG:4326", "gcj02": "GCJ02", "GCJ-02": "GCJ02",
+		"OGC:CRS84": "EPSG:4326", "bd09": "BD09", "BD-09": "BD09", "4490": "EPSG:4490", "epsg:4491": "EPSG:4491",
+		"4512": "EPSG:4512", "EPSG:4513": "EPSG:4513", "urn:ogc:def:crs:EPSG::4554": "EPSG:4554",
+		"HTTP://WWW.OPENGIS.NET/DEF/CRS/EPSG/0/32650": "EPSG:32650", "32760": "EPSG:32760", "EPSG:3857": "EPSG:3857",
 	} {
 		c, err := proj.Parse(in)
-		if err != nil || c.Name != want {
-			t.Errorf("Parse(%q) = %s, %v; want %s", in, c.Name, err, want)
+		if err != nil || c.Code != want {
+			t.Errorf("Parse(%q) = %s, %v; want %s", in, c.Code, err, want)
 		}
 	}
-	for _, bad := range []string{"EPSG:2385", "wgs84", "EPSG:", "0", "bd09"} {
-		if _, err := proj.Parse(bad); err == nil || !strings.Contains(err.Error(), "is not a supported CRS (EPSG:4326") {
+	for _, bad := range []string{"EPSG:2391", "wgs84", "EPSG:", "0", "bd", "EPSG:32661", "EPSG:4555", "45490", "EPSG:+4549", "EPSG:0004549"} {
+		if c, err := proj.Parse(bad); err == nil || c.Code != "" || !strings.Contains(err.Error(), "is not a supported CRS (EPSG:4326") {
 			t.Errorf("Parse(%q): %v", bad, err)
 		}
 	}
@@ -106,7 +110,7 @@ func TestParse(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"", "4326", "EPSG:4549", "urn:ogc:def:crs:EPSG::4528", "gcj02", "CRS84", "EPSG:-1", "EPSG:99999999999999999999"} {
+	for _, s := range []string{"", "4326", "EPSG:4549", "urn:ogc:def:crs:EPSG::4528", "gcj02", "CRS84", "EPSG:-1", "EPSG:99999999999999999999", "bd09", "EPSG:2385", "32650", "21460"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -114,12 +118,15 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		c, err := proj.Parse(s)
+		if errors.Is(err, proj.ErrNeedsDatumShift) != c.NeedsDatumShift() {
+			t.Fatalf("%q: error %v with a CRS that needs a shift: %v", s, err, c.NeedsDatumShift())
+		}
 		if err != nil {
 			return
 		}
-		again, err := proj.Parse(c.Name)
-		if err != nil || again.Name != c.Name {
-			t.Fatalf("%q parsed as %s, which does not parse back: %v", s, c.Name, err)
+		again, err := proj.Parse(c.Code)
+		if err != nil || again.Code != c.Code || again.Name() != c.Name() {
+			t.Fatalf("%q parsed as %s, which does not parse back: %v", s, c.Code, err)
 		}
 	})
 }

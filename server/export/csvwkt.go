@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/community-atlas/atlas/geo/format"
+	"github.com/community-atlas/atlas/geo/format/table"
 	"github.com/paulmach/orb/encoding/wkt"
 )
 
@@ -11,7 +12,7 @@ import (
 // the geometry, then the attributes. GDAL and QGIS pick the WKT column up
 // as the geometry.
 func WriteCSVWKT(w io.Writer, l *Layer) error {
-	t := Table{Name: l.Name, Columns: []Field{{Name: "WKT", Type: String}}}
+	t := table.Table{Name: l.Name, Columns: []Field{{Name: "WKT", Type: String}}}
 	for _, f := range l.Fields {
 		t.Columns = append(t.Columns, Field{Name: f.Name, Type: f.Type}) // names, not titles, head a GIS file
 	}

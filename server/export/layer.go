@@ -1,8 +1,7 @@
-// Package export writes tables and map layers in the formats analysts take
-// away: CSV (UTF-8 with a BOM so Excel shows Chinese), XLSX and JSON for
-// tables; zipped Shapefile and CSV with WKT for layers. GeoJSON and
-// GeoPackage are written by geo/format/geojson and geo/format/gpkg, beside
-// their readers.
+// Package export writes map layers in the formats analysts take away:
+// zipped Shapefile and CSV with WKT. GeoJSON and GeoPackage are written by
+// geo/format/geojson and geo/format/gpkg, beside their readers; tables (CSV,
+// XLSX, JSON) by geo/format/table.
 //
 // A layer is just a list of features with typed attributes (geo/format), so
 // any part of the service (regions with indicator values, facilities,

@@ -27,7 +27,7 @@ func Write(w io.Writer, l *format.Layer) error {
 	switch {
 	case l.CRS.EPSG != 0 && l.CRS.EPSG != 4326:
 		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::%d"}},`, l.CRS.EPSG)
-	case l.CRS.EPSG == 0 && l.CRS.Name != "":
+	case l.CRS.EPSG == 0 && l.CRS.Code != "":
 		crs, _ := marshal(l.CRS.Title)
 		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":%s}},`, crs)
 	}

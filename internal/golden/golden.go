@@ -70,6 +70,17 @@ func Marshal(t testing.TB, v any) []byte {
 	return buf.Bytes()
 }
 
+// Output returns what write writes, failing the test on an error: the
+// bytes a writer's golden file is made of.
+func Output(t testing.TB, write func(*bytes.Buffer) error) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		t.Fatalf("writing: %v", err)
+	}
+	return buf.Bytes()
+}
+
 // accept is the command that rewrites the test's golden files.
 func accept(t testing.TB) string {
 	top, _, _ := strings.Cut(t.Name(), "/")

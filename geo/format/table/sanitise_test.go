@@ -1,4 +1,4 @@
-package export_test
+package table_test
 
 import (
 	"bytes"
@@ -8,16 +8,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/community-atlas/atlas/server/export"
+	"github.com/community-atlas/atlas/geo/format"
+	"github.com/community-atlas/atlas/geo/format/table"
 	"github.com/xuri/excelize/v2"
 )
 
 // hostileTable holds names as an attacker would import them, beside
 // numbers that must stay numbers.
-func hostileTable() *export.Table {
-	return &export.Table{
+func hostileTable() *table.Table {
+	return &table.Table{
 		Name:    "regions",
-		Columns: []export.Field{{Name: "name", Type: export.String}, {Name: "value", Type: export.Real}, {Name: "units", Type: export.Integer}},
+		Columns: []format.Field{{Name: "name", Type: format.String}, {Name: "value", Type: format.Real}, {Name: "units", Type: format.Integer}},
 		Rows: [][]any{
 			{`=HYPERLINK("http://x","y")`, -1.5, int64(-3)},
 			{"\t=1+1", 2.0, int64(1)},

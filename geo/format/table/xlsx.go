@@ -1,9 +1,10 @@
-package export
+package table
 
 import (
 	"fmt"
 	"io"
 
+	"github.com/community-atlas/atlas/geo/format"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,26 +21,26 @@ func (t *Table) WriteXLSX(w io.Writer) error {
 	defer f.Close()
 	sheet := sheetName(t.Name)
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return fmt.Errorf("export: xlsx: %w", err)
+		return fmt.Errorf("table: xlsx: %w", err)
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return fmt.Errorf("export: xlsx: %w", err)
+		return fmt.Errorf("table: xlsx: %w", err)
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
-		return fmt.Errorf("export: xlsx: %w", err)
+		return fmt.Errorf("table: xlsx: %w", err)
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return fmt.Errorf("export: xlsx: %w", err)
+		return fmt.Errorf("table: xlsx: %w", err)
 	}
 	for i, c := range t.Columns {
 		width := 12.0
-		if c.Type == String {
+		if c.Type == format.String {
 			width = 18
 		}
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return fmt.Errorf("export: xlsx: %w", err)
+			return fmt.Errorf("table: xlsx: %w", err)
 		}
 	}
 	header := make([]any, len(t.Columns))
@@ -47,16 +48,16 @@ func (t *Table) WriteXLSX(w io.Writer) error {
 		header[i] = excelize.Cell{StyleID: bold, Value: c.Label()}
 	}
 	if err := sw.SetRow("A1", header); err != nil {
-		return fmt.Errorf("export: xlsx: %w", err)
+		return fmt.Errorf("table: xlsx: %w", err)
 	}
 	for r, row := range t.Rows {
 		cell, _ := excelize.CoordinatesToCellName(1, r+2)
 		if err := sw.SetRow(cell, cleanRow(row)); err != nil {
-			return fmt.Errorf("export: xlsx row %d: %w", r+1, err)
+			return fmt.Errorf("table: xlsx row %d: %w", r+1, err)
 		}
 	}
 	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("export: xlsx: %w", err)
+		return fmt.Errorf("table: xlsx: %w", err)
 	}
 	_, err = f.WriteTo(w)
 	return err

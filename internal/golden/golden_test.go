@@ -1,6 +1,8 @@
 package golden
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -57,7 +59,18 @@ func TestFirstDifference(t *testing.T) {
 }
 
 func TestPackageDir(t *testing.T) {
-	if d := packageDir(); d != "server/internal/golden" {
+	if d := packageDir(); d != "internal/golden" {
 		t.Errorf("packageDir %q", d)
+	}
+}
+
+func TestOutput(t *testing.T) {
+	if got := Output(t, func(b *bytes.Buffer) error { b.WriteString("a,b\n"); return nil }); string(got) != "a,b\n" {
+		t.Errorf("Output %q", got)
+	}
+	r := &recorder{TB: t}
+	Output(r, func(*bytes.Buffer) error { return errors.New("disk full") })
+	if len(r.failures) != 1 || r.failures[0] != "writing: disk full" {
+		t.Errorf("a failing writer: %q", r.failures)
 	}
 }

@@ -1,4 +1,4 @@
-package export
+package table
 
 import (
 	"bufio"
@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/community-atlas/atlas/geo/format"
 )
 
-// Table is a list of rows with typed columns.
+// Table is a list of rows with typed columns, as the writers take it.
 type Table struct {
 	Name    string
-	Columns []Field
+	Columns []format.Field
 	Rows    [][]any
 }
 
@@ -109,7 +111,7 @@ func (t *Table) WriteJSON(w io.Writer) error {
 			}
 			val, err := marshal(v)
 			if err != nil {
-				return fmt.Errorf("export: table %s row %d column %s: %w", t.Name, r+1, t.Columns[i].Name, err)
+				return fmt.Errorf("table: %s row %d column %s: %w", t.Name, r+1, t.Columns[i].Name, err)
 			}
 			bw.Write(k)
 			bw.WriteByte(':')
@@ -121,7 +123,7 @@ func (t *Table) WriteJSON(w io.Writer) error {
 	return bw.Flush()
 }
 
-var typeNames = map[Type]string{String: "string", Integer: "integer", Real: "number", Boolean: "boolean"}
+var typeNames = map[format.Type]string{format.String: "string", format.Integer: "integer", format.Real: "number", format.Boolean: "boolean"}
 
 // marshal encodes without HTML escaping; NaN and infinities are an error.
 func marshal(v any) ([]byte, error) {
@@ -136,8 +138,8 @@ func marshal(v any) ([]byte, error) {
 
 func (t *Table) check() error {
 	for i, row := range t.Rows {
-		if err := checkRow(t.Columns, row); err != nil {
-			return fmt.Errorf("export: table %s row %d: %w", t.Name, i+1, err)
+		if err := format.CheckRow(t.Columns, row); err != nil {
+			return fmt.Errorf("table: %s row %d: %w", t.Name, i+1, err)
 		}
 	}
 	return nil
