@@ -53,9 +53,10 @@ func TestImportRejectsBadFileAndWritesNothing(t *testing.T) {
 		t.Error("the store changed after a rejected import")
 	}
 	s.upload(t, "parcels", "x.csv", []byte(csv), 404, &p)
-	s.upload(t, "facilities", "f.csv", []byte("id,type\n"), 422, &p)
-	if !strings.Contains(p.Errors[0].Message, "lacks column(s) name, lon, lat") {
-		t.Errorf("problem = %+v", p)
+	var noCoords problem
+	s.upload(t, "facilities", "f.csv", []byte("id,type\nF1,health_station\n"), 422, &noCoords)
+	if !strings.Contains(noCoords.Errors[0].Message, "no coordinate columns") {
+		t.Errorf("problem = %+v", noCoords)
 	}
 }
 

@@ -86,7 +86,7 @@ func scopeTargets() []target {
 		{"parent county", "boundaries", "b.geojson", boundary("320612", "通州区", "county", "3206", 120, 32, 120.2, 32.1), in(county)},
 		{"the city", "boundaries", "b.geojson", boundary("3206", "南通市", "city", "", 120, 32, 120.4, 32.1), in()},
 		{"outside township", "boundaries", "b.geojson", boundary("320623001", "掘港街道", "township", "320623", 120.2, 32, 120.4, 32.1), in()},
-		{"new top-level city", "boundaries", "b.geojson", boundary("9901", "新市", "city", "", 100, 30, 100.1, 30.1), in()},
+		{"new top-level city", "boundaries", "b.geojson", boundary("9901", "新市", "city", "", 120.5, 32.5, 120.6, 32.6), in()},
 		{"new township outside", "boundaries", "b.geojson", boundary("320623002", "新镇", "township", "320623", 120.3, 32, 120.4, 32.1), in()},
 		{"value inside", "observations", "o.csv", valueRow("320612001001"), in(county, township)},
 		{"value in sibling township", "observations", "o.csv", valueRow("320612002001"), in(county)},

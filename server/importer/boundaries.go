@@ -50,7 +50,7 @@ func ReadBoundariesWith(ctx context.Context, file string, data []byte, idx Index
 	if m.column(roleCode) < 0 && m.column(roleName) < 0 {
 		return nil, rep, fileError(file, fmt.Errorf("no column holds region codes or names (columns: %s); name them with --map code=…,name=…", fieldNames(l.Fields)))
 	}
-	cs, err := regionsOf(file, l, m, idx)
+	cs, err := regionsOf(file, l, m, idx, rep.placeProblems)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -61,13 +61,19 @@ func ReadBoundariesWith(ctx context.Context, file string, data []byte, idx Index
 
 // regionsOf builds the changeset of a layer's regions, collecting every
 // problem.
-func regionsOf(file string, l *format.Layer, m mapping, idx Index) (*store.Changeset, error) {
+// pre are the problems placing the features found; those features are
+// passed over.
+func regionsOf(file string, l *format.Layer, m mapping, idx Index, pre []Problem) (*store.Changeset, error) {
 	var c collector
+	skip := addPre(&c, pre)
 	cs := &store.Changeset{Kind: Boundaries, Source: file}
 	rr := regionRow{l: l, m: m, idx: idx}
 	pending := make(map[string]int, len(l.Features)) // code → index in cs.Regions
 	feature := make([]int, 0, len(l.Features))       // feature number of each region
 	for i := range l.Features {
+		if skip[i+1] {
+			continue
+		}
 		r, p := rr.region(i)
 		if p == nil {
 			if j, dup := pending[r.Code]; dup {
@@ -107,8 +113,8 @@ func openLayer(ctx context.Context, file string, data []byte, idx Index, opts Op
 	if len(l.Features) == 0 {
 		return nil, rep, fileError(file, fmt.Errorf("the file holds no features"))
 	}
-	crs, err := place(l, opts, extentOf(idx.Bound()))
-	rep.CRS = &crs
+	crs, probs, err := place(l, opts, extentOf(idx.Bound()))
+	rep.CRS, rep.placeProblems = &crs, probs
 	if err != nil {
 		return nil, rep, fileError(file, err)
 	}
@@ -193,4 +199,15 @@ func checkInside(r, parent *analytics.Region) error {
 			100*outside/area, outside/1e6, parent.Code, parent.Name, 100*insideTolerance)
 	}
 	return nil
+}
+
+// addPre adds problems found before the rows were read, and returns the
+// feature numbers they concern.
+func addPre(c *collector, pre []Problem) map[int]bool {
+	skip := map[int]bool{}
+	for _, p := range pre {
+		c.add(p)
+		skip[p.Feature] = true
+	}
+	return skip
 }

@@ -136,7 +136,7 @@ func TestReadBoundariesCityParent(t *testing.T) {
 func TestReadBoundariesFileProblems(t *testing.T) {
 	_, idx := fixture(t)
 	for name, c := range map[string]struct{ data, want string }{
-		"not json":    {"hello", "not a GeoJSON FeatureCollection"},
+		"not json":    {"hello", "not a GeoJSON document"},
 		"no features": {`{"type":"FeatureCollection","features":[]}`, "no features"},
 		"point":       {string(collection(`{"type":"Feature","properties":{"code":"320612002","name":"x","level":"township","parent":"320612"},"geometry":{"type":"Point","coordinates":[120.1,32]}}`)), "is a Point"},
 	} {

@@ -40,32 +40,50 @@ type CRSReport struct {
 }
 
 // place converts a layer read in its own coordinates to lon/lat: in the
-// CRS the options name, else the one the file declares, else — only when
-// every coordinate is in degrees — EPSG:4326. Then every feature must lie
-// inside extent: a wrong CRS puts a file thousands of kilometres away, and
-// that is caught and named here rather than written.
-func place(l *format.Layer, opts Options, extent orb.Bound) (CRSReport, error) {
+// CRS the options name, else the one the file declares, else — when its
+// coordinates are degrees — EPSG:4326. Then every feature must lie inside
+// extent: a wrong CRS puts a file thousands of kilometres away, and that is
+// caught and named here rather than written. A feature that does not fit
+// is a problem of its own (its geometry is cleared); a CRS that cannot be
+// had is the whole file's.
+func place(l *format.Layer, opts Options, extent orb.Bound) (CRSReport, []Problem, error) {
 	crs, rep, err := resolveCRS(l, opts)
 	if err != nil {
-		return rep, err
+		return rep, nil, err
 	}
-	rep.Name = crsName(crs)
+	rep.Name = crs.Name()
 	raw := layerBound(l)
+	var probs []Problem
 	for i := range l.Features {
-		if l.Features[i].Geometry != nil {
-			l.Features[i].Geometry = crs.Unproject(l.Features[i].Geometry)
-		}
-	}
-	for i, f := range l.Features {
+		f := &l.Features[i]
 		if f.Geometry == nil {
 			continue
 		}
+		if rep.From == "degrees" && !inside(f.Geometry.Bound(), degrees) {
+			probs = append(probs, featureProblem(l, i, fmt.Sprintf("%s is not a longitude/latitude in EPSG:4326 (projected coordinates? give --crs)", where(f.Geometry.Bound()))))
+			f.Geometry = nil
+			continue
+		}
+		f.Geometry = crs.Unproject(f.Geometry)
 		if b := f.Geometry.Bound(); !inside(b, extent) {
-			return rep, fmt.Errorf("%s lies at %s, outside %s, read as %s: %s", featureName(l, i), where(b), extentName(extent),
-				rep.Name, crsHint(raw.Min[0]))
+			probs = append(probs, featureProblem(l, i, fmt.Sprintf("lies at %s, outside %s, read as %s: %s",
+				where(b), extentName(extent), rep.Name, crsHint(raw.Min[0]))))
+			f.Geometry = nil
 		}
 	}
-	return rep, nil
+	return rep, probs, nil
+}
+
+// degrees bounds longitude/latitude.
+var degrees = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
+
+// featureProblem places a problem at a table's row or a feature's number.
+func featureProblem(l *format.Layer, i int, msg string) Problem {
+	if l.Source.Format == "csv" {
+		row, _ := strconv.Atoi(l.Features[i].ID)
+		return Problem{Row: row, Field: locatorName(l.Fields), Message: msg}
+	}
+	return Problem{Feature: i + 1, Field: "geometry", Message: msg}
 }
 
 // resolveCRS picks the CRS to read a layer in.
@@ -84,7 +102,7 @@ func resolveCRS(l *format.Layer, opts Options) (proj.CRS, CRSReport, error) {
 		from = "file"
 	default:
 		b := layerBound(l)
-		if !inside(b, orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}) {
+		if !anyInDegrees(l) {
 			return crs, CRSReport{From: "none"}, fmt.Errorf("the file names no coordinate system and its coordinates (x %.0f … %.0f, y %.0f … %.0f) are not degrees: give it with --crs (API: crs), e.g. EPSG:4549 for CGCS2000 3-degree Gauss-Krüger CM 120E",
 				b.Min[0], b.Max[0], b.Min[1], b.Max[1])
 		}
@@ -101,14 +119,6 @@ func resolveCRS(l *format.Layer, opts Options) (proj.CRS, CRSReport, error) {
 		return crs, CRSReport{From: from}, fmt.Errorf("coordinate system (from the %s): %w", from, err)
 	}
 	return crs, CRSReport{From: from}, nil
-}
-
-// crsName names a CRS for people: its title and its code.
-func crsName(c proj.CRS) string {
-	if c.Title == "" || c.Title == c.Name {
-		return c.Name
-	}
-	return c.Title + " (" + c.Name + ")"
 }
 
 // parseCRSText reads a CRS given as a code or name (EPSG:4549, gcj02) or as
@@ -202,11 +212,15 @@ func prefixedCode(zone int) string {
 	return ""
 }
 
-// featureName names feature i for a message: a table's row, else the
-// feature's number.
-func featureName(l *format.Layer, i int) string {
-	if l.Source.Format == "csv" {
-		return "row " + l.Features[i].ID
+
+// anyInDegrees reports whether some feature's coordinates are degrees: a
+// file of degrees with a stray projected feature is read as degrees, and
+// the stray one named.
+func anyInDegrees(l *format.Layer) bool {
+	for _, f := range l.Features {
+		if f.Geometry != nil && inside(f.Geometry.Bound(), degrees) {
+			return true
+		}
 	}
-	return fmt.Sprintf("feature %d", i+1)
+	return false
 }

@@ -26,8 +26,8 @@ func decodeText(data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// table is a CSV file with a header, read whole.
-type table struct {
+// csvTable is a CSV file with a header, read whole.
+type csvTable struct {
 	header []string
 	cols   map[string]int
 	rows   [][]string
@@ -36,7 +36,7 @@ type table struct {
 
 // readTable decodes and parses a CSV file, checking that the header names
 // every required column (case and spaces ignored).
-func readTable(data []byte, required ...string) (*table, error) {
+func readTable(data []byte, required ...string) (*csvTable, error) {
 	text, err := decodeText(data)
 	if err != nil {
 		return nil, err
@@ -50,7 +50,7 @@ func readTable(data []byte, required ...string) (*table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("row 1: %w", err)
 	}
-	t := &table{header: header, cols: map[string]int{}}
+	t := &csvTable{header: header, cols: map[string]int{}}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
 		if _, dup := t.cols[name]; dup && name != "" {
@@ -91,7 +91,7 @@ func readTable(data []byte, required ...string) (*table, error) {
 
 // get returns a row's trimmed value of a column, "" when the row is short or
 // the column absent.
-func (t *table) get(row []string, col string) string {
+func (t *csvTable) get(row []string, col string) string {
 	i, ok := t.cols[col]
 	if !ok || i >= len(row) {
 		return ""

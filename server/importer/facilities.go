@@ -50,11 +50,12 @@ func ReadFacilitiesWith(ctx context.Context, file string, data []byte, idx Index
 	if err != nil {
 		return nil, rep, fileError(file, err)
 	}
-	crs, err := place(l, opts, extentOf(idx.Bound()))
+	crs, placed, err := place(l, opts, extentOf(idx.Bound()))
 	rep.CRS = &crs
 	if err != nil {
 		return nil, rep, fileError(file, err)
 	}
+	probs = append(probs, placed...)
 	x, y, w := locatorColumns(l.Fields)
 	m, err := findRoles(l, facilityHeaders, opts.Map, func(code string) bool { _, ok := idx.Region(code); return ok }, []int{x, y, w})
 	if err != nil {
@@ -84,6 +85,9 @@ func facilitiesOf(file string, l *format.Layer, m mapping, idx Index, pre []Prob
 	loc := locatorName(l.Fields)
 	seen := make(map[string]string, len(l.Features))
 	for i := range l.Features {
+		if l.Features[i].Geometry == nil {
+			continue // placing it found the problem (in pre)
+		}
 		f, p := parseFacility(rr, i, loc)
 		row, _ := strconv.Atoi(l.Features[i].ID)
 		if p == nil {

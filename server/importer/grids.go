@@ -45,10 +45,14 @@ func ReadGridsWith(ctx context.Context, file string, data []byte, idx Index, opt
 	}
 	rep.Columns, rep.Rows = m.describe(l.Fields), len(l.Features)
 	var c collector
+	skip := addPre(&c, rep.placeProblems)
 	cs := &store.Changeset{Kind: Grids, Source: file}
 	rr := regionRow{l: l, m: m, idx: idx}
 	seen := make(map[string]int, len(l.Features))
 	for i := range l.Features {
+		if skip[i+1] {
+			continue
+		}
 		g, p := parseGrid(rr, i)
 		if p == nil {
 			if first, dup := seen[g.Code]; dup {

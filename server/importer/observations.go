@@ -54,7 +54,7 @@ func ReadObservations(file string, data []byte, cat *analytics.Catalogue, idx In
 }
 
 // parseObservation checks one row; on failure the Problem says why.
-func parseObservation(t *table, row []string, cat *analytics.Catalogue, idx Index) (analytics.Observation, Problem, bool) {
+func parseObservation(t *csvTable, row []string, cat *analytics.Catalogue, idx Index) (analytics.Observation, Problem, bool) {
 	o := analytics.Observation{Indicator: t.get(row, "indicator"), Region: t.get(row, "region")}
 	ind, ok := cat.Indicator(o.Indicator)
 	if !ok {

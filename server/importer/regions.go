@@ -206,8 +206,11 @@ func (rr regionRow) flag(f format.Feature, r role, def bool) (bool, error) {
 }
 
 // kindOf reads the urban/rural kind of a community (城市/城镇/居委会 are
-// urban, 农村/村委会 rural); a community without one takes it from the
-// name, or keeps the stored one. Other levels have none.
+// urban, 农村/村委会 rural); a community without one keeps the stored one,
+// or takes it from the name where the name says it (a residents'
+// committee, 居委会, is urban; a village, 村委会 or 村, rural): a name in
+// 社区 says nothing, since rural communities are named so too. Other levels
+// have none.
 func kindOf(v string, r analytics.Region) (analytics.Kind, error) {
 	if r.Level != analytics.Community {
 		if v != "" {
@@ -216,7 +219,7 @@ func kindOf(v string, r analytics.Region) (analytics.Kind, error) {
 		return "", nil
 	}
 	switch v {
-	case "urban", "城市", "城镇", "城市社区", "社区", "居委会":
+	case "urban", "城市", "城镇", "城市社区", "居委会":
 		return analytics.Urban, nil
 	case "rural", "农村", "农村社区", "村", "村委会":
 		return analytics.Rural, nil
@@ -227,12 +230,12 @@ func kindOf(v string, r analytics.Region) (analytics.Kind, error) {
 	switch {
 	case r.Kind != "": // stored, and the file does not say
 		return r.Kind, nil
-	case strings.HasSuffix(r.Name, "居委会") || strings.HasSuffix(r.Name, "社区"):
+	case strings.HasSuffix(r.Name, "居委会"):
 		return analytics.Urban, nil
 	case strings.HasSuffix(r.Name, "村委会") || strings.HasSuffix(r.Name, "村"):
 		return analytics.Rural, nil
 	}
-	return "", fmt.Errorf("kind is missing and the name %q ends in neither 居委会/社区 (urban) nor 村委会/村 (rural)", r.Name)
+	return "", fmt.Errorf("kind is missing and the name %q ends in neither 居委会 (urban) nor 村委会 (rural): give a kind column (城乡: 城市/农村)", r.Name)
 }
 
 func firstNonEmpty(a, b string) string {

@@ -23,6 +23,9 @@ type Report struct {
 	Notes    []string          `json:"notes,omitempty"`
 	Rows     int               `json:"rows"`
 	Regions  *RegionChanges    `json:"regions,omitempty"`
+	// placeProblems are the features placing found wrong (see place), for
+	// the reader to report with the rest.
+	placeProblems []Problem
 }
 
 // RegionChanges counts the regions a file adds, changes and leaves as they
