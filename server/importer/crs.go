@@ -212,7 +212,6 @@ func prefixedCode(zone int) string {
 	return ""
 }
 
-
 // anyInDegrees reports whether some feature's coordinates are degrees: a
 // file of degrees with a stray projected feature is read as degrees, and
 // the stray one named.
