@@ -1,7 +1,7 @@
 // Package export writes tables and map layers in the formats analysts take
 // away: CSV (UTF-8 with a BOM so Excel shows Chinese), XLSX and JSON for
-// tables; zipped Shapefile and CSV with WKT for layers. GeoJSON and
-// GeoPackage are written by geo/format/geojson and geo/format/gpkg, beside
+// tables; CSV with WKT for layers. GeoJSON, GeoPackage and Shapefile are
+// written by geo/format/geojson, geo/format/gpkg and geo/format/shp, beside
 // their readers.
 //
 // A layer is just a list of features with typed attributes (geo/format), so
