@@ -17,7 +17,7 @@ import (
 )
 
 // write zips the layer as the writer does, named base.
-func write(t *testing.T, l *format.Layer, base string) []byte {
+func write(t testing.TB, l *format.Layer, base string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := shp.Write(&buf, l, base, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)); err != nil {
@@ -75,6 +75,26 @@ func TestRoundTrip(t *testing.T) {
 
 	pts := points()
 	formattest.SameLayer(t, readOne(t, write(t, pts, "clinics")), pts, 1e-9)
+}
+
+// In every CRS the exports offer, the coordinates come back as written
+// (to 1e-9 of a unit: far below a centimetre) and the .prj as the CRS's
+// WKT.
+func TestRoundTripCRS(t *testing.T) {
+	for _, crs := range proj.Supported {
+		t.Run(crs.Slug(), func(t *testing.T) {
+			want := formattest.Sample().Reproject(crs)
+			want.Features[2].Values[3] = 0.25
+			got := readOne(t, write(t, want, "regions"))
+			if got.Source.CRS != crs.WKT {
+				t.Errorf(".prj %q, want %q", got.Source.CRS, crs.WKT)
+			}
+			for i := range got.Features {
+				got.Features[i].Geometry = format.Multi(got.Features[i].Geometry)
+			}
+			formattest.SameLayer(t, got, want, 1e-9)
+		})
+	}
 }
 
 // files reads a fixture set from testdata.
@@ -152,7 +172,7 @@ func near(a, b orb.Point) bool { return formattest.SameGeometry(a, b, 1e-6) }
 
 // zipOf zips entries (name, body) as Chinese Windows does: names in GBK
 // bytes without the UTF-8 flag.
-func zipOf(t *testing.T, entries ...[2]string) []byte {
+func zipOf(t testing.TB, entries ...[2]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

@@ -19,7 +19,7 @@ func polygon(parts [][]orb.Point) (orb.Geometry, error) {
 	var outers, holes []orb.Ring
 	for i, p := range parts {
 		r := append(orb.Ring(nil), p...)
-		if len(r) > 0 && !r.Closed() {
+		if len(r) > 0 && r[0] != r[len(r)-1] { // not r.Closed(), which wants 4 points
 			r = append(r, r[0])
 		}
 		if len(r) < 4 {
