@@ -8,6 +8,7 @@ import (
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/format/geojson"
 	"github.com/community-atlas/atlas/geo/format/gpkg"
+	"github.com/community-atlas/atlas/geo/format/shp"
 	"github.com/community-atlas/atlas/geo/proj"
 	"github.com/community-atlas/atlas/server/export"
 	"github.com/community-atlas/atlas/server/web"
@@ -44,7 +45,7 @@ func (api *API) sendLayer(c echo.Context, l *export.Layer, format, base string) 
 		case "gpkg":
 			return gpkg.Write(c.Request().Context(), w, l)
 		case "shp.zip":
-			return export.WriteShapefile(w, l, base, batchTime(api.snap(c)))
+			return shp.Write(w, l, base, batchTime(api.snap(c)))
 		case "csv":
 			return export.WriteCSVWKT(w, l)
 		}

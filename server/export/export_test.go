@@ -12,6 +12,7 @@ import (
 
 	"github.com/community-atlas/atlas/geo/format/geojson"
 	"github.com/community-atlas/atlas/geo/format/gpkg"
+	"github.com/community-atlas/atlas/geo/format/shp"
 	"github.com/community-atlas/atlas/geo/proj"
 	"github.com/community-atlas/atlas/server/export"
 	"github.com/community-atlas/atlas/server/internal/ogrtest"
@@ -89,14 +90,14 @@ func TestLayersReadByGDAL(t *testing.T) {
 	geojson := write(t, dir, "l.geojson", func(b *bytes.Buffer) error { return geojson.Write(b, l) })
 	csv := write(t, dir, "l.csv", func(b *bytes.Buffer) error { return export.WriteCSVWKT(b, l) })
 	zipped := write(t, dir, "l.shp.zip", func(b *bytes.Buffer) error {
-		return export.WriteShapefile(b, l, "regions_2013", time.Date(2014, 1, 2, 0, 0, 0, 0, time.UTC))
+		return shp.Write(b, l, "regions_2013", time.Date(2014, 1, 2, 0, 0, 0, 0, time.UTC))
 	})
 	names := unzip(t, zipped, dir)
 	if strings.Join(names, " ") != "regions_2013.shp regions_2013.shx regions_2013.dbf regions_2013.prj regions_2013.cpg" {
 		t.Errorf("zip holds %v", names)
 	}
-	shp := filepath.Join(dir, "regions_2013.shp")
-	for _, path := range []string{gpkg, geojson, csv, shp} {
+	shpPath := filepath.Join(dir, "regions_2013.shp")
+	for _, path := range []string{gpkg, geojson, csv, shpPath} {
 		info := ogrtest.Run(t, "ogrinfo", "-ro", "-al", path)
 		if c := ogrtest.FeatureCounts(info); len(c) != 1 || c[0] != 3 {
 			t.Errorf("%s: feature counts %v", filepath.Base(path), c)
@@ -114,7 +115,7 @@ func TestLayersReadByGDAL(t *testing.T) {
 		}
 	}
 	// Shapefile names are cut to 10 characters, the clash suffixed.
-	info := ogrtest.Run(t, "ogrinfo", "-ro", "-al", "-so", shp)
+	info := ogrtest.Run(t, "ogrinfo", "-ro", "-al", "-so", shpPath)
 	for _, want := range []string{"registered: Real", "register_2: String (1.0)", "population: Integer"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("shapefile fields: %q missing in\n%s", want, info)

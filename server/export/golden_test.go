@@ -10,6 +10,7 @@ import (
 
 	"github.com/community-atlas/atlas/geo/format/geojson"
 	"github.com/community-atlas/atlas/geo/format/gpkg"
+	"github.com/community-atlas/atlas/geo/format/shp"
 	"github.com/community-atlas/atlas/geo/proj"
 	"github.com/community-atlas/atlas/internal/golden"
 	"github.com/community-atlas/atlas/server/export"
@@ -44,8 +45,8 @@ func TestLayerGolden(t *testing.T) {
 			golden.Check(t, base+".csv", golden.Output(t, func(b *bytes.Buffer) error { return export.WriteCSVWKT(b, l) }), *update)
 			gpkg := golden.Output(t, func(b *bytes.Buffer) error { return gpkg.Write(ctx, b, l) })
 			golden.Check(t, base+".gpkg.json", golden.Marshal(t, readGPKG(t, gpkg, l.Name)), *update)
-			shp := golden.Output(t, func(b *bytes.Buffer) error { return export.WriteShapefile(b, l, "regions_2013", shapefileDate) })
-			golden.Check(t, base+".shp.json", golden.Marshal(t, readShapefile(t, shp)), *update)
+			zipped := golden.Output(t, func(b *bytes.Buffer) error { return shp.Write(b, l, "regions_2013", shapefileDate) })
+			golden.Check(t, base+".shp.json", golden.Marshal(t, readShapefile(t, zipped)), *update)
 		})
 	}
 }

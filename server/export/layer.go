@@ -1,7 +1,7 @@
-// Package export writes map layers in the formats analysts take away:
-// zipped Shapefile and CSV with WKT. GeoJSON and GeoPackage are written by
-// geo/format/geojson and geo/format/gpkg, beside their readers; tables (CSV,
-// XLSX, JSON) by geo/format/table.
+// Package export writes map layers as CSV with WKT. GeoJSON, GeoPackage
+// and Shapefile are written by geo/format/geojson, geo/format/gpkg and
+// geo/format/shp, beside their readers; tables (CSV, XLSX, JSON) by
+// geo/format/table.
 //
 // A layer is just a list of features with typed attributes (geo/format), so
 // any part of the service (regions with indicator values, facilities,

@@ -1,4 +1,4 @@
-package export
+package shp
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/community-atlas/atlas/geo/format"
 )
 
 // dbfField is a column of a dBASE III table.
@@ -29,17 +31,17 @@ const (
 
 // dbfFields lays out the layer's fields as dBASE columns: names cut to the
 // format's 10 bytes (and made unique), text as wide as its longest value.
-func dbfFields(l *Layer) []dbfField {
+func dbfFields(l *format.Layer) []dbfField {
 	out := make([]dbfField, len(l.Fields))
 	used := map[string]bool{}
 	for i, f := range l.Fields {
 		df := dbfField{name: shortName(f.Name, used)}
 		switch f.Type {
-		case Integer:
+		case format.Integer:
 			df.kind, df.width = 'N', intWidth
-		case Real:
+		case format.Real:
 			df.kind, df.width, df.decimals = 'N', realWidth, realDec
-		case Boolean:
+		case format.Boolean:
 			df.kind, df.width = 'L', 1
 		default:
 			df.kind, df.width = 'C', 1
@@ -70,7 +72,7 @@ func shortName(name string, used map[string]bool) string {
 
 // writeDBF writes the attribute table (dBASE III, text in UTF-8 as the .cpg
 // file declares).
-func writeDBF(l *Layer, fields []dbfField, modified time.Time) []byte {
+func writeDBF(l *format.Layer, fields []dbfField, modified time.Time) []byte {
 	var buf bytes.Buffer
 	recLen := 1
 	for _, f := range fields {
