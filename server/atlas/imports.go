@@ -1,6 +1,7 @@
 package atlas
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
@@ -40,6 +41,9 @@ func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte, regi
 			return nil, scopeGone(region)
 		}
 	}
+	if res, ok, err := a.streamObservations(ctx, kind, file, bytes.NewReader(data), whole, region); ok {
+		return res, err
+	}
 	cs, err := a.read(ctx, kind, file, data, whole)
 	if err != nil {
 		return nil, err
@@ -73,7 +77,7 @@ func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, 
 		return nil, err
 	}
 	a.log.Info("batch written", "batch", batch.ID, "kind", cs.Kind, "source", cs.Source, "rows", batch.Rows)
-	if err := a.Reload(ctx); err != nil {
+	if err := a.reloadAfterImport(ctx); err != nil {
 		return nil, err
 	}
 	res := &ImportResult{Batch: batch, Kind: cs.Kind, Source: cs.Source, Counts: map[string]int{

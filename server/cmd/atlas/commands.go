@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/community-atlas/atlas/server"
@@ -46,16 +45,16 @@ func seedCommand(ctx context.Context, cfg server.Config, log *slog.Logger) error
 
 // importCommand imports one file into the configured store.
 func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kind, file string) error {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return err
+	if _, err := os.Stat(file); err != nil {
+		return err // before an empty store is seeded for nothing
 	}
 	a, close, err := openAtlas(ctx, cfg, log, true)
 	if err != nil {
 		return err
 	}
 	defer close()
-	res, err := a.Import(ctx, kind, filepath.Base(file), data, "")
+	a.SkipReloads() // the process exits once the batch is written
+	res, err := a.ImportFile(ctx, kind, file)
 	if err != nil {
 		return err
 	}
