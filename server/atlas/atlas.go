@@ -36,6 +36,8 @@ type Atlas struct {
 	// restricted caches snapshots limited to a region, by version and
 	// region, for users limited to one.
 	restricted sync.Map
+	// skipReloads: imports do not rebuild the snapshot (see SkipReloads).
+	skipReloads atomic.Bool
 }
 
 // LoadCatalogue parses the embedded indicator catalogue.

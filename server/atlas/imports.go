@@ -1,6 +1,7 @@
 package atlas
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
@@ -51,6 +52,13 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 			return nil, scopeGone(region)
 		}
 	}
+	if !opts.DryRun && importer.CanonicalCSV(data) {
+		// The long CSV of the API and the command line streams into the
+		// store row by row (see streamObservations).
+		if res, ok, err := a.streamObservations(ctx, kind, file, bytes.NewReader(data), whole, region); ok {
+			return res, err
+		}
+	}
 	cs, rep, err := a.read(ctx, kind, file, data, whole, opts)
 	if err != nil {
 		return nil, err
@@ -96,7 +104,7 @@ func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, 
 		return nil, err
 	}
 	a.log.Info("batch written", "batch", batch.ID, "kind", cs.Kind, "source", cs.Source, "rows", batch.Rows)
-	if err := a.Reload(ctx); err != nil {
+	if err := a.reloadAfterImport(ctx); err != nil {
 		return nil, err
 	}
 	res := &ImportResult{Batch: batch, Kind: cs.Kind, Source: cs.Source, Counts: counts(cs)}

@@ -37,24 +37,55 @@ type csvTable struct {
 // readTable decodes and parses a CSV file, checking that the header names
 // every required column (case and spaces ignored).
 func readTable(data []byte, required ...string) (*csvTable, error) {
-	text, err := decodeText(data)
+	r, t, err := openTable(data, required...)
 	if err != nil {
 		return nil, err
 	}
-	r := csv.NewReader(bytes.NewReader(text))
+	for {
+		rec, line, err := nextRow(r)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		t.rows = append(t.rows, rec)
+		t.line = append(t.line, line)
+	}
+	if len(t.rows) == 0 {
+		return nil, errNoRows
+	}
+	return t, nil
+}
+
+var errNoRows = errors.New("the file has a header but no rows")
+
+// openTable decodes a CSV file and reads its header, checking that it
+// names every required column; the reader is left at the first row.
+func openTable(data []byte, required ...string) (*csv.Reader, *csvTable, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return openText(bytes.NewReader(text), required...)
+}
+
+// openText is openTable for text already decoded.
+func openText(text io.Reader, required ...string) (*csv.Reader, *csvTable, error) {
+	r := csv.NewReader(text)
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err == io.EOF {
-		return nil, errors.New("the file is empty: a header row is needed")
+		return nil, nil, errors.New("the file is empty: a header row is needed")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("row 1: %w", err)
+		return nil, nil, fmt.Errorf("row 1: %w", err)
 	}
 	t := &csvTable{header: header, cols: map[string]int{}}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
 		if _, dup := t.cols[name]; dup && name != "" {
-			return nil, fmt.Errorf("row 1: column %q appears twice", name)
+			return nil, nil, fmt.Errorf("row 1: column %q appears twice", name)
 		}
 		t.cols[name] = i
 	}
@@ -65,28 +96,29 @@ func readTable(data []byte, required ...string) (*csvTable, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("row 1: the header lacks column(s) %s (it has %s)",
+		return nil, nil, fmt.Errorf("row 1: the header lacks column(s) %s (it has %s)",
 			strings.Join(missing, ", "), strings.Join(header, ","))
 	}
+	return r, t, nil
+}
+
+// nextRow returns the next row that is not blank and the file line it starts
+// on; io.EOF after the last.
+func nextRow(r *csv.Reader) ([]string, int, error) {
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			break
+			return nil, 0, err
 		}
 		if err != nil {
-			return nil, fmt.Errorf("CSV syntax: %w", err)
+			return nil, 0, fmt.Errorf("CSV syntax: %w", err)
 		}
-		line, _ := r.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}
-		t.rows = append(t.rows, rec)
-		t.line = append(t.line, line)
+		line, _ := r.FieldPos(0)
+		return rec, line, nil
 	}
-	if len(t.rows) == 0 {
-		return nil, errors.New("the file has a header but no rows")
-	}
-	return t, nil
 }
 
 // get returns a row's trimmed value of a column, "" when the row is short or

@@ -42,11 +42,11 @@ var facilityHeaders = map[role][]string{
 // the community its point lies in; with one, the point must lie inside it.
 func ReadFacilitiesWith(ctx context.Context, file string, data []byte, idx Index, opts Options) (*store.Changeset, *Report, error) {
 	rep := &Report{File: file, Format: "csv"}
-	t, err := readTable(data)
+	header, rows, lines, err := firstTable(file, data, opts, rep)
 	if err != nil {
 		return nil, rep, fileError(file, err)
 	}
-	l, probs, err := pointLayer(t.header, t.rows, t.line)
+	l, probs, err := pointLayer(header, rows, lines)
 	if err != nil {
 		return nil, rep, fileError(file, err)
 	}

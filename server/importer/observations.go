@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -20,34 +21,12 @@ const (
 // value inside the indicator's valid range (0 or 1 for yes/no, whole numbers
 // for counts), and no (indicator, region, period) may appear twice.
 func ReadObservations(file string, data []byte, cat *analytics.Catalogue, idx Index) (*store.Changeset, error) {
-	t, err := readTable(data, "indicator", "region", "period", "value")
-	if err != nil {
-		return nil, &Error{File: file, Problems: []Problem{{Message: err.Error()}}}
-	}
-	var c collector
 	cs := &store.Changeset{Kind: Observations, Source: file}
-	seen := make(map[[3]string]int, len(t.rows))
-	for i, row := range t.rows {
-		line := t.line[i]
-		o, p, ok := parseObservation(t, row, cat, idx)
-		if !ok {
-			p.Row = line
-			c.add(p)
-			if c.full() {
-				break
-			}
-			continue
-		}
-		key := [3]string{o.Indicator, o.Region, strconv.Itoa(o.Period)}
-		if first, dup := seen[key]; dup {
-			c.add(Problem{Row: line, Code: o.Region, Message: fmt.Sprintf(
-				"duplicate of row %d: %s for %s in %d appears twice", first, o.Indicator, o.Region, o.Period)})
-			continue
-		}
-		seen[key] = line
+	err := StreamObservations(file, bytes.NewReader(data), cat, idx, func(o analytics.Observation) error {
 		cs.Observations = append(cs.Observations, o)
-	}
-	if err := c.result(file); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return cs, nil
@@ -79,6 +58,9 @@ func parseObservation(t *csvTable, row []string, cat *analytics.Catalogue, idx I
 		return o, Problem{Code: o.Region, Field: "value", Message: err.Error()}, false
 	}
 	o.Value = v
+	// The catalogue's and the index's strings, equal to the row's: the
+	// row's may hold the whole line alive.
+	o.Indicator, o.Region = ind.ID, reg.Code
 	return o, Problem{}, true
 }
 

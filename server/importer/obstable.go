@@ -282,7 +282,7 @@ func placeholder(s string) bool {
 // ReadObservations, and any other table or workbook through
 // ReadObservationTable.
 func ReadObservationsWith(file string, data []byte, cat *analytics.Catalogue, idx Index, opts Options) (*store.Changeset, *Report, error) {
-	if IsZip(data) || opts.Period != 0 || len(opts.Map) > 0 || !canonicalCSV(data) {
+	if IsZip(data) || opts.Period != 0 || len(opts.Map) > 0 || !CanonicalCSV(data) {
 		return ReadObservationTable(file, data, cat, idx, opts)
 	}
 	cs, err := ReadObservations(file, data, cat, idx)
@@ -293,9 +293,9 @@ func ReadObservationsWith(file string, data []byte, cat *analytics.Catalogue, id
 	return cs, rep, err
 }
 
-// canonicalCSV reports whether a CSV's first line is the long header
+// CanonicalCSV reports whether a CSV's first line is the long header
 // indicator, region, period, value, in any order (and any extra columns).
-func canonicalCSV(data []byte) bool {
+func CanonicalCSV(data []byte) bool {
 	line, _, _ := strings.Cut(string(data[:min(len(data), 4096)]), "\n")
 	line = strings.TrimPrefix(strings.TrimSpace(line), "\ufeff")
 	have := map[string]bool{}

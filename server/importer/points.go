@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/community-atlas/atlas/geo/format"
+	"github.com/community-atlas/atlas/geo/format/table"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkt"
 )
@@ -104,4 +105,40 @@ func locatorName(fields []format.Field) string {
 		return fields[w].Name
 	}
 	return "coordinates"
+}
+
+// firstTable reads the first sheet holding a table of a workbook or CSV,
+// whole (a facility list is small), noting in the report the format and
+// the sheets passed over.
+func firstTable(file string, data []byte, opts Options, rep *Report) (header []string, rows [][]string, lines []int, err error) {
+	if IsZip(data) {
+		if err := CheckZip(file, data, opts.maxBytes()); err != nil {
+			return nil, nil, nil, err
+		}
+		rep.Format = "xlsx"
+	}
+	book, err := table.Open(file, data)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer book.Close()
+	for _, s := range book.Skipped {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("sheet %s skipped: %s", s.Sheet, s.Reason))
+	}
+	if len(book.Sheets) == 0 {
+		return nil, nil, nil, fmt.Errorf("the file holds no table")
+	}
+	sh := book.Sheets[0]
+	if len(book.Sheets) > 1 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("read sheet %s, the first of %d", sh.Name, len(book.Sheets)))
+	}
+	err = sh.Each(func(row int, cells []string) error {
+		rows = append(rows, append([]string(nil), cells...))
+		lines = append(lines, row)
+		return nil
+	})
+	if err == nil && len(rows) == 0 {
+		err = fmt.Errorf("the file has a header but no rows")
+	}
+	return sh.Header, rows, lines, err
 }

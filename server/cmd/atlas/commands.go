@@ -46,18 +46,28 @@ func seedCommand(ctx context.Context, cfg server.Config, log *slog.Logger) error
 }
 
 // importCommand imports one file into the configured store, or with
-// --dry-run says what it would write.
+// --dry-run says what it would write. A long observation CSV streams from
+// the disk (see Atlas.ImportFile).
 func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kind, file string, opts importer.Options) error {
-	data, err := readImportFile(file)
-	if err != nil {
-		return err
+	if _, err := os.Stat(file); err != nil {
+		return err // before an empty store is seeded for nothing
 	}
 	a, close, err := openAtlas(ctx, cfg, log, true)
 	if err != nil {
 		return err
 	}
 	defer close()
-	res, err := a.ImportWith(ctx, kind, filepath.Base(file), data, "", opts)
+	a.SkipReloads() // the process exits once the batch is written
+	var res *atlas.ImportResult
+	if strings.EqualFold(filepath.Ext(file), ".shp") {
+		// A Shapefile is its .shp and the siblings beside it.
+		var data []byte
+		if data, err = readImportFile(file); err == nil {
+			res, err = a.ImportWith(ctx, kind, filepath.Base(file), data, "", opts)
+		}
+	} else {
+		res, err = a.ImportFile(ctx, kind, file, opts)
+	}
 	if err != nil {
 		return err
 	}

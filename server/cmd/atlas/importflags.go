@@ -35,13 +35,10 @@ func (f *importFlags) options() (importer.Options, error) {
 	return importer.Options{CRS: f.crs, TOWGS84: f.towgs84, Layer: f.layer, Map: m, Period: f.period, DryRun: f.dryRun}, nil
 }
 
-// readImportFile reads the file to import. A Shapefile is a set of files:
-// given its .shp, the siblings of the same base name (.dbf, .shx, .prj,
-// .cpg) are read with it into one zip, as an upload would send them.
+// readImportFile reads a Shapefile given by its .shp: the siblings of the
+// same base name (.dbf, .shx, .prj, .cpg) are read with it into one zip, as
+// an upload would send them.
 func readImportFile(file string) ([]byte, error) {
-	if !strings.EqualFold(filepath.Ext(file), ".shp") {
-		return os.ReadFile(file)
-	}
 	base := strings.TrimSuffix(file, filepath.Ext(file))
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

@@ -45,22 +45,30 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
 	}
+	if err := commitBatch(ctx, tx, b.ID); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: apply: %w", err)
+	}
+	return b, nil
+}
+
+// commitBatch announces batch id and commits tx.
+func commitBatch(ctx context.Context, tx pgx.Tx, id int64) error {
 	// Other atlas processes on this database learn of the batch at commit
 	// (a notification is sent only if its transaction commits).
-	if _, err := tx.Exec(ctx, notifySQL, strconv.FormatInt(b.ID, 10)); err != nil {
-		return analytics.Batch{}, fmt.Errorf("postgis: apply: notify: %w", ctxerr.Ended(ctx, err))
+	if _, err := tx.Exec(ctx, notifySQL, strconv.FormatInt(id, 10)); err != nil {
+		return fmt.Errorf("notify: %w", ctxerr.Ended(ctx, err))
 	}
 	// Once everything is written the commit is not abandoned: cancelling
 	// it half-way leaves the outcome unknown (the server may have committed
-	// before the connection dropped), while an Apply that reports an error
+	// before the connection dropped), while a write that reports an error
 	// must have written nothing. commitTimeout only guards against a
 	// server that stops answering.
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), commitTimeout)
 	defer cancel()
 	if err := tx.Commit(cctx); err != nil {
-		return analytics.Batch{}, fmt.Errorf("postgis: apply: commit: %w", err)
+		return fmt.Errorf("commit: %w", err)
 	}
-	return b, nil
+	return nil
 }
 
 // lastOf returns recs with only the last record of each key, in the order

@@ -1,0 +1,136 @@
+package atlas
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/store"
+)
+
+// SkipReloads makes imports write their batch without rebuilding the
+// snapshot afterwards, for a process that exits once the import is written
+// (the CLI): the rebuild would load every observation of the atlas only to
+// discard it.
+func (a *Atlas) SkipReloads() { a.skipReloads.Store(true) }
+
+// reloadAfterImport rebuilds the snapshot after a batch, unless SkipReloads.
+func (a *Atlas) reloadAfterImport(ctx context.Context) error {
+	if a.skipReloads.Load() {
+		return nil
+	}
+	return a.Reload(ctx)
+}
+
+// ImportFile imports the file at path as ImportWith does, for a writer
+// without a region limit (the CLI). A long observation CSV is streamed from
+// the disk when the store can stream, never held whole in memory; other
+// files are read whole.
+func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer.Options) (*ImportResult, error) {
+	if _, streams := a.store.(store.ObservationStreamer); kind == importer.Observations && streams && !opts.DryRun {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		head := make([]byte, 4096)
+		n, _ := io.ReadFull(f, head)
+		if importer.CanonicalCSV(head[:n]) {
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return nil, err
+			}
+			a.writes.Lock()
+			defer a.writes.Unlock()
+			res, _, err := a.streamObservations(ctx, kind, filepath.Base(path), f, a.Snapshot(), "")
+			return res, err
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return a.ImportWith(ctx, kind, filepath.Base(path), data, "", opts)
+}
+
+// streamObservations imports an observation file through the store's
+// stream, reading, checking and writing each row in turn inside one
+// transaction, so that memory follows the number of distinct keys rather
+// than the rows. ok is false when kind is not observations or the store
+// cannot stream; the caller then reads the file whole. The caller holds
+// a.writes; whole is the whole atlas and region the writer's limit, as in
+// Import.
+func (a *Atlas) streamObservations(ctx context.Context, kind, file string, data io.ReadSeeker,
+	whole *analytics.Snapshot, region string) (res *ImportResult, ok bool, err error) {
+	st, streams := a.store.(store.ObservationStreamer)
+	if kind != importer.Observations || !streams {
+		return nil, false, nil
+	}
+	scope := scopeFilter{s: whole, region: region}
+	a.log.Info("writing batch", "kind", kind, "source", file, "streamed", true)
+	batch, err := st.StreamObservations(ctx, kind, file, func(put func(analytics.Observation) error) error {
+		err := importer.StreamObservations(file, data, a.catalogue, whole, func(o analytics.Observation) error {
+			if !scope.inside(o) {
+				return nil // refused below, after every row was read
+			}
+			return put(o)
+		})
+		if err != nil {
+			return err
+		}
+		return scope.err()
+	})
+	if err != nil {
+		return nil, true, err
+	}
+	a.log.Info("batch written", "batch", batch.ID, "kind", kind, "source", file, "rows", batch.Rows)
+	if err := a.reloadAfterImport(ctx); err != nil {
+		return nil, true, err
+	}
+	return &ImportResult{Batch: batch, Kind: kind, Source: file, Counts: map[string]int{
+		"regions": 0, "observations": batch.Rows, "facilities": 0, "grids": 0, "networks": 0,
+	}}, true, nil
+}
+
+// scopeFilter is checkScope for observations taken one at a time: every
+// region an observation file names is already in the atlas, so it is
+// inside the writer's region exactly when the atlas says so. It keeps the
+// first rows outside, up to the importer's cap on problems.
+type scopeFilter struct {
+	s       *analytics.Snapshot
+	region  string
+	outside []string
+	more    bool
+}
+
+// inside reports whether o may be written; once one row may not, none may.
+func (f *scopeFilter) inside(o analytics.Observation) bool {
+	if f.region == "" {
+		return true
+	}
+	if !f.s.Within(o.Region, f.region) {
+		if len(f.outside) < maxForbiddenRows {
+			f.outside = append(f.outside, fmt.Sprintf("observation %s of region %s in %d", o.Indicator, o.Region, o.Period))
+		} else {
+			f.more = true
+		}
+	}
+	return len(f.outside) == 0
+}
+
+// maxForbiddenRows caps the rows a streamed import names as outside.
+const maxForbiddenRows = 200
+
+func (f *scopeFilter) err() error {
+	if len(f.outside) == 0 {
+		return nil
+	}
+	rows := f.outside
+	if f.more {
+		rows = append(rows, "…")
+	}
+	return &ForbiddenError{Reason: fmt.Sprintf("your account is limited to region %s; nothing was written, since these rows lie outside it", f.region), Rows: rows}
+}

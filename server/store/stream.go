@@ -1,0 +1,26 @@
+package store
+
+import (
+	"context"
+
+	"github.com/community-atlas/atlas/analytics"
+)
+
+// ObservationSource produces the observations of a streamed batch: it calls
+// put for each, in order, and returns nil when all were given. An error it
+// returns (its own, or one put returned) rolls the whole batch back. put
+// keeps nothing of the observation once it returns but what it writes, so a
+// source may reuse its buffers.
+type ObservationSource func(put func(analytics.Observation) error) error
+
+// ObservationStreamer is a store that writes observations as they are
+// produced, without holding them all: an import of millions of rows then
+// needs memory for a buffer, not for the rows.
+type ObservationStreamer interface {
+	// StreamObservations writes what src puts as one batch of the given
+	// kind and source, in one transaction, with the same result as Apply
+	// of a Changeset holding those observations in that order (the last of
+	// a repeated key wins; the batch counts every row put). If src or a
+	// write fails, or ctx ends, nothing is written.
+	StreamObservations(ctx context.Context, kind, source string, src ObservationSource) (analytics.Batch, error)
+}
