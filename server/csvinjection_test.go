@@ -54,7 +54,10 @@ func csvNames(t *testing.T, s *testServer, path, code, col string) map[string]st
 func TestCSVDownloadsNeutraliseFormulas(t *testing.T) {
 	s := newServer(t, fixture())
 	hostileTownships(t, s)
-	want := map[string]string{"320623101": `'=HYPERLINK("http://x","y")`, "320623102": "'\t=1+1"}
+	// The importer trims the tab in front of "\t=1+1", so the stored name
+	// starts with "=" (the tab-led case of the rule is the table writer's
+	// own test, geo/format/table).
+	want := map[string]string{"320623101": `'=HYPERLINK("http://x","y")`, "320623102": "'=1+1"}
 	for path, col := range map[string]string{
 		"/api/v1/export/regions.csv?level=township":                                                    "name",
 		"/api/v1/export/compare.csv?level=township&period=2013":                                        "region",
