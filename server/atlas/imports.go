@@ -26,11 +26,6 @@ type ImportResult struct {
 	Report *importer.Report `json:"report,omitempty"`
 }
 
-// Import imports a file with the default options (see ImportWith).
-func (a *Atlas) Import(ctx context.Context, kind, file string, data []byte, region string) (*ImportResult, error) {
-	return a.ImportWith(ctx, kind, file, data, region, importer.Options{})
-}
-
 // ImportWith validates a file of the given kind against the current
 // snapshot and, only if it is entirely valid and every row it writes lies
 // inside the writer's region (see checkScope; region is empty for an

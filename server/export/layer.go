@@ -26,5 +26,3 @@ const (
 	Real    = format.Real
 	Boolean = format.Boolean
 )
-
-func checkRow(fields []Field, values []any) error { return format.CheckRow(fields, values) }

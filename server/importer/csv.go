@@ -26,51 +26,15 @@ func decodeText(data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// csvTable is a CSV file with a header, read whole.
+// csvTable is the header of a CSV file: its columns by name.
 type csvTable struct {
-	header []string
-	cols   map[string]int
-	rows   [][]string
-	line   []int // the file line where each row starts
-}
-
-// readTable decodes and parses a CSV file, checking that the header names
-// every required column (case and spaces ignored).
-func readTable(data []byte, required ...string) (*csvTable, error) {
-	r, t, err := openTable(data, required...)
-	if err != nil {
-		return nil, err
-	}
-	for {
-		rec, line, err := nextRow(r)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		t.rows = append(t.rows, rec)
-		t.line = append(t.line, line)
-	}
-	if len(t.rows) == 0 {
-		return nil, errNoRows
-	}
-	return t, nil
+	cols map[string]int
 }
 
 var errNoRows = errors.New("the file has a header but no rows")
 
-// openTable decodes a CSV file and reads its header, checking that it
-// names every required column; the reader is left at the first row.
-func openTable(data []byte, required ...string) (*csv.Reader, *csvTable, error) {
-	text, err := decodeText(data)
-	if err != nil {
-		return nil, nil, err
-	}
-	return openText(bytes.NewReader(text), required...)
-}
-
-// openText is openTable for text already decoded.
+// openText reads a CSV header from decoded text, checking that it names
+// every required column; the reader is left at the first row.
 func openText(text io.Reader, required ...string) (*csv.Reader, *csvTable, error) {
 	r := csv.NewReader(text)
 	r.FieldsPerRecord = -1
@@ -81,7 +45,7 @@ func openText(text io.Reader, required ...string) (*csv.Reader, *csvTable, error
 	if err != nil {
 		return nil, nil, fmt.Errorf("row 1: %w", err)
 	}
-	t := &csvTable{header: header, cols: map[string]int{}}
+	t := &csvTable{cols: map[string]int{}}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
 		if _, dup := t.cols[name]; dup && name != "" {
