@@ -105,9 +105,15 @@ type cursor struct {
 
 func (c *cursor) left() int { return len(c.b) - c.off }
 
+// skip moves on n bytes; past the end it stops there and records that the
+// record is truncated, so that left never goes negative.
 func (c *cursor) skip(n int) {
-	if c.err == nil && c.left() < n {
-		c.err = errTruncated
+	if c.left() < n {
+		if c.err == nil {
+			c.err = errTruncated
+		}
+		c.off = len(c.b)
+		return
 	}
 	c.off += n
 }
@@ -138,6 +144,9 @@ func (c *cursor) count(what string) int {
 func (c *cursor) parts() ([][]orb.Point, error) {
 	c.skip(32)
 	nParts, nPoints := c.count("parts"), c.count("points")
+	if c.err != nil {
+		return nil, c.err
+	}
 	starts := make([]int, 0, min(nParts, c.left()/4))
 	for i := 0; i < nParts && c.err == nil; i++ {
 		c.skip(4)
