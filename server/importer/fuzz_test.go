@@ -118,3 +118,32 @@ func FuzzReadGrids(f *testing.F) {
 		checkResult(t, cs, err)
 	})
 }
+
+// FuzzReadObservationTable drives the table path of observation imports
+// (wide or long tables in Chinese, year sheets, placeholders) with CSV
+// bytes; whatever it accepts must be valid observations.
+func FuzzReadObservationTable(f *testing.F) {
+	cat, idx := fixture(f)
+	f.Add([]byte("南通市2025年统计表\n\n行政代码,注册志愿者占居民比例（%）,居民文体团队数（个）\n320612001001,8.5,3\n320612001201,—,2\n"), 2025)
+	f.Add([]byte("指标,行政代码,年份,数值\n注册志愿者占居民比例,320612001001,2024,9\nregistered_volunteers,320612001201,2024年,4\n"), 0)
+	f.Add([]byte("code;one_stop_service\n320612001001;1\n"), 2013)
+	f.Fuzz(func(t *testing.T, data []byte, period int) {
+		if len(data) > maxFuzzInput {
+			return
+		}
+		cs, _, err := importer.ReadObservationsWith("fuzz.csv", data, cat, idx, importer.Options{Period: period})
+		checkResult(t, cs, err)
+		if err != nil {
+			return
+		}
+		for _, o := range cs.Observations {
+			ind, ok := cat.Indicator(o.Indicator)
+			if !ok || o.Value < ind.ValidRange[0] || o.Value > ind.ValidRange[1] || o.Period < 1949 || o.Period > 2100 {
+				t.Fatalf("accepted invalid observation %+v", o)
+			}
+			if r, ok := idx.Region(o.Region); !ok || r.Level != ind.DataLevel {
+				t.Fatalf("accepted observation for wrong region %+v", o)
+			}
+		}
+	})
+}

@@ -205,19 +205,26 @@ func (r *obsReader) row(sh *table.Sheet, lay sheetLayout, row int, cells []strin
 }
 
 func (r *obsReader) period(sh *table.Sheet, lay sheetLayout, cell string) (int, error) {
+	var p int
+	var from string
 	switch {
 	case cell != "":
-		p, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(cell, "年度"), "年"))
-		if err != nil || p < minPeriod || p > maxPeriod {
-			return 0, fmt.Errorf("period %q is not a year from %d to %d", cell, minPeriod, maxPeriod)
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(cell, "年度"), "年"))
+		if err != nil {
+			return 0, fmt.Errorf("period %q is not a year", cell)
 		}
-		return p, nil
+		p, from = n, "period "+strconv.Quote(cell)
 	case r.opts.Period != 0:
-		return r.opts.Period, nil
+		p, from = r.opts.Period, fmt.Sprintf("--period %d", r.opts.Period)
 	case sh.Period != 0:
-		return sh.Period, nil
+		p, from = sh.Period, "the sheet's year "+sh.Name
+	default:
+		return 0, fmt.Errorf("the row has no year")
 	}
-	return 0, fmt.Errorf("the row has no year")
+	if p < minPeriod || p > maxPeriod {
+		return 0, fmt.Errorf("%s is not a year from %d to %d", from, minPeriod, maxPeriod)
+	}
+	return p, nil
 }
 
 // value checks one value and adds it, or adds the problem with it.
