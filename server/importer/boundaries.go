@@ -102,7 +102,7 @@ func regionsOf(file string, l *format.Layer, m mapping, idx Index, pre []Problem
 // openLayer reads a geometry file and places it in lon/lat, reporting how.
 func openLayer(ctx context.Context, file string, data []byte, idx Index, opts Options) (*format.Layer, *Report, error) {
 	rep := &Report{File: file, Format: sniffGeo(file, data)}
-	l, err := readLayer(ctx, file, data, opts)
+	l, err := readLayer(ctx, file, data, rep.Format, opts)
 	if err != nil {
 		return nil, rep, fileError(file, err)
 	}

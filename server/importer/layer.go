@@ -71,11 +71,10 @@ func zipHas(data []byte, ext string) bool {
 	return false
 }
 
-// readLayer reads a geometry file of any format into a layer in the file's
-// own coordinates (see place). Zips are checked against the upload limits
-// before a format's reader opens them.
-func readLayer(ctx context.Context, file string, data []byte, opts Options) (*format.Layer, error) {
-	f := sniffGeo(file, data)
+// readLayer reads a geometry file of format f (see sniffGeo) into a layer
+// in the file's own coordinates (see place). Zips are checked against the
+// upload limits before a format's reader opens them.
+func readLayer(ctx context.Context, file string, data []byte, f string, opts Options) (*format.Layer, error) {
 	if IsZip(data) {
 		if err := CheckZip(file, data, opts.maxBytes()); err != nil {
 			return nil, err

@@ -5,8 +5,6 @@ package geojson
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -22,13 +20,13 @@ func Write(w io.Writer, l *format.Layer) error {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	name, _ := marshal(l.Name)
+	name, _ := format.MarshalJSON(l.Name)
 	fmt.Fprintf(bw, `{"type":"FeatureCollection","name":%s,`, name)
 	switch {
 	case l.CRS.EPSG != 0 && l.CRS.EPSG != 4326:
 		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::%d"}},`, l.CRS.EPSG)
 	case l.CRS.EPSG == 0 && l.CRS.Code != "":
-		crs, _ := marshal(l.CRS.Title)
+		crs, _ := format.MarshalJSON(l.CRS.Title)
 		fmt.Fprintf(bw, `"crs":{"type":"name","properties":{"name":%s}},`, crs)
 	}
 	bw.WriteString(`"features":[`)
@@ -62,16 +60,4 @@ func Feature(l *format.Layer, i int) ([]byte, error) {
 	// The feature's own encoder, not encoding/json around it, which would
 	// validate and compact its output a second time.
 	return gf.MarshalJSON()
-}
-
-// marshal encodes a JSON string without escaping HTML characters, so
-// Chinese names and "<" stay readable.
-func marshal(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }

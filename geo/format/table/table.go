@@ -2,9 +2,7 @@ package table
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -90,11 +88,11 @@ func (t *Table) WriteJSON(w io.Writer) error {
 	for i, c := range t.Columns {
 		cols[i] = column{c.Name, c.Label(), typeNames[c.Type]}
 	}
-	head, err := marshal(cols)
+	head, err := format.MarshalJSON(cols)
 	if err != nil {
 		return err
 	}
-	name, _ := marshal(cleanText(t.Name))
+	name, _ := format.MarshalJSON(cleanText(t.Name))
 	fmt.Fprintf(bw, `{"name":%s,"columns":%s,"items":[`, name, head)
 	for r, row := range t.Rows {
 		if r > 0 {
@@ -105,11 +103,11 @@ func (t *Table) WriteJSON(w io.Writer) error {
 			if i > 0 {
 				bw.WriteByte(',')
 			}
-			k, _ := marshal(t.Columns[i].Name)
+			k, _ := format.MarshalJSON(t.Columns[i].Name)
 			if s, ok := v.(string); ok {
 				v = cleanText(s)
 			}
-			val, err := marshal(v)
+			val, err := format.MarshalJSON(v)
 			if err != nil {
 				return fmt.Errorf("table: %s row %d column %s: %w", t.Name, r+1, t.Columns[i].Name, err)
 			}
@@ -124,17 +122,6 @@ func (t *Table) WriteJSON(w io.Writer) error {
 }
 
 var typeNames = map[format.Type]string{format.String: "string", format.Integer: "integer", format.Real: "number", format.Boolean: "boolean"}
-
-// marshal encodes without HTML escaping; NaN and infinities are an error.
-func marshal(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
-}
 
 func (t *Table) check() error {
 	for i, row := range t.Rows {

@@ -9,13 +9,13 @@ import (
 	"github.com/community-atlas/atlas/server/store"
 )
 
-// streamer returns s as a store.ObservationStreamer, skipping the test
-// when it is not one.
+// streamer returns s as a store.ObservationStreamer: every store must be
+// one, so a store that is not fails the contract rather than skipping it.
 func streamer(t *testing.T, s store.Store) store.ObservationStreamer {
 	t.Helper()
 	st, ok := s.(store.ObservationStreamer)
 	if !ok {
-		t.Skip("the store does not stream observations")
+		t.Fatalf("%T does not implement store.ObservationStreamer", s)
 	}
 	return st
 }
