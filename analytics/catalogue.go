@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -66,19 +67,43 @@ type Text struct {
 
 // Indicator is one quantitative target of the seed document.
 type Indicator struct {
-	ID          string     `json:"id"`
-	Task        int        `json:"task"`
-	Group       int        `json:"group"`
-	Name        Text       `json:"name"`
-	Unit        string     `json:"unit"`
-	DataLevel   Level      `json:"data_level"`             // level at which values are observed
-	TargetLevel Level      `json:"target_level,omitempty"` // lowest level judged; default DataLevel
-	ValidRange  [2]float64 `json:"valid_range"`
-	Computed    string     `json:"computed,omitempty"` // spatial analysis that can derive it
-	Note        string     `json:"note,omitempty"`
-	Target      Target     `json:"target"`
-	Rollup      Rollup     `json:"rollup"`
-	Departments []string   `json:"departments"`
+	ID          string       `json:"id"`
+	Task        int          `json:"task"`
+	Group       int          `json:"group"`
+	Name        Text         `json:"name"`
+	Unit        string       `json:"unit"`
+	DataLevel   Level        `json:"data_level"`             // level at which values are observed
+	TargetLevel Level        `json:"target_level,omitempty"` // lowest level judged; default DataLevel
+	ValidRange  [2]float64   `json:"valid_range"`
+	Computed    *Computation `json:"computed,omitempty"` // the analysis that derives it, if any
+	// Aliases are former ids whose values import into this indicator (see
+	// Alias); an id can be retired without breaking the files that carry it.
+	Aliases     []Alias  `json:"aliases,omitempty"`
+	Note        string   `json:"note,omitempty"`
+	Target      Target   `json:"target"`
+	Rollup      Rollup   `json:"rollup"`
+	Departments []string `json:"departments"`
+}
+
+// Computation says which analysis of the geometry derives an indicator and
+// how far a reported value may stray from the derived one before the two
+// are flagged as disagreeing (see Snapshot.Agreement).
+type Computation struct {
+	// By names the analysis: one of Analyses.
+	By string `json:"by"`
+	// Tolerance is the largest |reported − computed| at the data level, in
+	// the indicator's unit, that still agrees: 0 for yes/no and counts.
+	Tolerance float64 `json:"tolerance"`
+}
+
+// The analyses that derive indicators; the server's deriver implements each.
+var Analyses = []string{"health_circle", "grid_coverage", "floor_area", "police_posts"}
+
+// Alias is a former indicator id and the unit its values came in; the
+// importer converts them into the indicator's unit.
+type Alias struct {
+	ID   string `json:"id"`
+	Unit string `json:"unit"`
 }
 
 // Catalogue is the validated set of indicators and the departments
@@ -88,6 +113,12 @@ type Catalogue struct {
 	Departments map[string]Text `json:"departments"`
 	Indicators  []Indicator     `json:"indicators"`
 	byID        map[string]int
+	alias       map[string]aliasOf
+}
+
+type aliasOf struct {
+	indicator int
+	unit      string
 }
 
 // ParseCatalogue reads and validates a catalogue in the JSON form of
@@ -112,6 +143,16 @@ func (c *Catalogue) Indicator(id string) (*Indicator, bool) {
 		return nil, false
 	}
 	return &c.Indicators[i], true
+}
+
+// Alias returns the indicator a former id now names, and the unit values
+// under the old id are in.
+func (c *Catalogue) Alias(id string) (*Indicator, string, bool) {
+	a, ok := c.alias[id]
+	if !ok {
+		return nil, "", false
+	}
+	return &c.Indicators[a.indicator], a.unit, true
 }
 
 // Tasks lists the task numbers that have indicators, ascending.
@@ -139,6 +180,22 @@ func (c *Catalogue) validate() error {
 			return fmt.Errorf("catalogue: indicator %d: duplicate id %q", i+1, ind.ID)
 		}
 		c.byID[ind.ID] = i
+	}
+	return c.indexAliases()
+}
+
+func (c *Catalogue) indexAliases() error {
+	c.alias = map[string]aliasOf{}
+	for i, ind := range c.Indicators {
+		for _, a := range ind.Aliases {
+			if _, clash := c.byID[a.ID]; clash {
+				return fmt.Errorf("catalogue: indicator %q: alias %q is an indicator's id", ind.ID, a.ID)
+			}
+			if _, dup := c.alias[a.ID]; dup || a.ID == "" {
+				return fmt.Errorf("catalogue: indicator %q: alias %q is empty or given twice", ind.ID, a.ID)
+			}
+			c.alias[a.ID] = aliasOf{i, a.Unit}
+		}
 	}
 	return nil
 }
@@ -168,6 +225,9 @@ func (c *Catalogue) validateIndicator(ind *Indicator) error {
 		if _, ok := c.Departments[d]; !ok {
 			return fmt.Errorf("department %q is not in the departments table", d)
 		}
+	}
+	if ind.Computed != nil && (!slices.Contains(Analyses, ind.Computed.By) || ind.Computed.Tolerance < 0) {
+		return fmt.Errorf("computed: by %q is not one of %v, or the tolerance is negative", ind.Computed.By, Analyses)
 	}
 	if err := ind.Target.validate(); err != nil {
 		return fmt.Errorf("target: %w", err)

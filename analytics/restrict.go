@@ -38,6 +38,16 @@ func (s *Snapshot) Restrict(code string) (*Snapshot, error) {
 	}
 	r := NewSnapshot(s.Version, s.Catalogue, d)
 	r.Scope = code
+	// Derived values come from the whole atlas: a clinic across the scope's
+	// border still serves residents inside it.
+	if s.derivation != nil {
+		r.derivation = &derivation{}
+		for _, o := range s.derived() {
+			if inside[o.Region] {
+				r.derivation.initial = append(r.derivation.initial, *o)
+			}
+		}
+	}
 	return r, nil
 }
 

@@ -32,16 +32,27 @@ func (r *Rollups) Get(code string) (Value, bool) {
 type rollupKey struct {
 	indicator string
 	period    int
+	reported  bool // stored values only, derived ones ignored
 }
 
 // Rollup returns the values of an indicator for a period for every region
 // that has data beneath it. Results are computed once per snapshot.
 func (s *Snapshot) Rollup(ind *Indicator, period int) *Rollups {
-	key := rollupKey{ind.ID, period}
+	return s.cachedRollup(ind, period, false)
+}
+
+// cachedRollup computes a roll-up once per snapshot: of the values shown,
+// or of the stored values alone when reported.
+func (s *Snapshot) cachedRollup(ind *Indicator, period int, reported bool) *Rollups {
+	key := rollupKey{ind.ID, period, reported}
 	if r, ok := s.rollups.Load(key); ok {
 		return r.(*Rollups)
 	}
-	r, _ := s.rollups.LoadOrStore(key, s.computeRollup(ind, period))
+	value := s.Observed
+	if reported {
+		value = s.Reported
+	}
+	r, _ := s.rollups.LoadOrStore(key, s.computeRollup(ind, period, value))
 	return r.(*Rollups)
 }
 
@@ -71,7 +82,8 @@ func (a *accumulator) add(r *Region, v float64, meets bool) {
 	}
 }
 
-func (s *Snapshot) computeRollup(ind *Indicator, period int) *Rollups {
+// computeRollup rolls up the values value gives at the data level.
+func (s *Snapshot) computeRollup(ind *Indicator, period int, value func(indicator, region string, period int) (float64, bool)) *Rollups {
 	out := &Rollups{Indicator: ind, Period: period, values: map[string]Value{}}
 	acc := map[string]*accumulator{}
 	judgedDepth := ind.TargetLevel.Depth()
@@ -80,7 +92,7 @@ func (s *Snapshot) computeRollup(ind *Indicator, period int) *Rollups {
 		if r.Level != ind.DataLevel {
 			continue
 		}
-		v, ok := s.obs[obsKey{ind.ID, r.Code, period}]
+		v, ok := value(ind.ID, r.Code, period)
 		if !ok {
 			continue
 		}

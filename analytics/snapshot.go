@@ -33,6 +33,9 @@ type Snapshot struct {
 	spatial    [4]rtree.RTreeG[int] // region bounds per level
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use
+	// derivation derives computed indicators' observations (see
+	// WithDeriver); nil for none.
+	derivation *derivation
 }
 
 type obsKey struct {
@@ -217,10 +220,4 @@ func (s *Snapshot) LatestPeriod() int {
 func (s *Snapshot) HasPeriod(p int) bool {
 	_, ok := slices.BinarySearch(s.periods, p)
 	return ok
-}
-
-// Observed returns the raw value of an indicator for a region and period.
-func (s *Snapshot) Observed(indicator, region string, period int) (float64, bool) {
-	v, ok := s.obs[obsKey{indicator, region, period}]
-	return v, ok
 }

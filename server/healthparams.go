@@ -78,14 +78,22 @@ func (api *API) queryOptionsIn(c echo.Context, s *analytics.Snapshot) (healthcov
 	return o, scope, err
 }
 
+// HealthOptions are the health-circle options of the configuration: the
+// walking pace and rural mode. The coverage API answers with them when no
+// parameter says otherwise, and the derived health_circle_15min uses them.
+func (c Config) HealthOptions() healthcov.Options {
+	o := healthcov.Options{RuralMode: healthcov.Mode(c.RuralMode), Speeds: healthcov.DefaultSpeeds}
+	if c.WalkMetresPer15 > 0 {
+		o.Speeds.Walk = c.WalkMetresPer15 * 4 / 1000
+	}
+	return o
+}
+
 // options turns the parameters into analytics options, with the
 // configured walking pace and rural mode as defaults.
 func (api *API) options(h healthOptions) (healthcov.Options, error) {
-	o := healthcov.Options{Mode: healthcov.Mode(h.Mode), RuralMode: healthcov.Mode(api.cfg.RuralMode),
-		Speeds: healthcov.DefaultSpeeds}
-	if api.cfg.WalkMetresPer15 > 0 {
-		o.Speeds.Walk = api.cfg.WalkMetresPer15 * 4 / 1000
-	}
+	o := api.cfg.HealthOptions()
+	o.Mode = healthcov.Mode(h.Mode)
 	if h.RuralMode != "" {
 		o.RuralMode = healthcov.Mode(h.RuralMode)
 	}

@@ -21,6 +21,39 @@ type observationItem struct {
 	Target    *compare.Target `json:"target"`
 	Meets     *bool           `json:"meets"`
 	Gap       *float64        `json:"gap"`
+	// Computed is set for a computed indicator whose value here comes from
+	// the geometry (see computedItem).
+	Computed *computedItem `json:"computed,omitempty"`
+}
+
+// computedItem is the provenance of a derived value and the reported value
+// beside it: at the data level the derivation's method and inputs, above it
+// the roll-up of derived values; Reported is what the stored data alone
+// give (null without any), and Disagrees flags a difference beyond
+// Tolerance or a different verdict.
+type computedItem struct {
+	Method    string             `json:"method"`
+	Inputs    map[string]float64 `json:"inputs,omitempty"`
+	Reported  *float64           `json:"reported"`
+	Tolerance float64            `json:"tolerance"`
+	Disagrees bool               `json:"disagrees"`
+}
+
+// newComputedItem describes a region's agreement, or is nil where the
+// value is not derived.
+func newComputedItem(s *analytics.Snapshot, ind *analytics.Indicator, code string, period int) *computedItem {
+	a, ok := s.Agreement(ind, code, period)
+	if !ok {
+		return nil
+	}
+	it := &computedItem{Method: "rollup of derived values: " + string(ind.Rollup.Method), Tolerance: a.Tolerance, Disagrees: a.Disagrees}
+	if d := a.Derivation; d != nil {
+		it.Method, it.Inputs = d.Method, d.Inputs
+	}
+	if a.Reported != nil {
+		it.Reported = rounded(a.Reported.Value)
+	}
+	return it
 }
 
 // observationItems lists an indicator's values for the given regions.
@@ -33,6 +66,7 @@ func observationItems(s *analytics.Snapshot, ind *analytics.Indicator, period in
 			it.Value, it.Units = rounded(v.Value), v.Units
 			it.Target = &compare.Target{Comparator: ind.Comparator(r.Level), Min: roundPtr(v.Target.Min), Max: roundPtr(v.Target.Max)}
 			it.Meets, it.Gap = verdict(v)
+			it.Computed = newComputedItem(s, ind, r.Code, period)
 		}
 		items = append(items, it)
 	}

@@ -36,7 +36,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	defer st.Close()
-	a, err := atlas.New(ctx, st, log, true)
+	a, err := atlas.New(ctx, st, log, true, atlas.WithHealthOptions(cfg.HealthOptions()))
 	if err != nil {
 		return err
 	}

@@ -133,7 +133,7 @@ func newServerWith(t *testing.T, st store.Store, cs *store.Changeset, cfg server
 	if now == nil {
 		now = time.Now
 	}
-	a, err := atlas.New(ctx, st, log, cs == nil)
+	a, err := atlas.New(ctx, st, log, cs == nil, atlas.WithHealthOptions(cfg.HealthOptions()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -119,7 +119,7 @@ export function shownSources(s) {
  * here for a computed layer (from the what-if answer while one is shown).
  */
 export async function loadChoropleth(s, indicator, pending) {
-  const layer = indicator.computed;
+  const layer = indicator.layer;
   if (!layer) return getJSON(choroplethURL(s));
   if (layer.kind === 'health' && scenarioActive(s)) {
     const a = await pending;

@@ -67,7 +67,7 @@ export function computedLayer(id) {
  */
 export function asIndicator(layer) {
   return {
-    id: layer.id, task: layer.task, name: layer.name, unit: '%', computed: layer, departments: [],
+    id: layer.id, task: layer.task, name: layer.name, unit: '%', layer, departments: [],
     data_level: 'community', target: { comparator: 'ge' },
   };
 }

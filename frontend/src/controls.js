@@ -86,8 +86,8 @@ function bounds(t, target, unit) {
 
 /** Under the indicator list: its full name and its targets at the data level and above. */
 export function renderIndicatorNote(t, lang, ind) {
-  if (ind.computed) {
-    $('indicator-note').textContent = `${ind.name[lang]} · ${t.computedNote[ind.computed.kind]}`;
+  if (ind.layer) {
+    $('indicator-note').textContent = `${ind.name[lang]} · ${t.computedNote[ind.layer.kind]}`;
     return;
   }
   const own = ind.unit === 'yes/no' ? t.required : `${t.target} ${bounds(t, ind.target, ind.unit)}`;

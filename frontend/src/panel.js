@@ -52,7 +52,7 @@ async function indicatorDetail(t, ctx, region) {
   const now = points.find((p) => String(p.period) === String(state.period));
   const unit = now?.obs?.unit ?? indicator.unit;
   const depts = indicator.departments.map((d) => `<li>${esc(lang === 'en' ? d.en : d.zh)}</li>`).join('');
-  let html = `<h3>${esc(indicator.name[lang])} · ${esc(state.period)}</h3>${valueBlock(t, now)}` +
+  let html = `<h3>${esc(indicator.name[lang])} · ${esc(state.period)}</h3>${valueBlock(t, now)}${provenance(t, now?.obs)}` +
     `<h3>${esc(t.trend)}</h3>${trendChart(t, points, unit, `${region.name} ${indicator.name[lang]}`)}` +
     `<h3>${esc(t.departments)}</h3><ul class="depts">${depts}</ul>`;
   if (child) {
@@ -65,11 +65,23 @@ async function indicatorDetail(t, ctx, region) {
   return html;
 }
 
+/**
+ * Where a computed indicator's value comes from: the method, the reported
+ * value beside it and, when the two disagree beyond the tolerance, a flag.
+ */
+function provenance(t, obs) {
+  const c = obs?.computed;
+  if (!c) return '';
+  const reported = c.reported === null ? t.noReported : `${t.reported}: ${formatValue(t, c.reported, obs.unit)}`;
+  const flag = c.disagrees ? `<p class="disagrees" role="alert">${esc(t.disagrees(formatValue(t, c.tolerance, obs.unit)))}</p>` : '';
+  return `<p class="provenance" data-computed>${esc(t.computedFrom)}: ${esc(c.method)}<br>${esc(reported)}</p>${flag}`;
+}
+
 /** A region's details: the indicator or computed layer, and a community's grids. */
 async function detail(t, ctx, code) {
   const region = await getJSON(`/api/v1/regions/${code}`);
   const [body, grids] = await Promise.all([
-    ctx.indicator.computed ? computedDetail(t, ctx, region) : indicatorDetail(t, ctx, region),
+    ctx.indicator.layer ? computedDetail(t, ctx, region) : indicatorDetail(t, ctx, region),
     region.level === 'community' ? gridSection(t, code) : '',
   ]);
   return regionHead(t, region) + body + grids;

@@ -68,6 +68,7 @@ type atlas struct {
 	facilities  []facility
 	grids       []grid
 	indicators  []indicator
+	catalogue   *analytics.Catalogue
 	obs         []observation
 	repaired    int // geometries snapping broke and MakeValid mended
 }
@@ -138,6 +139,9 @@ func build(fsys fs.FS, indicatorsJSON []byte) (*atlas, error) {
 		return nil, err
 	}
 	a.indicators = inds
+	if a.catalogue, err = analytics.ParseCatalogue(indicatorsJSON); err != nil {
+		return nil, err
+	}
 	if err := a.partitionAll(); err != nil {
 		return nil, err
 	}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/analytics/derive"
+	"github.com/community-atlas/atlas/analytics/standards"
 )
 
 // periods are the years observed: the year before the notice, its year and
@@ -21,7 +23,10 @@ type indicator struct {
 	Unit       string     `json:"unit"`
 	DataLevel  string     `json:"data_level"`
 	ValidRange [2]float64 `json:"valid_range"`
-	Target     struct {
+	Computed   *struct {
+		By string `json:"by"`
+	} `json:"computed"`
+	Target struct {
 		Comparator string `json:"comparator"`
 		Urban      bounds `json:"urban"`
 		Rural      bounds `json:"rural"`
@@ -128,15 +133,7 @@ func observe(a *atlas) []observation {
 		}
 	}
 	centres := centreAreas(a)
-	hasPolice, hasGrids := map[string]bool{}, map[string]bool{}
-	for _, f := range a.facilities {
-		if f.typ == analytics.PolicePost {
-			hasPolice[f.region] = true
-		}
-	}
-	for _, g := range a.grids {
-		hasGrids[g.community] = true
-	}
+	computed := derivedValues(a)
 
 	var out []observation
 	for _, ind := range a.indicators {
@@ -157,15 +154,21 @@ func observe(a *atlas) []observation {
 			for _, p := range periods {
 				o := observation{indicator: ind.ID, region: r.code, period: p}
 				switch ind.ID {
-				case "service_centre_area", "township_centre_area", "county_centre_area":
+				case "township_centre_area", "county_centre_area":
 					o.value = centres.area(r.code, p)
-				case "service_centre_area_per_100hh":
-					o.value = math.Round(centres.area(r.code, p)/(float64(r.hh)/100)*10) / 10
+				case "service_centre_floor_area":
+					req, _ := standards.RequiredFloorArea(&analytics.Region{Level: analytics.Community, Households: r.hh})
+					o.value = derive.StandardShare(centres.area(r.code, p), req)
 					o.decimals = 1
+				case "health_circle_15min", "grid_management", "police_officers":
+					c, ok := computed[[2]string{ind.ID, r.code}]
+					if !ok {
+						continue // no residents to place: the geometry says nothing
+					}
+					o.value = reported(ind.ID, r, p, c)
 				default:
 					z := s.score(ind.ID, r.code, countyOf[r.code], r.kind, p)
 					o.value, o.decimals = valueOf(ind, r.kind, z, rng("value", ind.ID, r.code, strconv.Itoa(p)))
-					o.value = consistent(ind.ID, r.code, p, o.value, hasPolice, hasGrids)
 				}
 				o.value = clamp(o.value, ind.ValidRange)
 				out = append(out, o)
@@ -173,29 +176,6 @@ func observe(a *atlas) []observation {
 		}
 	}
 	return out
-}
-
-// consistent ties the 2014 values of indicators that the generated
-// facilities and grids also tell to them: no police officer without a
-// police post, and grid management only where there are grids.
-func consistent(id, region string, period int, v float64, police, grids map[string]bool) float64 {
-	switch id {
-	case "police_officers":
-		if !police[region] {
-			return 0
-		}
-		if period == 2014 {
-			return max(v, 1)
-		}
-	case "grid_management":
-		if !grids[region] {
-			return 0
-		}
-		if period == 2014 {
-			return 1
-		}
-	}
-	return v
 }
 
 // targetOf returns the target bounds for a kind of community (the urban

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/analytics/derive"
+	"github.com/community-atlas/atlas/analytics/healthcov"
 	"github.com/community-atlas/atlas/seeds"
 	"github.com/community-atlas/atlas/server/store"
 )
@@ -38,6 +40,18 @@ type Atlas struct {
 	restricted sync.Map
 	// skipReloads: imports do not rebuild the snapshot (see SkipReloads).
 	skipReloads atomic.Bool
+	// deriver derives the computed indicators of every snapshot.
+	deriver analytics.Deriver
+}
+
+// Option configures an Atlas.
+type Option func(*Atlas)
+
+// WithHealthOptions sets the health-circle options the derived
+// health_circle_15min is computed with (default: healthcov's defaults),
+// so that it agrees with the coverage API's default answer.
+func WithHealthOptions(o healthcov.Options) Option {
+	return func(a *Atlas) { a.deriver = derive.Deriver(o) }
 }
 
 // LoadCatalogue parses the embedded indicator catalogue.
@@ -47,12 +61,16 @@ func LoadCatalogue() (*analytics.Catalogue, error) {
 
 // New loads the first snapshot from st, seeding it with the Nantong data
 // first if it is empty and seed is true.
-func New(ctx context.Context, st store.Store, log *slog.Logger, seed bool) (*Atlas, error) {
+func New(ctx context.Context, st store.Store, log *slog.Logger, seed bool, opts ...Option) (*Atlas, error) {
 	cat, err := LoadCatalogue()
 	if err != nil {
 		return nil, err
 	}
-	a := &Atlas{Accounts: st, store: st, catalogue: cat, log: log}
+	a := &Atlas{Accounts: st, store: st, catalogue: cat, log: log,
+		deriver: derive.Deriver(healthcov.Options{Speeds: healthcov.DefaultSpeeds})}
+	for _, o := range opts {
+		o(a)
+	}
 	if seed {
 		if err := a.SeedIfEmpty(ctx); err != nil {
 			return nil, err
@@ -84,7 +102,7 @@ func (a *Atlas) Reload(ctx context.Context) error {
 	if n := len(d.Batches); n > 0 {
 		version = d.Batches[n-1].ID
 	}
-	s := analytics.NewSnapshot(version, a.catalogue, d)
+	s := analytics.NewSnapshot(version, a.catalogue, d).WithDeriver(a.deriver)
 	// Reloads may overlap (an import here, a notification from another
 	// process): never replace a newer snapshot with an older one.
 	for {

@@ -35,7 +35,7 @@ func ReadObservations(file string, data []byte, cat *analytics.Catalogue, idx In
 // parseObservation checks one row; on failure the Problem says why.
 func parseObservation(t *csvTable, row []string, cat *analytics.Catalogue, idx Index) (analytics.Observation, Problem, bool) {
 	o := analytics.Observation{Indicator: t.get(row, "indicator"), Region: t.get(row, "region")}
-	ind, ok := cat.Indicator(o.Indicator)
+	ind, read, ok := lookupIndicator(cat, o.Indicator)
 	if !ok {
 		return o, Problem{Code: o.Region, Field: "indicator", Message: fmt.Sprintf("unknown indicator %q (GET /api/v1/indicators lists them)", o.Indicator)}, false
 	}
@@ -53,7 +53,7 @@ func parseObservation(t *csvTable, row []string, cat *analytics.Catalogue, idx I
 			"period %q is not a year from %d to %d", t.get(row, "period"), minPeriod, maxPeriod)}, false
 	}
 	o.Period = period
-	v, err := parseValue(t.get(row, "value"), ind)
+	v, err := read(t.get(row, "value"), reg)
 	if err != nil {
 		return o, Problem{Code: o.Region, Field: "value", Message: err.Error()}, false
 	}

@@ -93,10 +93,23 @@ type sheetLayout struct {
 	wide                             []wideColumn
 }
 
-// wideColumn is a column of a wide table and the indicator it holds.
+// wideColumn is a column of a wide table and the indicator id it holds
+// (an alias stays itself, so its values are converted).
 type wideColumn struct {
 	col int
-	ind *analytics.Indicator
+	id  string
+}
+
+// columnID is the indicator id a wide table's header names: an id, a
+// former id, or an indicator's Chinese or English name.
+func (r *obsReader) columnID(header string) (string, bool) {
+	if ind, ok := r.names[normHeader(header)]; ok {
+		return ind.ID, true
+	}
+	if _, _, ok := r.cat.Alias(normHeader(header)); ok {
+		return normHeader(header), true
+	}
+	return "", false
 }
 
 func (r *obsReader) sheet(sh *table.Sheet) error {
@@ -146,9 +159,12 @@ func (r *obsReader) layout(sh *table.Sheet) (sheetLayout, error) {
 		return lay, nil
 	}
 	for i, h := range sh.Header {
-		if ind, ok := r.names[normHeader(h)]; ok && i != lay.region && i != lay.period {
-			lay.wide = append(lay.wide, wideColumn{i, ind})
-			r.columns[sh.Name+": "+ind.ID] = h
+		if i == lay.region || i == lay.period {
+			continue
+		}
+		if id, ok := r.columnID(h); ok {
+			lay.wide = append(lay.wide, wideColumn{i, id})
+			r.columns[sh.Name+": "+id] = h
 		}
 	}
 	if len(lay.wide) == 0 {
@@ -199,7 +215,7 @@ func (r *obsReader) row(sh *table.Sheet, lay sheetLayout, row int, cells []strin
 	}
 	for _, w := range lay.wide {
 		if v := at(w.col); v != "" {
-			r.value(sh, row, region, w.ind.ID, sh.Header[w.col], v, period, perr)
+			r.value(sh, row, region, w.id, sh.Header[w.col], v, period, perr)
 		}
 	}
 }
@@ -233,10 +249,10 @@ func (r *obsReader) value(sh *table.Sheet, row int, region, indicator, field, ce
 	fail := func(field, format string, args ...any) {
 		r.c.add(Problem{Row: row, Code: region, Field: field, Message: where + ": " + fmt.Sprintf(format, args...)})
 	}
-	ind, ok := r.cat.Indicator(indicator)
+	ind, read, ok := lookupIndicator(r.cat, indicator)
 	if !ok {
 		if byName, found := r.names[normHeader(indicator)]; found {
-			ind, ok = byName, true
+			ind, read, ok = lookupIndicator(r.cat, byName.ID)
 		}
 	}
 	switch {
@@ -260,7 +276,7 @@ func (r *obsReader) value(sh *table.Sheet, row int, region, indicator, field, ce
 		fail(field, "%q stands for no value, not a number: leave the cell empty where there is none", cell)
 		return
 	}
-	v, err := parseValue(strings.ReplaceAll(cell, ",", ""), ind)
+	v, err := read(strings.ReplaceAll(cell, ",", ""), reg)
 	if err != nil {
 		fail(field, "%v", err)
 		return

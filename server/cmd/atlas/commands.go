@@ -24,7 +24,7 @@ func openAtlas(ctx context.Context, cfg server.Config, log *slog.Logger, seed bo
 	if err != nil {
 		return nil, nil, err
 	}
-	if a, err = atlas.New(ctx, st, log, seed); err != nil {
+	if a, err = atlas.New(ctx, st, log, seed, atlas.WithHealthOptions(cfg.HealthOptions())); err != nil {
 		st.Close()
 		return nil, nil, err
 	}
