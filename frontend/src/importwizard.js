@@ -261,7 +261,9 @@ class Wizard {
     this.map.addLayer({ id: `${previewSource}-point`, type: 'circle', source: previewSource,
       filter: ['==', ['geometry-type'], 'Point'],
       paint: { 'circle-radius': 6, 'circle-color': ['case', outside, '#c51b7d', colour], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } });
-    this.map.fitBounds(bounds(fc), { padding: 60, duration: 0, maxZoom: 15 });
+    // Keep the preview clear of the panel, which covers the map's right side.
+    const padding = { top: 60, bottom: 60, left: 60, right: 60 + this.box.offsetWidth };
+    this.map.fitBounds(bounds(fc), { padding, duration: 0, maxZoom: 15 });
   }
 
   clearPreview() {
