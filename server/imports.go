@@ -32,13 +32,8 @@ func (api *API) postImport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	// Geometry files may be zipped sets (a Shapefile, a KMZ) and workbooks
-	// are zips: their readers open them (after importer.CheckZip); for the
-	// rest a zip holds the one data file.
-	if importer.IsZip(data) && !importer.ReadsZips(kind, data) {
-		if name, data, err = importer.Unzip(name, data, api.cfg.MaxUploadBytes, importer.Extensions[kind]...); err != nil {
-			return err
-		}
+	if name, data, err = unpack(kind, name, data, api.cfg.MaxUploadBytes); err != nil {
+		return err
 	}
 	res, err := api.atlas.ImportWith(c.Request().Context(), kind, name, data, who(c).Region, opts)
 	if err != nil {
@@ -97,4 +92,15 @@ func readUpload(c echo.Context) (string, []byte, error) {
 		return "", nil, fmt.Errorf("read upload: %w", err)
 	}
 	return filepath.Base(files[0].Filename), data, nil
+}
+
+// unpack takes the data file out of a zipped upload. Geometry files may be
+// zipped sets (a Shapefile, a KMZ) and workbooks are zips: their readers
+// open them (after importer.CheckZip); for the rest a zip holds the one
+// data file.
+func unpack(kind, name string, data []byte, maxBytes int64) (string, []byte, error) {
+	if importer.IsZip(data) && !importer.ReadsZips(kind, data) {
+		return importer.Unzip(name, data, maxBytes, importer.Extensions[kind]...)
+	}
+	return name, data, nil
 }

@@ -239,6 +239,12 @@ func (b bearer) RoundTrip(r *http.Request) (*http.Response, error) {
 // apiToken issues an API token for a user straight in the store.
 func apiToken(t *testing.T, st store.Store, username string) string {
 	t.Helper()
+	return apiTokenAt(t, st, username, time.Now())
+}
+
+// apiTokenAt issues an API token valid for an hour from now.
+func apiTokenAt(t *testing.T, st store.Store, username string, now time.Time) string {
+	t.Helper()
 	ctx := context.Background()
 	u, err := st.UserByName(ctx, username)
 	if err != nil {
@@ -248,7 +254,7 @@ func apiToken(t *testing.T, st store.Store, username string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok := &auth.Token{UserID: u.ID, Kind: auth.API, Name: "test", Hash: hash, ExpiresAt: time.Now().Add(time.Hour)}
+	tok := &auth.Token{UserID: u.ID, Kind: auth.API, Name: "test", Hash: hash, ExpiresAt: now.Add(time.Hour)}
 	if err := st.CreateToken(ctx, tok); err != nil {
 		t.Fatal(err)
 	}

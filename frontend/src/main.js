@@ -12,6 +12,7 @@ import { asIndicator, computedLayer } from './computed.js';
 import { readControls, renderControls, renderIndicatorNote, syncControls } from './controls.js';
 import { strings } from './i18n.js';
 import { showGrid } from './gridpanel.js';
+import { wireImport } from './importwizard.js';
 import { wireHealth } from './healthui.js';
 import { renderLegend } from './legend.js';
 import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } from './map.js';
@@ -299,6 +300,7 @@ async function boot() {
     if (e.error?.status === 401) reauth();
   });
   wire();
+  wireImport({ map, me, lang: () => state.lang });
   await refresh({ fit: hasView ? undefined : state.parent || undefined });
   metrics.firstRenderMs = Math.round(performance.now());
   document.body.dataset.firstRenderMs = String(metrics.firstRenderMs);

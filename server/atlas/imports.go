@@ -24,6 +24,9 @@ type ImportResult struct {
 	// Report is what the import understood of the file (format, CRS,
 	// columns) and what it changes, where the kind's reader reports it.
 	Report *importer.Report `json:"report,omitempty"`
+	// Skipped are the rows left out as outside the writer's region (see
+	// ImportInScope).
+	Skipped []Outside `json:"skipped,omitempty"`
 }
 
 // ImportWith validates a file of the given kind against the current
@@ -37,15 +40,8 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 	a.writes.Lock()
 	defer a.writes.Unlock()
 	whole := a.Snapshot()
-	if region != "" {
-		if kind == importer.OSM {
-			// A road network serves every region it crosses, not one subtree.
-			return nil, Forbidden("your account is limited to region " + region +
-				"; road networks are shared by every region: only a data manager without a region limit may import one")
-		}
-		if _, ok := whole.Region(region); !ok {
-			return nil, scopeGone(region)
-		}
+	if err := scopeUsable(whole, kind, region); err != nil {
+		return nil, err
 	}
 	if !opts.DryRun && importer.CanonicalCSV(data) {
 		// The long CSV of the API and the command line streams into the
@@ -70,6 +66,23 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 	}
 	res.Report = rep
 	return res, nil
+}
+
+// scopeUsable refuses what a user limited to region can never import: a
+// road network, or anything once the region itself is gone.
+func scopeUsable(whole *analytics.Snapshot, kind, region string) error {
+	if region == "" {
+		return nil
+	}
+	if kind == importer.OSM {
+		// A road network serves every region it crosses, not one subtree.
+		return Forbidden("your account is limited to region " + region +
+			"; road networks are shared by every region: only a data manager without a region limit may import one")
+	}
+	if _, ok := whole.Region(region); !ok {
+		return scopeGone(region)
+	}
+	return nil
 }
 
 func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx importer.Index, opts importer.Options) (*store.Changeset, *importer.Report, error) {

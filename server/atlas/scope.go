@@ -2,19 +2,45 @@ package atlas
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/store"
 )
 
 // checkScope refuses a changeset written by a user limited to region when
-// any row it writes or changes lies outside that region's subtree: regions
-// and observations by their code, facilities and grids both by the region
-// they are stored under now and by the one they would move to (so reusing a
-// neighbour's facility id or grid code cannot pull it in). s is the whole
-// atlas, not the user's restricted view, since the rows outside are exactly
-// the ones that view cannot see. Every offending row is named.
+// any row it writes or changes lies outside that region's subtree (see
+// outsideRows). Every offending row is named.
 func checkScope(s *analytics.Snapshot, region string, cs *store.Changeset) error {
+	rows := outsideRows(s, region, cs)
+	if len(rows) == 0 {
+		return nil
+	}
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r.What
+	}
+	return &ForbiddenError{Reason: fmt.Sprintf("your account is limited to region %s; nothing was written, since these rows lie outside it", region), Rows: names}
+}
+
+// Outside is one row of a changeset that a user limited to a region may
+// not write: which kind of record, its place in the changeset's list of
+// that kind (Index, from 0), its key (code, id, or indicator/region/period)
+// and why it lies outside.
+type Outside struct {
+	Kind  string `json:"kind"` // region, observation, facility, grid, network
+	Index int    `json:"-"`
+	Key   string `json:"key"`
+	What  string `json:"what"`
+}
+
+// outsideRows lists the rows of cs that lie outside region's subtree:
+// regions and observations by their code, facilities and grids both by the
+// region they are stored under now and by the one they would move to (so
+// reusing a neighbour's facility id or grid code cannot pull it in). s is
+// the whole atlas, not the user's restricted view, since the rows outside
+// are exactly the ones that view cannot see. None for an unlimited user.
+func outsideRows(s *analytics.Snapshot, region string, cs *store.Changeset) []Outside {
 	if region == "" {
 		return nil
 	}
@@ -22,30 +48,32 @@ func checkScope(s *analytics.Snapshot, region string, cs *store.Changeset) error
 	for i := range cs.Regions {
 		sc.incoming[cs.Regions[i].Code] = &cs.Regions[i]
 	}
-	var outside []string
-	for _, r := range cs.Regions {
+	var out []Outside
+	for i, r := range cs.Regions {
 		if !sc.storedInside(r.Code) || !sc.newInside(r.Code) {
-			outside = append(outside, fmt.Sprintf("region %s (%s)", r.Code, r.Name))
+			out = append(out, Outside{"region", i, r.Code, fmt.Sprintf("region %s (%s)", r.Code, r.Name)})
 		}
 	}
-	for _, o := range cs.Observations {
+	for i, o := range cs.Observations {
 		if !sc.newInside(o.Region) {
-			outside = append(outside, fmt.Sprintf("observation %s of region %s in %d", o.Indicator, o.Region, o.Period))
+			key := observationKey(o)
+			out = append(out, Outside{"observation", i, key, fmt.Sprintf("observation %s of region %s in %d", o.Indicator, o.Region, o.Period)})
 		}
 	}
-	for _, f := range cs.Facilities {
-		outside = append(outside, sc.moved("facility "+f.ID, f.Region, storedFacilityRegion(s, f.ID))...)
+	for i, f := range cs.Facilities {
+		if why := sc.moved("facility "+f.ID, f.Region, storedFacilityRegion(s, f.ID)); why != "" {
+			out = append(out, Outside{"facility", i, f.ID, why})
+		}
 	}
-	for _, g := range cs.Grids {
-		outside = append(outside, sc.moved("grid "+g.Code, g.Community, storedGridCommunity(s, g.Code))...)
+	for i, g := range cs.Grids {
+		if why := sc.moved("grid "+g.Code, g.Community, storedGridCommunity(s, g.Code)); why != "" {
+			out = append(out, Outside{"grid", i, g.Code, why})
+		}
 	}
-	if len(cs.Networks) > 0 {
-		outside = append(outside, "road networks, which every region shares")
+	if len(cs.Networks) > 0 { // ImportWith refuses them before reading; kept here for any other caller
+		out = append(out, Outside{"network", 0, "", "road networks, which every region shares"})
 	}
-	if len(outside) > 0 {
-		return &ForbiddenError{Reason: fmt.Sprintf("your account is limited to region %s; nothing was written, since these rows lie outside it", region), Rows: outside}
-	}
-	return nil
+	return out
 }
 
 // scopeCheck answers whether codes lie inside region, taking the regions
@@ -86,8 +114,9 @@ func (sc scopeCheck) newInside(code string) bool {
 }
 
 // moved checks a record that belongs to one region: where it would belong,
-// and where it belongs now if it exists.
-func (sc scopeCheck) moved(what, to, from string) []string {
+// and where it belongs now if it exists. It says why the record lies
+// outside, or "".
+func (sc scopeCheck) moved(what, to, from string) string {
 	var bad []string
 	if !sc.newInside(to) {
 		bad = append(bad, fmt.Sprintf("%s in region %s", what, to))
@@ -95,7 +124,7 @@ func (sc scopeCheck) moved(what, to, from string) []string {
 	if from != "" && !sc.s.Within(from, sc.region) {
 		bad = append(bad, what+", which belongs to a region outside yours")
 	}
-	return bad
+	return strings.Join(bad, "; ")
 }
 
 func storedFacilityRegion(s *analytics.Snapshot, id string) string {
