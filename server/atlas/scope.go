@@ -8,7 +8,7 @@ import (
 )
 
 // checkScope refuses a changeset written by a user limited to region when
-// any row it writes or changes lies outside that region's subtree: regions
+// any row it writes, changes or removes lies outside that region's subtree: regions
 // and observations by their code, facilities and grids both by the region
 // they are stored under now and by the one they would move to (so reusing a
 // neighbour's facility id or grid code cannot pull it in). s is the whole
@@ -26,6 +26,11 @@ func checkScope(s *analytics.Snapshot, region string, cs *store.Changeset) error
 	for _, r := range cs.Regions {
 		if !sc.storedInside(r.Code) || !sc.newInside(r.Code) {
 			outside = append(outside, fmt.Sprintf("region %s (%s)", r.Code, r.Name))
+		}
+	}
+	for _, code := range cs.RemoveRegions {
+		if !sc.s.Within(code, region) {
+			outside = append(outside, "removal of region "+code)
 		}
 	}
 	for _, o := range cs.Observations {

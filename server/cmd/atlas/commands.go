@@ -63,7 +63,7 @@ func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kin
 		// A Shapefile is its .shp and the siblings beside it.
 		var data []byte
 		if data, err = readImportFile(file); err == nil {
-			res, err = a.ImportWith(ctx, kind, filepath.Base(file), data, "", opts)
+			res, err = a.ImportWith(ctx, kind, filepath.Base(file), data, atlas.Writer{}, opts)
 		}
 	} else {
 		res, err = a.ImportFile(ctx, kind, file, opts)
