@@ -5,6 +5,7 @@
 package analytics
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/community-atlas/atlas/geo/network"
@@ -124,6 +125,14 @@ type Batch struct {
 	Source string // file name or "seed"
 	Rows   int
 	At     time.Time
+	// User wrote it; empty for the seeds and the command line.
+	User string `json:"-"`
+	// Report is what the import understood of its file (the importer's
+	// report, as JSON), as a dry run of the same file answers it; nil
+	// where there is none (seeds). Load leaves it nil: see
+	// store.Store.BatchReport. Neither is in a batch's JSON yet: the
+	// import's answer carries its report beside the batch.
+	Report json.RawMessage `json:"-"`
 }
 
 // Dataset is everything a store holds, as loaded into memory.

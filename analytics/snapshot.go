@@ -121,6 +121,15 @@ func (s *Snapshot) Children(code string) []*Region {
 	return out
 }
 
+// ObservationCounts counts the observations of each region that has any.
+func (s *Snapshot) ObservationCounts() map[string]int {
+	n := map[string]int{}
+	for k := range s.obs {
+		n[k.region]++
+	}
+	return n
+}
+
 // Within reports whether region code lies in the subtree of ancestor
 // (a region is within itself).
 func (s *Snapshot) Within(code, ancestor string) bool {

@@ -10,6 +10,12 @@ import (
 // uploadForm posts a file with form fields to an import endpoint.
 func (s *testServer) uploadForm(t *testing.T, kind, name string, data []byte, fields map[string]string, status int, v any) {
 	t.Helper()
+	s.uploadFormAs(t, s.token, kind, name, data, fields, status, v)
+}
+
+// uploadFormAs is uploadForm as the user of token.
+func (s *testServer) uploadFormAs(t *testing.T, token, kind, name string, data []byte, fields map[string]string, status int, v any) {
+	t.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
 	for k, val := range fields {
@@ -18,7 +24,7 @@ func (s *testServer) uploadForm(t *testing.T, kind, name string, data []byte, fi
 	part, _ := w.CreateFormFile("file", name)
 	part.Write(data)
 	w.Close()
-	s.do(t, "POST", "/api/v1/imports/"+kind, s.token, w.FormDataContentType(), &body, status, v)
+	s.do(t, "POST", "/api/v1/imports/"+kind, token, w.FormDataContentType(), &body, status, v)
 }
 
 // TestImportDryRun: dry_run answers 200 with what the file would change,

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
@@ -16,7 +17,7 @@ import (
 // POST /api/v1/imports/{boundaries|observations|facilities|grids|osm}
 // with the file in the multipart field "file" (or a zip holding it) and
 // the options as form fields: crs, towgs84, layer, map (role=column,…),
-// period, dry_run. 201 with the batch written, 200 with what would be
+// period, dry_run, replace. 201 with the batch written, 200 with what would be
 // written for a dry run, or 422 listing every problem, with nothing
 // written.
 func (api *API) postImport(c echo.Context) error {
@@ -35,7 +36,7 @@ func (api *API) postImport(c echo.Context) error {
 	if name, data, err = unpack(kind, name, data, api.cfg.MaxUploadBytes); err != nil {
 		return err
 	}
-	res, err := api.atlas.ImportWith(c.Request().Context(), kind, name, data, who(c).Region, opts)
+	res, err := api.atlas.ImportWith(c.Request().Context(), kind, name, data, atlas.Writer{User: who(c).name(), Region: who(c).Region}, opts)
 	if err != nil {
 		return err
 	}
@@ -59,9 +60,14 @@ func importOptions(c echo.Context, maxBytes int64) (importer.Options, error) {
 			return opts, web.BadParam("period", "%q is not a year from 1949 to 2100", v)
 		}
 	}
-	if v := c.FormValue("dry_run"); v != "" {
-		if opts.DryRun, err = strconv.ParseBool(v); err != nil {
-			return opts, web.BadParam("dry_run", "%q is not true or false", v)
+	for _, f := range []struct {
+		name string
+		to   *bool
+	}{{"dry_run", &opts.DryRun}, {"replace", &opts.Replace}} {
+		if v := c.FormValue(f.name); v != "" {
+			if *f.to, err = strconv.ParseBool(v); err != nil {
+				return opts, web.BadParam(f.name, "%q is not true or false", v)
+			}
 		}
 	}
 	return opts, nil

@@ -3,6 +3,7 @@ package atlas
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/community-atlas/atlas/analytics"
@@ -29,36 +30,64 @@ type ImportResult struct {
 	Skipped []Outside `json:"skipped,omitempty"`
 }
 
+// Writer is who writes an import: the user recorded with the batch (empty
+// for the command line) and the region their account is limited to
+// (empty for an unlimited writer).
+type Writer struct {
+	User, Region string
+}
+
 // ImportWith validates a file of the given kind against the current
-// snapshot and, only if it is entirely valid and every row it writes lies
-// inside the writer's region (see checkScope; region is empty for an
-// unlimited writer), writes it as one batch and reloads — or, for a dry
-// run, answers what it would write. The file is read against the whole
-// atlas, not the writer's view of it, so that a row aimed outside the
-// region is refused as such (403 naming it) rather than as an unknown code.
-func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, region string, opts importer.Options) (*ImportResult, error) {
+// snapshot and, only if it is entirely valid and every row it writes or
+// removes lies inside the writer's region (see checkScope), writes it as
+// one batch, with the writer's name and the import's report, and reloads —
+// or, for a dry run, answers what it would write. The file is read against
+// the whole atlas, not the writer's view of it, so that a row aimed outside
+// the region is refused as such (403 naming it) rather than as an unknown
+// code.
+func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, w Writer, opts importer.Options) (*ImportResult, error) {
 	a.writes.Lock()
 	defer a.writes.Unlock()
 	whole := a.Snapshot()
-	if err := scopeUsable(whole, kind, region); err != nil {
+	if err := scopeUsable(whole, kind, w.Region); err != nil {
 		return nil, err
 	}
 	if !opts.DryRun && importer.CanonicalCSV(data) {
 		// The long CSV of the API and the command line streams into the
 		// store row by row (see streamObservations).
-		if res, ok, err := a.streamObservations(ctx, kind, file, bytes.NewReader(data), whole, region); ok {
+		if res, ok, err := a.streamObservations(ctx, kind, file, bytes.NewReader(data), whole, w); ok {
 			return res, err
 		}
 	}
-	cs, rep, err := a.read(ctx, kind, file, data, whole, opts)
+	return a.importRead(ctx, whole, w, opts, func() (*store.Changeset, *importer.Report, error) {
+		return a.read(ctx, kind, file, data, whole, opts)
+	})
+}
+
+// importRead writes what read reads, as ImportWith describes; the caller
+// holds a.writes.
+func (a *Atlas) importRead(ctx context.Context, whole *analytics.Snapshot, w Writer, opts importer.Options,
+	read func() (*store.Changeset, *importer.Report, error)) (*ImportResult, error) {
+	cs, rep, err := read()
 	if err != nil {
 		return nil, err
 	}
-	if err := checkScope(whole, region, cs); err != nil {
+	if opts.Replace {
+		if err := importer.PlanReplace(cs, rep, whole); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkScope(whole, w.Region, cs); err != nil {
 		return nil, err
 	}
 	if opts.DryRun {
 		return &ImportResult{Kind: cs.Kind, Source: cs.Source, Counts: counts(cs), DryRun: true, Report: rep}, nil
+	}
+	cs.User = w.User
+	if rep != nil {
+		if cs.Report, err = json.Marshal(rep); err != nil {
+			return nil, fmt.Errorf("import report: %w", err)
+		}
 	}
 	res, err := a.apply(ctx, cs)
 	if err != nil {
@@ -127,5 +156,6 @@ func counts(cs *store.Changeset) map[string]int {
 	return map[string]int{
 		"regions": len(cs.Regions), "observations": len(cs.Observations),
 		"facilities": len(cs.Facilities), "grids": len(cs.Grids), "networks": len(cs.Networks),
+		"removed_regions": len(cs.RemoveRegions),
 	}
 }

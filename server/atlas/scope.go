@@ -9,8 +9,8 @@ import (
 )
 
 // checkScope refuses a changeset written by a user limited to region when
-// any row it writes or changes lies outside that region's subtree (see
-// outsideRows). Every offending row is named.
+// any row it writes, changes or removes lies outside that region's subtree
+// (see outsideRows). Every offending row is named.
 func checkScope(s *analytics.Snapshot, region string, cs *store.Changeset) error {
 	rows := outsideRows(s, region, cs)
 	if len(rows) == 0 {
@@ -52,6 +52,11 @@ func outsideRows(s *analytics.Snapshot, region string, cs *store.Changeset) []Ou
 	for i, r := range cs.Regions {
 		if !sc.storedInside(r.Code) || !sc.newInside(r.Code) {
 			out = append(out, Outside{"region", i, r.Code, fmt.Sprintf("region %s (%s)", r.Code, r.Name)})
+		}
+	}
+	for i, code := range cs.RemoveRegions {
+		if !sc.s.Within(code, region) {
+			out = append(out, Outside{"removal", i, code, "removal of region " + code})
 		}
 	}
 	for i, o := range cs.Observations {

@@ -102,6 +102,7 @@ func dropOutside(cs *store.Changeset, out []Outside) {
 	cs.Observations = keep(cs.Observations, drop["observation"])
 	cs.Facilities = keep(cs.Facilities, drop["facility"])
 	cs.Grids = keep(cs.Grids, drop["grid"])
+	cs.RemoveRegions = keep(cs.RemoveRegions, drop["removal"])
 	if drop["network"] != nil {
 		cs.Networks = nil
 	}

@@ -2,6 +2,8 @@ package atlas
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -29,7 +31,8 @@ func (a *Atlas) reloadAfterImport(ctx context.Context) error {
 // ImportFile imports the file at path as ImportWith does, for a writer
 // without a region limit (the CLI). A long observation CSV is streamed from
 // the disk when the store can stream, never held whole in memory; other
-// files are read whole.
+// files are read whole, except a GeoJSON boundary file, decoded a feature
+// at a time.
 func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer.Options) (*ImportResult, error) {
 	if _, streams := a.store.(store.ObservationStreamer); kind == importer.Observations && streams && !opts.DryRun {
 		f, err := os.Open(path)
@@ -45,7 +48,12 @@ func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer
 			}
 			a.writes.Lock()
 			defer a.writes.Unlock()
-			res, _, err := a.streamObservations(ctx, kind, filepath.Base(path), f, a.Snapshot(), "")
+			res, _, err := a.streamObservations(ctx, kind, filepath.Base(path), f, a.Snapshot(), Writer{})
+			return res, err
+		}
+	}
+	if kind == importer.Boundaries {
+		if res, ok, err := a.streamBoundaries(ctx, path, opts); ok {
 			return res, err
 		}
 	}
@@ -53,7 +61,36 @@ func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer
 	if err != nil {
 		return nil, err
 	}
-	return a.ImportWith(ctx, kind, filepath.Base(path), data, "", opts)
+	return a.ImportWith(ctx, kind, filepath.Base(path), data, Writer{}, opts)
+}
+
+// streamBoundaries imports a GeoJSON boundary file decoding a feature at a
+// time from the disk (see importer.ReadGeoJSONBoundaries). ok is false when
+// the file is not UTF-8 GeoJSON; the caller then reads it whole.
+func (a *Atlas) streamBoundaries(ctx context.Context, path string, opts importer.Options) (res *ImportResult, ok bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, true, err
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	if !importer.IsGeoJSON(path, head[:n]) {
+		return nil, false, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, true, err
+	}
+	a.writes.Lock()
+	defer a.writes.Unlock()
+	whole := a.Snapshot()
+	res, err = a.importRead(ctx, whole, Writer{}, opts, func() (*store.Changeset, *importer.Report, error) {
+		return importer.ReadGeoJSONBoundaries(filepath.Base(path), f, whole, opts)
+	})
+	if errors.Is(err, importer.ErrNotUTF8) {
+		return nil, false, nil
+	}
+	return res, true, err
 }
 
 // streamObservations imports an observation file through the store's
@@ -64,14 +101,19 @@ func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer
 // a.writes; whole is the whole atlas and region the writer's limit, as in
 // Import.
 func (a *Atlas) streamObservations(ctx context.Context, kind, file string, data io.ReadSeeker,
-	whole *analytics.Snapshot, region string) (res *ImportResult, ok bool, err error) {
+	whole *analytics.Snapshot, w Writer) (res *ImportResult, ok bool, err error) {
 	st, streams := a.store.(store.ObservationStreamer)
 	if kind != importer.Observations || !streams {
 		return nil, false, nil
 	}
-	scope := scopeFilter{s: whole, region: region}
+	scope := scopeFilter{s: whole, region: w.Region}
 	a.log.Info("writing batch", "kind", kind, "source", file, "streamed", true)
-	batch, err := st.StreamObservations(ctx, kind, file, func(put func(analytics.Observation) error) error {
+	info := store.BatchInfo{Kind: kind, Source: file, User: w.User, Report: func(rows int) json.RawMessage {
+		// What a dry run of the file reports (importer.ReadObservationsWith).
+		rep, _ := json.Marshal(&importer.Report{File: file, Format: "csv", Rows: rows})
+		return rep
+	}}
+	batch, err := st.StreamObservations(ctx, info, func(put func(analytics.Observation) error) error {
 		err := importer.StreamObservations(file, data, a.catalogue, whole, func(o analytics.Observation) error {
 			if !scope.inside(o) {
 				return nil // refused below, after every row was read
@@ -90,9 +132,10 @@ func (a *Atlas) streamObservations(ctx context.Context, kind, file string, data 
 	if err := a.reloadAfterImport(ctx); err != nil {
 		return nil, true, err
 	}
-	return &ImportResult{Batch: batch, Kind: kind, Source: file, Counts: map[string]int{
-		"regions": 0, "observations": batch.Rows, "facilities": 0, "grids": 0, "networks": 0,
-	}}, true, nil
+	n := counts(&store.Changeset{})
+	n["observations"] = batch.Rows
+	return &ImportResult{Batch: batch, Kind: kind, Source: file, Counts: n,
+		Report: &importer.Report{File: file, Format: "csv", Rows: batch.Rows}}, true, nil
 }
 
 // scopeFilter is checkScope for observations taken one at a time: every

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo"
 	"github.com/community-atlas/atlas/geo/format"
+	"github.com/community-atlas/atlas/geo/format/geojson"
 	"github.com/community-atlas/atlas/server/store"
 )
 
@@ -42,6 +44,28 @@ func ReadBoundariesWith(ctx context.Context, file string, data []byte, idx Index
 	if err != nil {
 		return nil, rep, err
 	}
+	return boundariesOf(file, l, rep, idx, opts)
+}
+
+// ReadGeoJSONBoundaries reads a GeoJSON boundary file from r as
+// ReadBoundariesWith reads one whole, decoding a feature at a time, so
+// that the file's text is never held: a province's boundaries take the
+// memory of their geometries. The text must be UTF-8, as RFC 7946 says;
+// ErrNotUTF8 says it is not (read it whole then: it may be GBK).
+func ReadGeoJSONBoundaries(file string, r io.Reader, idx Index, opts Options) (*store.Changeset, *Report, error) {
+	rep := &Report{File: file, Format: FormatGeoJSON}
+	l, err := geojson.ReadFrom(utf8Only(r))
+	if errors.Is(err, ErrNotUTF8) {
+		return nil, rep, ErrNotUTF8
+	}
+	if l, err = placeLayer(file, l, err, rep, idx, opts); err != nil {
+		return nil, rep, err
+	}
+	return boundariesOf(file, l, rep, idx, opts)
+}
+
+// boundariesOf reads the regions of a layer placed in lon/lat.
+func boundariesOf(file string, l *format.Layer, rep *Report, idx Index, opts Options) (*store.Changeset, *Report, error) {
 	m, err := findColumns(l, opts.Map, func(code string) bool { _, ok := idx.Region(code); return ok })
 	if err != nil {
 		return nil, rep, fileError(file, err)
@@ -75,6 +99,9 @@ func regionsOf(file string, l *format.Layer, m mapping, idx Index, pre []Problem
 			continue
 		}
 		r, p := rr.region(i)
+		// The region holds its own copy of the boundary: dropping the
+		// file's keeps one copy of a province in memory, not two.
+		l.Features[i].Geometry = nil
 		if p == nil {
 			if j, dup := pending[r.Code]; dup {
 				p = &Problem{Feature: i + 1, Code: r.Code, Field: rr.header(roleCode), Message: fmt.Sprintf("duplicate of feature %d", feature[j])}
@@ -103,22 +130,29 @@ func regionsOf(file string, l *format.Layer, m mapping, idx Index, pre []Problem
 func openLayer(ctx context.Context, file string, data []byte, idx Index, opts Options) (*format.Layer, *Report, error) {
 	rep := &Report{File: file, Format: sniffGeo(file, data)}
 	l, err := readLayer(ctx, file, data, rep.Format, opts)
+	l, err = placeLayer(file, l, err, rep, idx, opts)
+	return l, rep, err
+}
+
+// placeLayer reports what was read (l, or the error reading it) and places
+// the layer in lon/lat.
+func placeLayer(file string, l *format.Layer, err error, rep *Report, idx Index, opts Options) (*format.Layer, error) {
 	if err != nil {
-		return nil, rep, fileError(file, err)
+		return nil, fileError(file, err)
 	}
 	rep.Layer, rep.Encoding, rep.Notes = l.Name, l.Source.Encoding, l.Source.Notes
 	if l.Source.Format != "" {
 		rep.Format = l.Source.Format
 	}
 	if len(l.Features) == 0 {
-		return nil, rep, fileError(file, fmt.Errorf("the file holds no features"))
+		return nil, fileError(file, fmt.Errorf("the file holds no features"))
 	}
 	crs, probs, err := place(l, opts, extentOf(idx.Bound()))
 	rep.CRS, rep.placeProblems = &crs, probs
 	if err != nil {
-		return nil, rep, fileError(file, err)
+		return nil, fileError(file, err)
 	}
-	return l, rep, nil
+	return l, nil
 }
 
 // fileError is a problem with a whole file, as an Error; an Error passes

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -93,4 +94,60 @@ func (t *csvTable) get(row []string, col string) string {
 		return ""
 	}
 	return strings.TrimSpace(row[i])
+}
+
+// ErrNotUTF8 is a streamed text that is not UTF-8.
+var ErrNotUTF8 = errors.New("the text is not UTF-8")
+
+// utf8Only passes r on without a leading byte order mark, failing with
+// ErrNotUTF8 at the first bytes that are not UTF-8.
+func utf8Only(r io.Reader) io.Reader {
+	return &utf8Reader{r: r, start: true}
+}
+
+type utf8Reader struct {
+	r     io.Reader
+	start bool
+	carry []byte // the start of a rune split across reads
+	out   []byte // validated bytes not yet returned
+	err   error
+}
+
+func (u *utf8Reader) Read(p []byte) (int, error) {
+	for len(u.out) == 0 {
+		if u.err != nil {
+			if u.err == io.EOF && len(u.carry) > 0 {
+				u.carry, u.err = nil, ErrNotUTF8
+			}
+			return 0, u.err
+		}
+		buf := make([]byte, len(u.carry), len(u.carry)+max(len(p), 4096))
+		copy(buf, u.carry)
+		n, err := u.r.Read(buf[len(buf):cap(buf)])
+		buf, u.err = buf[:len(buf)+n], err
+		if u.start && (len(buf) >= 3 || err != nil) {
+			buf, u.start = bytes.TrimPrefix(buf, []byte("\xef\xbb\xbf")), false
+		}
+		if u.start {
+			u.carry = buf
+			continue
+		}
+		cut := len(buf)
+		for k := 1; k <= 3 && k <= len(buf); k++ { // a rune cut off at the end
+			if utf8.RuneStart(buf[len(buf)-k]) {
+				if !utf8.FullRune(buf[len(buf)-k:]) {
+					cut = len(buf) - k
+				}
+				break
+			}
+		}
+		if !utf8.Valid(buf[:cut]) {
+			u.err = ErrNotUTF8
+			return 0, u.err
+		}
+		u.out, u.carry = buf[:cut], slices.Clone(buf[cut:])
+	}
+	n := copy(p, u.out)
+	u.out = u.out[n:]
+	return n, nil
 }

@@ -39,7 +39,7 @@ func sniffGeo(file string, data []byte) string {
 	case bytes.HasPrefix(data, []byte("SQLite format 3\x00")):
 		return FormatGeoPackage
 	}
-	head := bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 1024)], []byte("\xef\xbb\xbf")), " \t\r\n")
+	head := textHead(data)
 	switch {
 	case bytes.HasPrefix(head, []byte("{")):
 		return FormatGeoJSON
@@ -55,6 +55,18 @@ func sniffGeo(file string, data []byte) string {
 		return FormatShapefile
 	}
 	return FormatGeoJSON
+}
+
+// IsGeoJSON reports whether a geometry file whose first bytes are head is
+// GeoJSON.
+func IsGeoJSON(file string, head []byte) bool {
+	return bytes.HasPrefix(textHead(head), []byte("{")) && sniffGeo(file, head) == FormatGeoJSON
+}
+
+// textHead is the start of a text file without its byte order mark and
+// leading white space.
+func textHead(data []byte) []byte {
+	return bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 1024)], []byte("\xef\xbb\xbf")), " \t\r\n")
 }
 
 // zipHas reports whether a zip holds an entry ending in ext.

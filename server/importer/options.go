@@ -21,6 +21,9 @@ type Options struct {
 	Map map[string]string
 	// Period gives observations their year when no column or sheet does.
 	Period int
+	// Replace makes a boundary import drop the regions the file does not
+	// hold under the file's parents (see PlanReplace).
+	Replace bool
 	// DryRun reports what would change and writes nothing.
 	DryRun bool
 	// MaxBytes bounds what a zipped file may inflate to (the upload limit);

@@ -36,8 +36,11 @@ type RegionChanges struct {
 	Unchanged int `json:"unchanged"`
 	// AreaChangedKM2 is the area gained or lost by the changed regions'
 	// boundaries: the symmetric difference with the stored boundary.
-	AreaChangedKM2 float64   `json:"area_changed_km2"`
-	Items          []Changed `json:"items,omitempty"` // the new and changed ones, up to maxChangeItems
+	AreaChangedKM2 float64 `json:"area_changed_km2"`
+	// Removed counts the regions --replace drops, with their observations.
+	Removed             int       `json:"removed,omitempty"`
+	RemovedObservations int       `json:"removed_observations,omitempty"`
+	Items               []Changed `json:"items,omitempty"` // the new, changed and removed ones, up to maxChangeItems
 }
 
 // Changed is one new or changed region and what changed.
@@ -46,6 +49,10 @@ type Changed struct {
 	Name   string   `json:"name"`
 	New    bool     `json:"new,omitempty"`
 	Fields []string `json:"fields,omitempty"` // name, population, households, kind, geometry
+	// Removed marks a region --replace drops, with the observations that
+	// go with it.
+	Removed      bool `json:"removed,omitempty"`
+	Observations int  `json:"observations,omitempty"`
 }
 
 // maxChangeItems caps the regions a report lists one by one.

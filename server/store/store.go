@@ -6,6 +6,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 
 	"github.com/community-atlas/atlas/analytics"
@@ -15,23 +16,34 @@ import (
 // ErrNotReady is returned when the store cannot be reached.
 var ErrNotReady = errors.New("store: not reachable")
 
+// ErrNoBatch is returned for a batch id the store does not hold.
+var ErrNoBatch = errors.New("store: no such batch")
+
 // Changeset is one write: everything in it is applied in one transaction or
 // not at all. Regions upsert by code, observations by (indicator, region,
 // period), facilities by id, grids by code, networks by name (a network is
-// replaced whole).
+// replaced whole). RemoveRegions are deleted after the upserts, in the
+// order given (children before parents), each with its observations; one
+// that still holds a child region, a facility or a grid fails the write as
+// a RecordError naming it (the importer refuses such a removal with a
+// listing first; the store's foreign keys guard the rest).
 type Changeset struct {
-	Kind         string // boundaries, observations, facilities, grids or seed
-	Source       string // file name, for the batch record
-	Regions      []analytics.Region
-	Observations []analytics.Observation
-	Facilities   []analytics.Facility
-	Grids        []analytics.Grid
-	Networks     []*network.Network
+	Kind   string // boundaries, observations, facilities, grids or seed
+	Source string // file name, for the batch record
+	User   string // who writes it, for the batch record; empty for the seeds and the command line
+	// Report is the import's report as JSON, kept with the batch.
+	Report        json.RawMessage
+	RemoveRegions []string
+	Regions       []analytics.Region
+	Observations  []analytics.Observation
+	Facilities    []analytics.Facility
+	Grids         []analytics.Grid
+	Networks      []*network.Network
 }
 
 // Rows counts the records in the changeset.
 func (c *Changeset) Rows() int {
-	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks)
+	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks) + len(c.RemoveRegions)
 }
 
 // Store is the system of record.
@@ -41,6 +53,9 @@ type Store interface {
 	// Apply writes a changeset in one transaction and records it as a batch;
 	// observations in it get the new batch's id. On error nothing is written.
 	Apply(ctx context.Context, c *Changeset) (analytics.Batch, error)
+	// BatchReport is the report recorded with batch id (nil when it has
+	// none), or ErrNoBatch.
+	BatchReport(ctx context.Context, id int64) (json.RawMessage, error)
 	// Empty reports whether the store holds no regions yet (so it needs seeding).
 	Empty(ctx context.Context) (bool, error)
 	// Ping checks that the store is reachable.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/community-atlas/atlas/analytics"
 )
@@ -22,5 +23,21 @@ type ObservationStreamer interface {
 	// of a Changeset holding those observations in that order (the last of
 	// a repeated key wins; the batch counts every row put). If src or a
 	// write fails, or ctx ends, nothing is written.
-	StreamObservations(ctx context.Context, kind, source string, src ObservationSource) (analytics.Batch, error)
+	StreamObservations(ctx context.Context, info BatchInfo, src ObservationSource) (analytics.Batch, error)
+}
+
+// BatchInfo is what a streamed batch records beside its rows.
+type BatchInfo struct {
+	Kind, Source, User string
+	// Report, when set, gives the batch's report once the source has put
+	// every row (a streamed file's report counts them).
+	Report func(rows int) json.RawMessage
+}
+
+// ReportOf is info's report for a batch of rows, nil when it has none.
+func (info BatchInfo) ReportOf(rows int) json.RawMessage {
+	if info.Report == nil {
+		return nil
+	}
+	return info.Report(rows)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 
@@ -31,58 +32,156 @@ type document struct {
 }
 
 // Read reads a GeoJSON FeatureCollection, a single Feature or a bare
+// geometry as a layer (see ReadFrom).
+func Read(data []byte) (*format.Layer, error) {
+	return ReadFrom(bytes.NewReader(data))
+}
+
+// ReadFrom reads a GeoJSON FeatureCollection, a single Feature or a bare
 // geometry as a layer. Fields are inferred from the properties of every
 // feature, in the order they first appear; Source.CRS is the legacy crs
 // member's name ("EPSG:n" for the EPSG URNs), "" without one (RFC 7946 then
 // means WGS 84, which the caller checks against the numbers).
-func Read(data []byte) (*format.Layer, error) {
+//
+// A collection's features are decoded one at a time as they are read, so
+// that a province's boundaries need memory for their geometries, not for
+// the text they came in as well (twice over, when the whole document was
+// unmarshalled first).
+func ReadFrom(r io.Reader) (*format.Layer, error) {
+	dec := json.NewDecoder(r)
 	var doc document
-	if err := json.Unmarshal(data, &doc); err != nil {
+	l := &format.Layer{Source: format.Source{Format: "geojson"}}
+	var props [][]property
+	add := func(f *document) error {
+		n := len(l.Features) + 1
+		if f.Type != "Feature" {
+			return fmt.Errorf("geojson: feature %d: type %q, not Feature", n, f.Type)
+		}
+		feat, p, err := feature(f)
+		if err != nil {
+			return fmt.Errorf("geojson: feature %d: %w", n, err)
+		}
+		if feat.Geometry == nil {
+			l.Source.Notes = append(l.Source.Notes, fmt.Sprintf("feature %d has no geometry", n))
+		}
+		l.Features, props = append(l.Features, feat), append(props, p)
+		return nil
+	}
+	rest, err := members(dec, &doc, add)
+	var fe *featureError
+	if errors.As(err, &fe) {
+		return nil, fe.error
+	}
+	if err != nil {
 		return nil, fmt.Errorf("geojson: not a GeoJSON document: %w", err)
 	}
-	l := &format.Layer{Name: doc.Name, Source: format.Source{Format: "geojson"}}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("geojson: not a GeoJSON document: data after the top-level object")
+	}
+	notes := l.Source.Notes
+	l.Name = doc.Name
 	l.Source.CRS, l.Source.Notes = declaredCRS(&doc)
-	var features []document
+	l.Source.Notes = append(l.Source.Notes, notes...)
 	switch doc.Type {
 	case "FeatureCollection":
-		features = make([]document, len(doc.Features))
-		for i, raw := range doc.Features {
-			if err := json.Unmarshal(raw, &features[i]); err != nil {
-				return nil, fmt.Errorf("geojson: feature %d: %w", i+1, err)
-			}
-		}
 	case "Feature":
-		features = []document{doc}
+		if err := add(&doc); err != nil {
+			return nil, err
+		}
 	case "":
 		return nil, errors.New(`geojson: not a GeoJSON document: no "type" member`)
 	default:
-		features = []document{{Type: "Feature", Geometry: data}}
-	}
-	props := make([][]property, len(features))
-	var err error
-	for i := range features {
-		f := &features[i]
-		if f.Type != "Feature" {
-			return nil, fmt.Errorf("geojson: feature %d: type %q, not Feature", i+1, f.Type)
+		if err := add(&document{Type: "Feature", Geometry: rest}); err != nil {
+			return nil, err
 		}
-		var feat format.Feature
-		if feat.Geometry, err = geometry(f.Geometry); err != nil {
-			return nil, fmt.Errorf("geojson: feature %d: geometry: %w", i+1, err)
-		}
-		if feat.Geometry == nil {
-			l.Source.Notes = append(l.Source.Notes, fmt.Sprintf("feature %d has no geometry", i+1))
-		}
-		feat.ID = featureID(f.ID)
-		if props[i], err = properties(f.Properties); err != nil {
-			return nil, fmt.Errorf("geojson: feature %d: properties: %w", i+1, err)
-		}
-		l.Features = append(l.Features, feat)
 	}
 	l.Fields, l.Source.Notes = inferFields(props, l.Source.Notes)
 	for i := range l.Features {
 		l.Features[i].Values = values(l.Fields, props[i])
 	}
 	return l, nil
+}
+
+// members reads the top-level object member by member into doc, passing
+// each element of a "features" array to add as it is decoded. rest is the
+// object re-encoded without its features, for a bare geometry.
+func members(dec *json.Decoder, doc *document, add func(*document) error) (json.RawMessage, error) {
+	if t, err := dec.Token(); err != nil {
+		return nil, err
+	} else if t != json.Delim('{') {
+		return nil, fmt.Errorf("the top level is %v, not an object", t)
+	}
+	other := map[string]json.RawMessage{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := t.(string)
+		if key == "features" {
+			if err := eachFeature(dec, add); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, err
+		}
+		other[key] = raw
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, err
+	}
+	rest, err := json.Marshal(other)
+	if err != nil {
+		return nil, err
+	}
+	return rest, json.Unmarshal(rest, doc)
+}
+
+// eachFeature decodes a features array one feature at a time.
+func eachFeature(dec *json.Decoder, add func(*document) error) error {
+	t, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if t == nil {
+		return nil
+	}
+	if t != json.Delim('[') {
+		return fmt.Errorf("features is %v, not an array", t)
+	}
+	for n := 1; dec.More(); n++ {
+		var f document
+		if err := dec.Decode(&f); err != nil {
+			return &featureError{fmt.Errorf("geojson: feature %d: %w", n, err)}
+		}
+		if err := add(&f); err != nil {
+			return &featureError{err}
+		}
+	}
+	_, err = dec.Token()
+	return err
+}
+
+// featureError is a feature's own problem, which names the feature: it
+// passes through members as it is.
+type featureError struct{ error }
+
+// feature converts a decoded feature.
+func feature(f *document) (format.Feature, []property, error) {
+	var feat format.Feature
+	var err error
+	if feat.Geometry, err = geometry(f.Geometry); err != nil {
+		return feat, nil, fmt.Errorf("geometry: %w", err)
+	}
+	feat.ID = featureID(f.ID)
+	p, err := properties(f.Properties)
+	if err != nil {
+		return feat, nil, fmt.Errorf("properties: %w", err)
+	}
+	return feat, p, nil
 }
 
 // geometry decodes a geometry member; null is no geometry.
@@ -94,7 +193,9 @@ func geometry(raw json.RawMessage) (orb.Geometry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return g.Geometry(), nil
+	// Decoding grows each ring by doubling; a copy of exactly the size
+	// keeps a large file's geometries in up to half the memory.
+	return orb.Clone(g.Geometry()), nil
 }
 
 // featureID is a feature's id as text; RFC 7946 allows a string or a

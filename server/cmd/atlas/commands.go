@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/community-atlas/atlas/server"
@@ -45,12 +46,24 @@ func seedCommand(ctx context.Context, cfg server.Config, log *slog.Logger) error
 	return printJSON(res)
 }
 
+// importMemoryLimit is the soft limit on the Go heap of atlas import
+// (GOMEMLIMIT overrides it). A province's boundaries are held once, about
+// 150 MB, but the collector, left to its default, lets the heap grow to
+// twice what it held at its last run, and the checks of every boundary
+// against its parent make garbage fast: with the limit it collects sooner
+// near it instead, for some CPU time. It is soft: a larger file still
+// imports, with more collections.
+const importMemoryLimit = 320 << 20
+
 // importCommand imports one file into the configured store, or with
 // --dry-run says what it would write. A long observation CSV streams from
 // the disk (see Atlas.ImportFile).
 func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kind, file string, opts importer.Options) error {
 	if _, err := os.Stat(file); err != nil {
 		return err // before an empty store is seeded for nothing
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(importMemoryLimit)
 	}
 	a, close, err := openAtlas(ctx, cfg, log, true)
 	if err != nil {
@@ -63,7 +76,7 @@ func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kin
 		// A Shapefile is its .shp and the siblings beside it.
 		var data []byte
 		if data, err = readImportFile(file); err == nil {
-			res, err = a.ImportWith(ctx, kind, filepath.Base(file), data, "", opts)
+			res, err = a.ImportWith(ctx, kind, filepath.Base(file), data, atlas.Writer{}, opts)
 		}
 	} else {
 		res, err = a.ImportFile(ctx, kind, file, opts)

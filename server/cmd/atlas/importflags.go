@@ -15,7 +15,7 @@ import (
 type importFlags struct {
 	crs, towgs84, layer, mapping string
 	period                       int
-	dryRun                       bool
+	dryRun, replace              bool
 }
 
 func (f *importFlags) register(fs *flag.FlagSet) {
@@ -25,6 +25,7 @@ func (f *importFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.mapping, "map", "", "columns for roles the file names its own way: code=行政代码,name=名称")
 	fs.IntVar(&f.period, "period", 0, "the year of observations when no column or sheet gives it")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "say what the import would write, and write nothing")
+	fs.BoolVar(&f.replace, "replace", false, "boundaries: remove the regions the file does not hold under its regions' parents")
 }
 
 func (f *importFlags) options() (importer.Options, error) {
@@ -32,7 +33,7 @@ func (f *importFlags) options() (importer.Options, error) {
 	if err != nil {
 		return importer.Options{}, err
 	}
-	return importer.Options{CRS: f.crs, TOWGS84: f.towgs84, Layer: f.layer, Map: m, Period: f.period, DryRun: f.dryRun}, nil
+	return importer.Options{CRS: f.crs, TOWGS84: f.towgs84, Layer: f.layer, Map: m, Period: f.period, DryRun: f.dryRun, Replace: f.replace}, nil
 }
 
 // readImportFile reads a Shapefile given by its .shp: the siblings of the

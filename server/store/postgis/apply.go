@@ -3,6 +3,8 @@ package postgis
 import (
 	"cmp"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -28,7 +30,9 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		Rows:   c.Rows(),
 		// PostgreSQL keeps microseconds; truncating here makes the
 		// returned batch equal the one loaded later.
-		At: time.Now().UTC().Truncate(time.Microsecond),
+		At:     time.Now().UTC().Truncate(time.Microsecond),
+		User:   c.User,
+		Report: c.Report,
 	}
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{})
 	if err != nil {
@@ -37,7 +41,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	// After a cancellation the rollback must still be sent.
 	defer tx.Rollback(context.WithoutCancel(ctx))
 
-	if err := tx.QueryRow(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At).Scan(&b.ID); err != nil {
+	if err := insertBatch(ctx, tx, &b); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: batch: %w", ctxerr.Ended(ctx, err))
 	}
 	for _, w := range []write{regions(c.Regions), facilities(c.Facilities), grids(c.Grids), observations(c.Observations), networks(c.Networks)} {
@@ -45,10 +49,56 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
 	}
+	if err := removeRegions(ctx, tx, c.RemoveRegions); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
+	}
 	if err := commitBatch(ctx, tx, b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: %w", err)
 	}
 	return b, nil
+}
+
+// insertBatch records b (its ID is set) with its user and report.
+func insertBatch(ctx context.Context, tx pgx.Tx, b *analytics.Batch) error {
+	return tx.QueryRow(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At, b.User, reportText(b.Report)).Scan(&b.ID)
+}
+
+// reportText is a report as the jsonb column takes it, or NULL.
+func reportText(r json.RawMessage) any {
+	if len(r) == 0 {
+		return nil
+	}
+	return string(r)
+}
+
+// removeRegions deletes regions, in the order given (children first), with
+// their observations; a refusal (a facility or grid still in the region)
+// names the region.
+func removeRegions(ctx context.Context, tx pgx.Tx, codes []string) error {
+	for _, code := range codes {
+		if _, err := tx.Exec(ctx, removeObservationsSQL, code); err != nil {
+			return &store.RecordError{Type: "region", Key: code, Err: err}
+		}
+		if _, err := tx.Exec(ctx, removeRegionSQL, code); err != nil {
+			return &store.RecordError{Type: "region", Key: code, Err: err}
+		}
+	}
+	return nil
+}
+
+// BatchReport is the report kept with batch id.
+func (s *Store) BatchReport(ctx context.Context, id int64) (json.RawMessage, error) {
+	var r []byte
+	err := s.pool.QueryRow(ctx, batchReportSQL, id).Scan(&r)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return nil, store.ErrNoBatch
+	case err != nil:
+		return nil, fmt.Errorf("postgis: batch report: %w", ctxerr.Ended(ctx, err))
+	case r == nil:
+		return nil, nil
+	}
+	return json.RawMessage(r), nil
 }
 
 // commitBatch announces batch id and commits tx.

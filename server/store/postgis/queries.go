@@ -12,7 +12,12 @@ import "github.com/community-atlas/atlas/server/store/internal/rowscan"
 const (
 	anyRegionSQL = `SELECT EXISTS (SELECT 1 FROM regions)`
 
-	insertBatchSQL = `INSERT INTO batches (kind, source, rows, at) VALUES ($1, $2, $3, $4) RETURNING id`
+	insertBatchSQL = `INSERT INTO batches (kind, source, rows, at, username, report) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`
+	batchReportSQL = `SELECT report FROM batches WHERE id = $1`
+	// A removed region's observations go with it; facilities and grids
+	// in it make the removal fail (see store.Changeset).
+	removeObservationsSQL = `DELETE FROM observations WHERE region = $1`
+	removeRegionSQL       = `DELETE FROM regions WHERE code = $1`
 
 	regionsTemp      = "regions_in"
 	createRegionsSQL = `

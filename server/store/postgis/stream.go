@@ -20,7 +20,7 @@ var _ store.ObservationStreamer = (*Store)(nil)
 const copyChunk = 10_000
 
 const (
-	setBatchRowsSQL = `UPDATE batches SET rows = $1 WHERE id = $2`
+	setBatchRowsSQL = `UPDATE batches SET rows = $1, report = $2 WHERE id = $3`
 	// mergeLastObservationsSQL is mergeObservationsSQL for a temporary table
 	// that repeats keys: the last row COPY wrote of each key wins, as in
 	// Apply. A fresh temporary table that is only appended to keeps rows in
@@ -40,14 +40,14 @@ ORDER BY ctid LIMIT 1`
 // StreamObservations copies what src puts into a temporary table, a chunk
 // at a time, then merges it into observations in one statement, all in one
 // transaction.
-func (s *Store) StreamObservations(ctx context.Context, kind, source string, src store.ObservationSource) (analytics.Batch, error) {
-	b := analytics.Batch{Kind: kind, Source: source, At: time.Now().UTC().Truncate(time.Microsecond)}
+func (s *Store) StreamObservations(ctx context.Context, info store.BatchInfo, src store.ObservationSource) (analytics.Batch, error) {
+	b := analytics.Batch{Kind: info.Kind, Source: info.Source, User: info.User, At: time.Now().UTC().Truncate(time.Microsecond)}
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{})
 	if err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: stream: begin: %w", err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	if err := tx.QueryRow(ctx, insertBatchSQL, b.Kind, b.Source, 0, b.At).Scan(&b.ID); err != nil {
+	if err := insertBatch(ctx, tx, &b); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: stream: batch: %w", ctxerr.Ended(ctx, err))
 	}
 	if _, err := tx.Exec(ctx, createObservationsSQL); err != nil {
@@ -63,8 +63,8 @@ func (s *Store) StreamObservations(ctx context.Context, kind, source string, src
 	if err := mergeStreamed(ctx, tx, b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}
-	b.Rows = c.n
-	if _, err := tx.Exec(ctx, setBatchRowsSQL, b.Rows, b.ID); err != nil {
+	b.Rows, b.Report = c.n, info.ReportOf(c.n)
+	if _, err := tx.Exec(ctx, setBatchRowsSQL, b.Rows, reportText(b.Report), b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: stream: batch rows: %w", ctxerr.Ended(ctx, err))
 	}
 	if err := commitBatch(ctx, tx, b.ID); err != nil {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -29,6 +31,8 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		Source: c.Source,
 		Rows:   c.Rows(),
 		At:     time.Now().UTC().Truncate(time.Microsecond),
+		User:   c.User,
+		Report: c.Report,
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -36,8 +40,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	}
 	defer tx.Rollback()
 
-	err = tx.QueryRowContext(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At.Format(timeLayout)).Scan(&b.ID)
-	if err != nil {
+	if err := insertBatch(ctx, tx, &b); err != nil {
 		return analytics.Batch{}, fmt.Errorf("sqlite: apply: batch: %w", ctxerr.Ended(ctx, err))
 	}
 	steps := []func(context.Context, *sql.Tx) error{
@@ -46,6 +49,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		func(ctx context.Context, tx *sql.Tx) error { return writeGrids(ctx, tx, c.Grids) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeObservations(ctx, tx, c.Observations, b.ID) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeNetworks(ctx, tx, c.Networks, b.ID) },
+		func(ctx context.Context, tx *sql.Tx) error { return removeRegions(ctx, tx, c.RemoveRegions) },
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx); err != nil {
@@ -56,6 +60,46 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		return analytics.Batch{}, fmt.Errorf("sqlite: apply: commit: %w", ctxerr.Ended(ctx, err))
 	}
 	return b, nil
+}
+
+// insertBatch records b (its ID is set) with its user and report.
+func insertBatch(ctx context.Context, tx *sql.Tx, b *analytics.Batch) error {
+	return tx.QueryRowContext(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At.Format(timeLayout),
+		b.User, reportText(b.Report)).Scan(&b.ID)
+}
+
+// reportText is a report as the report column holds it: JSON text, or NULL.
+func reportText(r json.RawMessage) any {
+	if len(r) == 0 {
+		return nil
+	}
+	return string(r)
+}
+
+// removeRegions deletes regions, in the order given (children first), with
+// their observations.
+func removeRegions(ctx context.Context, tx *sql.Tx, codes []string) error {
+	if err := each(ctx, tx, removeObservationsSQL, "region", codes,
+		func(c string) string { return c }, func(c string) ([]any, error) { return []any{c}, nil }); err != nil {
+		return err
+	}
+	return each(ctx, tx, removeRegionSQL, "region", codes,
+		func(c string) string { return c }, func(c string) ([]any, error) { return []any{c}, nil })
+}
+
+// BatchReport is the report kept with batch id.
+func (s *Store) BatchReport(ctx context.Context, id int64) (json.RawMessage, error) {
+	var r sql.NullString
+	err := s.db.QueryRowContext(ctx, batchReportSQL, id).Scan(&r)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, store.ErrNoBatch
+	case err != nil:
+		return nil, fmt.Errorf("sqlite: batch report: %w", ctxerr.Ended(ctx, err))
+	case !r.Valid:
+		return nil, nil
+	}
+	return json.RawMessage(r.String), nil
 }
 
 // each prepares query on tx and runs it once per record with the arguments

@@ -25,7 +25,7 @@ const streamChunk = 200
 // statements had written (a statement that may fail half-way must be able
 // to undo itself), which was most of an import's time.
 const (
-	setBatchRowsSQL        = `UPDATE batches SET rows = $1 WHERE id = $2`
+	setBatchRowsSQL        = `UPDATE batches SET rows = $1, report = $2 WHERE id = $3`
 	createObservationsTemp = `CREATE TEMP TABLE observations_in (indicator TEXT, region TEXT, period INTEGER, value REAL)`
 	dropObservationsTemp   = `DROP TABLE temp.observations_in`
 	insertObservationsTemp = `INSERT INTO temp.observations_in (indicator, region, period, value) VALUES `
@@ -50,14 +50,14 @@ ORDER BY rowid LIMIT 1`
 
 // StreamObservations writes what src puts as one batch, in chunks of
 // streamChunk rows per statement, inside one transaction.
-func (s *Store) StreamObservations(ctx context.Context, kind, source string, src store.ObservationSource) (analytics.Batch, error) {
-	b := analytics.Batch{Kind: kind, Source: source, At: time.Now().UTC().Truncate(time.Microsecond)}
+func (s *Store) StreamObservations(ctx context.Context, info store.BatchInfo, src store.ObservationSource) (analytics.Batch, error) {
+	b := analytics.Batch{Kind: info.Kind, Source: info.Source, User: info.User, At: time.Now().UTC().Truncate(time.Microsecond)}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return analytics.Batch{}, fmt.Errorf("sqlite: stream: begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := tx.QueryRowContext(ctx, insertBatchSQL, b.Kind, b.Source, 0, b.At.Format(timeLayout)).Scan(&b.ID); err != nil {
+	if err := insertBatch(ctx, tx, &b); err != nil {
 		return analytics.Batch{}, fmt.Errorf("sqlite: stream: batch: %w", ctxerr.Ended(ctx, err))
 	}
 	if _, err := tx.ExecContext(ctx, createObservationsTemp); err != nil {
@@ -77,8 +77,8 @@ func (s *Store) StreamObservations(ctx context.Context, kind, source string, src
 	if err := mergeStreamed(ctx, tx, b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("sqlite: %w", ctxerr.Ended(ctx, err))
 	}
-	b.Rows = w.rows
-	if _, err := tx.ExecContext(ctx, setBatchRowsSQL, b.Rows, b.ID); err != nil {
+	b.Rows, b.Report = w.rows, info.ReportOf(w.rows)
+	if _, err := tx.ExecContext(ctx, setBatchRowsSQL, b.Rows, reportText(b.Report), b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("sqlite: stream: batch rows: %w", ctxerr.Ended(ctx, err))
 	}
 	if err := tx.Commit(); err != nil {

@@ -58,6 +58,15 @@ func (m *model) apply(c *store.Changeset, b analytics.Batch) {
 	for _, n := range c.Networks {
 		m.networks[n.Name] = n
 	}
+	for _, code := range c.RemoveRegions {
+		delete(m.regions, code)
+		for k := range m.observations {
+			if k.region == code {
+				delete(m.observations, k)
+			}
+		}
+	}
+	b.Report = nil // Load leaves reports to BatchReport
 	m.batches = append(m.batches, b)
 }
 
@@ -112,7 +121,8 @@ func sameNetwork(a, b *network.Network) bool {
 }
 
 func sameBatch(a, b analytics.Batch) bool {
-	return a.ID == b.ID && a.Kind == b.Kind && a.Source == b.Source && a.Rows == b.Rows && a.At.Equal(b.At)
+	return a.ID == b.ID && a.Kind == b.Kind && a.Source == b.Source && a.Rows == b.Rows && a.At.Equal(b.At) &&
+		a.User == b.User && a.Report == nil && b.Report == nil
 }
 
 // diffSlice reports a length mismatch or the first few differing records.

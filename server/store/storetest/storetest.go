@@ -25,6 +25,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"RoundTrip", testRoundTrip},
 		{"Upsert", testUpsert},
 		{"Batches", testBatches},
+		{"BatchUserAndReport", testBatchReport},
+		{"RemoveRegions", testRemoveRegions},
 		{"FailedApplyWritesNothing", testFailedApply},
 		{"CancelledApplyWritesNothing", testCancelledApply},
 		{"ConcurrentLoadSeesOneState", testConcurrentLoad},

@@ -56,7 +56,7 @@ func testStream(t *testing.T, s store.Store) {
 	m := newModel()
 	mustApply(t, s, m, Synthetic(SmallSize, 0))
 	rows := streamRows()
-	b, err := st.StreamObservations(t.Context(), "observations", "big.csv", putAll(rows))
+	b, err := st.StreamObservations(t.Context(), store.BatchInfo{Kind: "observations", Source: "big.csv"}, putAll(rows))
 	if err != nil {
 		t.Fatalf("StreamObservations: %v", err)
 	}
@@ -79,7 +79,7 @@ func testFailedStream(t *testing.T, s store.Store) {
 	empty := analytics.Observation{Region: rows[0].Region, Period: 2020, Value: 1}
 	for _, bad := range []analytics.Observation{unknown, empty} {
 		obs := append(append(append([]analytics.Observation{}, rows[:4321]...), bad), rows[4321:]...)
-		_, err := st.StreamObservations(t.Context(), "observations", "bad.csv", putAll(obs))
+		_, err := st.StreamObservations(t.Context(), store.BatchInfo{Kind: "observations", Source: "bad.csv"}, putAll(obs))
 		var re *store.RecordError
 		want := store.ObservationKey(bad.Indicator, bad.Region, bad.Period)
 		if !errors.As(err, &re) || re.Type != "observation" || re.Key != want {
@@ -90,7 +90,7 @@ func testFailedStream(t *testing.T, s store.Store) {
 		}
 	}
 	errSource := errors.New("row 9000 is wrong")
-	_, err := st.StreamObservations(t.Context(), "observations", "bad.csv", func(put func(analytics.Observation) error) error {
+	_, err := st.StreamObservations(t.Context(), store.BatchInfo{Kind: "observations", Source: "bad.csv"}, func(put func(analytics.Observation) error) error {
 		if err := putAll(rows[:9000])(put); err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func testCancelledStream(t *testing.T, s store.Store) {
 	rows := streamRows()
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	_, err := st.StreamObservations(ctx, "observations", "big.csv", func(put func(analytics.Observation) error) error {
+	_, err := st.StreamObservations(ctx, store.BatchInfo{Kind: "observations", Source: "big.csv"}, func(put func(analytics.Observation) error) error {
 		for i, o := range rows {
 			if i == len(rows)/2 {
 				cancel()

@@ -20,7 +20,7 @@ type Queries struct {
 // geometry column as WKB (the column itself where the store keeps WKB).
 func Select(wkb func(column string) string) Queries {
 	return Queries{
-		Batches: `SELECT id, kind, source, rows, at FROM batches ORDER BY id`,
+		Batches: `SELECT id, kind, source, rows, at, username FROM batches ORDER BY id`,
 		Regions: `
 SELECT code, name, level, COALESCE(parent, ''), COALESCE(kind, ''),
        population, households, area_km2, label_lon, label_lat, generated,

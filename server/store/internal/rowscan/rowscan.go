@@ -32,7 +32,7 @@ type Scanner interface {
 	Scan(dest ...any) error
 }
 
-// Batch reads a row of id, kind, source, rows, at. The stores keep at in
+// Batch reads a row of id, kind, source, rows, at, username. The stores keep at in
 // different types (text in SQLite, timestamptz in PostgreSQL), so T is the
 // type the driver scans it into and at converts that to the instant. The
 // instant is returned in UTC, whatever zone the driver gives it in (pgx
@@ -42,7 +42,7 @@ func Batch[T any](r Scanner, at func(T) (time.Time, error)) (analytics.Batch, er
 		b   analytics.Batch
 		raw T
 	)
-	if err := r.Scan(&b.ID, &b.Kind, &b.Source, &b.Rows, &raw); err != nil {
+	if err := r.Scan(&b.ID, &b.Kind, &b.Source, &b.Rows, &raw, &b.User); err != nil {
 		return analytics.Batch{}, err
 	}
 	t, err := at(raw)
