@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/network"
@@ -47,6 +48,9 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 			return nil, scopeGone(region)
 		}
 	}
+	if kind == importer.OSM {
+		return a.importOSM(ctx, file, bytes.NewReader(data), int64(len(data)), whole, opts)
+	}
 	if !opts.DryRun && importer.CanonicalCSV(data) {
 		// The long CSV of the API and the command line streams into the
 		// store row by row (see streamObservations).
@@ -61,6 +65,23 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 	if err := checkScope(whole, region, cs); err != nil {
 		return nil, err
 	}
+	return a.write(ctx, cs, rep, opts)
+}
+
+// importOSM imports an OpenStreetMap extract read from r, which it reads
+// twice (see importer.ReadOSM). The caller holds a.writes; the network is
+// clipped to the regions of whole.
+func (a *Atlas) importOSM(ctx context.Context, file string, r io.ReaderAt, size int64, whole importer.Index, opts importer.Options) (*ImportResult, error) {
+	cs, rep, err := importer.ReadOSM(ctx, file, r, size, whole, opts)
+	if err != nil {
+		return nil, err
+	}
+	return a.write(ctx, cs, rep, opts)
+}
+
+// write writes a checked changeset as one batch, or for a dry run answers
+// what it would write.
+func (a *Atlas) write(ctx context.Context, cs *store.Changeset, rep *importer.Report, opts importer.Options) (*ImportResult, error) {
 	if opts.DryRun {
 		return &ImportResult{Kind: cs.Kind, Source: cs.Source, Counts: counts(cs), DryRun: true, Report: rep}, nil
 	}
@@ -73,8 +94,6 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 }
 
 func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx importer.Index, opts importer.Options) (*store.Changeset, *importer.Report, error) {
-	var cs *store.Changeset
-	var err error
 	switch kind {
 	case importer.Boundaries:
 		return importer.ReadBoundariesWith(ctx, file, data, idx, opts)
@@ -84,12 +103,8 @@ func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx im
 		return importer.ReadFacilitiesWith(ctx, file, data, idx, opts)
 	case importer.Grids:
 		return importer.ReadGridsWith(ctx, file, data, idx, opts)
-	case importer.OSM:
-		cs, err = importer.ReadOSM(ctx, file, data)
-	default:
-		err = fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
 	}
-	return cs, nil, err
+	return nil, nil, fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
 }
 
 func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, error) {

@@ -28,9 +28,13 @@ func (a *Atlas) reloadAfterImport(ctx context.Context) error {
 
 // ImportFile imports the file at path as ImportWith does, for a writer
 // without a region limit (the CLI). A long observation CSV is streamed from
-// the disk when the store can stream, never held whole in memory; other
-// files are read whole.
+// the disk when the store can stream, never held whole in memory, and an
+// OSM extract is read from the disk in its two passes; other files are
+// read whole.
 func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer.Options) (*ImportResult, error) {
+	if kind == importer.OSM {
+		return a.importOSMFile(ctx, path, opts)
+	}
 	if _, streams := a.store.(store.ObservationStreamer); kind == importer.Observations && streams && !opts.DryRun {
 		f, err := os.Open(path)
 		if err != nil {
@@ -54,6 +58,21 @@ func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer
 		return nil, err
 	}
 	return a.ImportWith(ctx, kind, filepath.Base(path), data, "", opts)
+}
+
+func (a *Atlas) importOSMFile(ctx context.Context, path string, opts importer.Options) (*ImportResult, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	a.writes.Lock()
+	defer a.writes.Unlock()
+	return a.importOSM(ctx, filepath.Base(path), f, st.Size(), a.Snapshot(), opts)
 }
 
 // streamObservations imports an observation file through the store's
