@@ -93,8 +93,13 @@ osm=$(go list -m -f '{{.Dir}}' github.com/paulmach/osm)/testdata
 printf '<osm version="0.6"><node id="1" lon="120.86" lat="32.01"/><node id="2" lon="120.861" lat="32.01"/><way id="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way></osm>' >"$work/tiny.osm"
 /usr/bin/time -f "tiny extract (baseline: open, load the snapshot, write, reload): %e s, %M KiB peak" \
   "$work/atlas" import -data-dir "$work/data" -log-level warn osm "$work/tiny.osm" 2>&1 >/dev/null | tail -n 1
-/usr/bin/time -f "delaware-latest.osm.pbf ($(du -k "$osm/delaware-latest.osm.pbf" | cut -f1) KiB): %e s, %M KiB peak" \
-  "$work/atlas" import -data-dir "$work/data" -log-level warn osm "$osm/delaware-latest.osm.pbf" 2>&1 >/dev/null | tail -n 1
+# Delaware lies outside the seeded atlas (Nantong): clipped to the regions
+# it keeps nothing and is refused, which measures the two streaming passes
+# alone; -clip=false imports it whole, for the isochrone loads below.
+/usr/bin/time -f "delaware-latest.osm.pbf clipped to the regions (refused: nothing near them): %e s, %M KiB peak" \
+  "$work/atlas" import -data-dir "$work/data" -log-level warn osm "$osm/delaware-latest.osm.pbf" 2>&1 >/dev/null | tail -n 1 || true
+/usr/bin/time -f "delaware-latest.osm.pbf ($(du -k "$osm/delaware-latest.osm.pbf" | cut -f1) KiB), -clip=false: %e s, %M KiB peak" \
+  "$work/atlas" import -data-dir "$work/data" -log-level warn -clip=false osm "$osm/delaware-latest.osm.pbf" 2>&1 >/dev/null | tail -n 1
 "$work/atlas" -addr "127.0.0.1:$port" -data-dir "$work/data" -log-level warn & pid=$!
 ready "$(date +%s%N)" >/dev/null
 echo "resident memory with the Delaware network loaded: $(grep VmRSS /proc/$pid/status | awk '{print $2/1024 " MiB"}')"

@@ -17,7 +17,7 @@ import (
 // POST /api/v1/imports/{boundaries|observations|facilities|grids|osm}
 // with the file in the multipart field "file" (or a zip holding it) and
 // the options as form fields: crs, towgs84, layer, map (role=column,…),
-// period, dry_run, replace. 201 with the batch written, 200 with what would be
+// period, margin and clip (OSM), dry_run, replace. 201 with the batch written, 200 with what would be
 // written for a dry run, or 422 listing every problem, with nothing
 // written.
 func (api *API) postImport(c echo.Context) error {
@@ -59,6 +59,18 @@ func importOptions(c echo.Context, maxBytes int64) (importer.Options, error) {
 		if opts.Period, err = strconv.Atoi(v); err != nil || opts.Period < 1949 || opts.Period > 2100 {
 			return opts, web.BadParam("period", "%q is not a year from 1949 to 2100", v)
 		}
+	}
+	if v := c.FormValue("margin"); v != "" {
+		if opts.Margin, err = strconv.ParseFloat(v, 64); err != nil || importer.CheckMargin(opts.Margin) != nil {
+			return opts, web.BadParam("margin", "%q is not a margin in metres from 1 to %.0f", v, importer.MaxMargin)
+		}
+	}
+	if v := c.FormValue("clip"); v != "" {
+		clip, err := strconv.ParseBool(v)
+		if err != nil {
+			return opts, web.BadParam("clip", "%q is not true or false", v)
+		}
+		opts.NoClip = !clip
 	}
 	for _, f := range []struct {
 		name string

@@ -131,4 +131,31 @@ func TestHealthWithNetwork(t *testing.T) {
 	if len(p.Errors) != 1 || !strings.Contains(p.Errors[0].Message, "no highway") {
 		t.Errorf("an extract without roads: %+v", p)
 	}
+	// A grid 0.5° east of the fixture's regions is clipped away, unless
+	// the margin reaches it or clipping is off.
+	far := streetGrid(120.7, 32.05)
+	s.upload(t, "osm", "far.osm", far, 422, &p)
+	if len(p.Errors) != 1 || !strings.Contains(p.Errors[0].Message, "comes within 2000 m of the atlas's regions") {
+		t.Errorf("a grid far away: %+v", p)
+	}
+	s.uploadForm(t, "osm", "far.osm", far, map[string]string{"margin": "-3"}, 400, &p)
+	if p.Param != "margin" {
+		t.Errorf("a negative margin: %+v", p)
+	}
+	var clipped struct {
+		Report struct {
+			Clip struct {
+				Area string
+				Kept int `json:"segments_kept"`
+			}
+		}
+	}
+	s.uploadForm(t, "osm", "far.osm", far, map[string]string{"margin": "60000", "dry_run": "true"}, 200, &clipped)
+	if clipped.Report.Clip.Area != "regions" || clipped.Report.Clip.Kept == 0 {
+		t.Errorf("a 60 km margin: %+v", clipped)
+	}
+	s.uploadForm(t, "osm", "far.osm", far, map[string]string{"clip": "false", "dry_run": "true"}, 200, &clipped)
+	if clipped.Report.Clip.Area != "none" || clipped.Report.Clip.Kept == 0 {
+		t.Errorf("not clipped: %+v", clipped)
+	}
 }

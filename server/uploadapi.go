@@ -137,7 +137,7 @@ func (api *API) commitUpload(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := api.atlas.ImportInScope(c.Request().Context(), u.Kind, name, data, who(c).Region, opts)
+	res, err := api.atlas.ImportInScope(c.Request().Context(), u.Kind, name, data, atlas.Writer{User: who(c).name(), Region: who(c).Region}, opts)
 	if err != nil {
 		return err
 	}

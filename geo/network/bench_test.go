@@ -1,10 +1,13 @@
 package network
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/paulmach/orb"
 )
 
 // The figures of docs/BENCHMARKS.md: importing the Delaware extract, and a
@@ -16,12 +19,27 @@ func BenchmarkImportDelaware(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := Read(context.Background(), "delaware", "delaware-latest.osm.pbf", data); err != nil {
-			b.Fatal(err)
-		}
+	for _, c := range []struct {
+		name string
+		clip *orb.Bound
+	}{
+		{"whole", nil},
+		// Northern Delaware (Wilmington and Newark): about half the roads.
+		{"clipped", &orb.Bound{Min: orb.Point{-75.8, 39.4}, Max: orb.Point{-75.4, 39.9}}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			var st Stats
+			for b.Loop() {
+				if _, st, err = ReadFrom(context.Background(), "delaware", "delaware-latest.osm.pbf",
+					bytes.NewReader(data), int64(len(data)), Options{Clip: c.clip}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(st.Kept), "segments_kept")
+			b.ReportMetric(float64(st.Dropped), "segments_dropped")
+		})
 	}
 }
 

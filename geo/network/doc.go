@@ -6,14 +6,21 @@
 //
 // # Import
 //
-// Read takes an extract as PBF or XML (plain, bzip2 or gzip; the format is
-// told by content, then by file name) through github.com/paulmach/osm, in
-// one pass over the file. Ways with a highway=* tag are cut into segments
+// ReadFrom (and Read, for an extract in memory) takes an extract as PBF or
+// XML (plain, bzip2 or gzip; the format is told by content, then by file
+// name) through github.com/paulmach/osm, in two passes over the file: the
+// ways first, then only the nodes those ways use, so that memory follows
+// the roads and not the buildings, fields and water that make up most of
+// a province's nodes. Ways with a highway=* tag are cut into segments
 // at junctions (nodes used twice or more) and at their ends; a closed way
 // is also cut in the middle so that no segment is a loop, and a way is cut
 // where it references a node missing from the extract, as ways crossing an
 // extract's border do. Graph nodes are the junctions; each segment keeps
 // its geometry and its geodesic length.
+//
+// With a clip box, segments that do not meet it (no point inside and no
+// straight piece crossing it) are dropped after the cut, so the segments
+// kept are those of the whole network; homes outside it are dropped too.
 //
 // Access per mode follows the tags: highway class defaults (see
 // defaultAccess), overridden by access, then foot (walking); access,

@@ -17,6 +17,7 @@ type builder struct {
 	length   []float64
 	start    []uint32
 	lon, lat []float64
+	clipped  Stats
 }
 
 func newBuilder(e *extract, vertex []bool) *builder {
@@ -43,6 +44,7 @@ func (b *builder) way(w int, run []int32) {
 }
 
 func (b *builder) segment(w int, nodes []int32) {
+	first := len(b.lon)
 	prev := b.e.point(int(nodes[0]))
 	length := 0.0
 	for k, i := range nodes {
@@ -53,11 +55,35 @@ func (b *builder) segment(w int, nodes []int32) {
 		b.lon, b.lat = append(b.lon, p.X()), append(b.lat, p.Y())
 		prev = p
 	}
+	if !b.keep(b.lon[first:], b.lat[first:], length) {
+		b.lon, b.lat = b.lon[:first], b.lat[:first]
+		return
+	}
 	b.from = append(b.from, nodes[0])
 	b.to = append(b.to, nodes[len(nodes)-1])
 	b.wayOf = append(b.wayOf, int32(w))
 	b.length = append(b.length, length)
 	b.start = append(b.start, uint32(len(b.lon)))
+}
+
+// keep decides whether a segment meets the clip box, and counts it.
+func (b *builder) keep(lon, lat []float64, length float64) bool {
+	c := &b.clipped
+	for k := range lon {
+		p := orb.Point{lon[k], lat[k]}
+		if c.Kept+c.Dropped == 0 && k == 0 {
+			c.Extent = p.Bound()
+		}
+		c.Extent = c.Extent.Extend(p)
+	}
+	if b.e.clip == nil || meets(lon, lat, *b.e.clip) {
+		c.Kept++
+		c.KeptKM += length / 1000
+		return true
+	}
+	c.Dropped++
+	c.DroppedKM += length / 1000
+	return false
 }
 
 // network numbers the nodes that segments use, in the order of their OSM

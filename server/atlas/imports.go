@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/network"
@@ -52,6 +53,9 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 	if err := scopeUsable(whole, kind, w.Region); err != nil {
 		return nil, err
 	}
+	if kind == importer.OSM {
+		return a.importOSM(ctx, file, bytes.NewReader(data), int64(len(data)), whole, w, opts)
+	}
 	if !opts.DryRun && importer.CanonicalCSV(data) {
 		// The long CSV of the API and the command line streams into the
 		// store row by row (see streamObservations).
@@ -64,6 +68,15 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 	})
 }
 
+// planReplace adds to a replacing boundary import the regions the file
+// drops (see importer.PlanReplace).
+func planReplace(whole *analytics.Snapshot, opts importer.Options, cs *store.Changeset, rep *importer.Report) error {
+	if !opts.Replace {
+		return nil
+	}
+	return importer.PlanReplace(cs, rep, whole)
+}
+
 // importRead writes what read reads, as ImportWith describes; the caller
 // holds a.writes.
 func (a *Atlas) importRead(ctx context.Context, whole *analytics.Snapshot, w Writer, opts importer.Options,
@@ -72,19 +85,35 @@ func (a *Atlas) importRead(ctx context.Context, whole *analytics.Snapshot, w Wri
 	if err != nil {
 		return nil, err
 	}
-	if opts.Replace {
-		if err := importer.PlanReplace(cs, rep, whole); err != nil {
-			return nil, err
-		}
+	if err := planReplace(whole, opts, cs, rep); err != nil {
+		return nil, err
 	}
 	if err := checkScope(whole, w.Region, cs); err != nil {
 		return nil, err
 	}
+	return a.write(ctx, cs, rep, w, opts)
+}
+
+// importOSM imports an OpenStreetMap extract read from r, which it reads
+// twice (see importer.ReadOSM). The caller holds a.writes; the network is
+// clipped to the regions of whole.
+func (a *Atlas) importOSM(ctx context.Context, file string, r io.ReaderAt, size int64, whole importer.Index, w Writer, opts importer.Options) (*ImportResult, error) {
+	cs, rep, err := importer.ReadOSM(ctx, file, r, size, whole, opts)
+	if err != nil {
+		return nil, err
+	}
+	return a.write(ctx, cs, rep, w, opts)
+}
+
+// write writes a checked changeset as one batch, with its writer and
+// report, or for a dry run answers what it would write.
+func (a *Atlas) write(ctx context.Context, cs *store.Changeset, rep *importer.Report, w Writer, opts importer.Options) (*ImportResult, error) {
 	if opts.DryRun {
 		return &ImportResult{Kind: cs.Kind, Source: cs.Source, Counts: counts(cs), DryRun: true, Report: rep}, nil
 	}
 	cs.User = w.User
 	if rep != nil {
+		var err error
 		if cs.Report, err = json.Marshal(rep); err != nil {
 			return nil, fmt.Errorf("import report: %w", err)
 		}
@@ -115,8 +144,6 @@ func scopeUsable(whole *analytics.Snapshot, kind, region string) error {
 }
 
 func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx importer.Index, opts importer.Options) (*store.Changeset, *importer.Report, error) {
-	var cs *store.Changeset
-	var err error
 	switch kind {
 	case importer.Boundaries:
 		return importer.ReadBoundariesWith(ctx, file, data, idx, opts)
@@ -126,12 +153,8 @@ func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx im
 		return importer.ReadFacilitiesWith(ctx, file, data, idx, opts)
 	case importer.Grids:
 		return importer.ReadGridsWith(ctx, file, data, idx, opts)
-	case importer.OSM:
-		cs, err = importer.ReadOSM(ctx, file, data)
-	default:
-		err = fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
 	}
-	return cs, nil, err
+	return nil, nil, fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
 }
 
 func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, error) {

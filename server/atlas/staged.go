@@ -38,6 +38,9 @@ func (a *Atlas) Stage(ctx context.Context, kind, file string, data []byte, regio
 	}
 	opts.DryRun = true
 	cs, rep, err := a.read(ctx, kind, file, data, whole, opts)
+	if err == nil {
+		err = planReplace(whole, opts, cs, rep)
+	}
 	st := &Staged{Kind: kind, Source: file, Report: rep, Problems: []importer.Problem{}, Outside: []Outside{}}
 	var ie *importer.Error
 	if errors.As(err, &ie) {
@@ -61,30 +64,33 @@ func (a *Atlas) Stage(ctx context.Context, kind, file string, data []byte, regio
 // the whole file: the wizard has shown them as such before the commit. A
 // file with nothing inside the region is refused (403) with its rows named.
 // The rows left out are in the result's Skipped.
-func (a *Atlas) ImportInScope(ctx context.Context, kind, file string, data []byte, region string, opts importer.Options) (*ImportResult, error) {
+func (a *Atlas) ImportInScope(ctx context.Context, kind, file string, data []byte, w Writer, opts importer.Options) (*ImportResult, error) {
 	a.writes.Lock()
 	defer a.writes.Unlock()
 	whole := a.Snapshot()
-	if err := scopeUsable(whole, kind, region); err != nil {
+	if err := scopeUsable(whole, kind, w.Region); err != nil {
 		return nil, err
 	}
 	opts.DryRun = false
 	cs, rep, err := a.read(ctx, kind, file, data, whole, opts)
+	if err == nil {
+		err = planReplace(whole, opts, cs, rep)
+	}
 	if err != nil {
 		return nil, err
 	}
-	out := outsideRows(whole, region, cs)
+	out := outsideRows(whole, w.Region, cs)
 	if len(out) > 0 {
-		refusal := checkScope(whole, region, cs)
+		refusal := checkScope(whole, w.Region, cs)
 		if dropOutside(cs, out); cs.Rows() == 0 {
 			return nil, refusal
 		}
 	}
-	res, err := a.apply(ctx, cs)
+	res, err := a.write(ctx, cs, rep, w, opts)
 	if err != nil {
 		return nil, err
 	}
-	res.Report, res.Skipped = rep, out
+	res.Skipped = out
 	return res, nil
 }
 

@@ -30,10 +30,13 @@ func (a *Atlas) reloadAfterImport(ctx context.Context) error {
 
 // ImportFile imports the file at path as ImportWith does, for a writer
 // without a region limit (the CLI). A long observation CSV is streamed from
-// the disk when the store can stream, never held whole in memory; other
-// files are read whole, except a GeoJSON boundary file, decoded a feature
-// at a time.
+// the disk when the store can stream, never held whole in memory; an OSM
+// extract is read from the disk in its two passes, and a GeoJSON boundary
+// file decoded a feature at a time; other files are read whole.
 func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer.Options) (*ImportResult, error) {
+	if kind == importer.OSM {
+		return a.importOSMFile(ctx, path, opts)
+	}
 	if _, streams := a.store.(store.ObservationStreamer); kind == importer.Observations && streams && !opts.DryRun {
 		f, err := os.Open(path)
 		if err != nil {
@@ -91,6 +94,21 @@ func (a *Atlas) streamBoundaries(ctx context.Context, path string, opts importer
 		return nil, false, nil
 	}
 	return res, true, err
+}
+
+func (a *Atlas) importOSMFile(ctx context.Context, path string, opts importer.Options) (*ImportResult, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	a.writes.Lock()
+	defer a.writes.Unlock()
+	return a.importOSM(ctx, filepath.Base(path), f, st.Size(), a.Snapshot(), Writer{}, opts)
 }
 
 // streamObservations imports an observation file through the store's

@@ -26,6 +26,12 @@ type Options struct {
 	Replace bool
 	// DryRun reports what would change and writes nothing.
 	DryRun bool
+	// Margin is how far, in metres, beyond the known regions an OSM
+	// extract's roads are kept, up to MaxMargin (see CheckMargin); 0
+	// means DefaultMargin.
+	Margin float64
+	// NoClip keeps an OSM extract's whole network, wherever it lies.
+	NoClip bool
 	// MaxBytes bounds what a zipped file may inflate to (the upload limit);
 	// 0 means defaultMaxBytes.
 	MaxBytes int64
@@ -36,6 +42,25 @@ func (o Options) maxBytes() int64 {
 		return o.MaxBytes
 	}
 	return defaultMaxBytes
+}
+
+// MaxMargin is the widest clip margin, in metres: a neighbouring county,
+// beyond which a network is better imported whole (NoClip).
+const MaxMargin = 100000.0
+
+// CheckMargin checks a clip margin given in metres.
+func CheckMargin(m float64) error {
+	if !(m >= 1 && m <= MaxMargin) {
+		return fmt.Errorf("%g is not a margin in metres from 1 to %.0f", m, MaxMargin)
+	}
+	return nil
+}
+
+func (o Options) margin() float64 {
+	if o.Margin > 0 {
+		return o.Margin
+	}
+	return DefaultMargin
 }
 
 // ParseMap reads column overrides "role=column,role=column" (code, name,

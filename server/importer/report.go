@@ -23,6 +23,7 @@ type Report struct {
 	Notes    []string          `json:"notes,omitempty"`
 	Rows     int               `json:"rows"`
 	Regions  *RegionChanges    `json:"regions,omitempty"`
+	Clip     *ClipReport       `json:"clip,omitempty"` // OSM extracts
 	// placeProblems are the features placing found wrong (see place), for
 	// the reader to report with the rest.
 	placeProblems []Problem

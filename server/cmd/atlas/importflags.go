@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +16,8 @@ import (
 type importFlags struct {
 	crs, towgs84, layer, mapping string
 	period                       int
-	dryRun, replace              bool
+	margin                       float64
+	dryRun, replace, clip        bool
 }
 
 func (f *importFlags) register(fs *flag.FlagSet) {
@@ -24,6 +26,8 @@ func (f *importFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.layer, "layer", "", "the layer of a GeoPackage (or the set of a zipped Shapefile) to read")
 	fs.StringVar(&f.mapping, "map", "", "columns for roles the file names its own way: code=行政代码,name=名称")
 	fs.IntVar(&f.period, "period", 0, "the year of observations when no column or sheet gives it")
+	fs.Float64Var(&f.margin, "margin", importer.DefaultMargin, "osm: metres beyond the regions' envelope within which roads are kept")
+	fs.BoolVar(&f.clip, "clip", true, "osm: keep only the roads near the regions (China's roads while there are none); -clip=false keeps the whole extract")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "say what the import would write, and write nothing")
 	fs.BoolVar(&f.replace, "replace", false, "boundaries: remove the regions the file does not hold under its regions' parents")
 }
@@ -33,7 +37,11 @@ func (f *importFlags) options() (importer.Options, error) {
 	if err != nil {
 		return importer.Options{}, err
 	}
-	return importer.Options{CRS: f.crs, TOWGS84: f.towgs84, Layer: f.layer, Map: m, Period: f.period, DryRun: f.dryRun, Replace: f.replace}, nil
+	if err := importer.CheckMargin(f.margin); err != nil {
+		return importer.Options{}, fmt.Errorf("-margin: %w", err)
+	}
+	return importer.Options{CRS: f.crs, TOWGS84: f.towgs84, Layer: f.layer, Map: m, Period: f.period,
+		Margin: f.margin, NoClip: !f.clip, DryRun: f.dryRun, Replace: f.replace}, nil
 }
 
 // readImportFile reads a Shapefile given by its .shp: the siblings of the
