@@ -1,7 +1,6 @@
 package atlas
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 
@@ -47,10 +46,13 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 			return nil, scopeGone(region)
 		}
 	}
-	if !opts.DryRun && importer.CanonicalCSV(data) {
-		// The long CSV of the API and the command line streams into the
-		// store row by row (see streamObservations).
-		if res, ok, err := a.streamObservations(ctx, kind, file, bytes.NewReader(data), whole, region); ok {
+	if !opts.DryRun {
+		// Observation files, CSV or workbook, stream into the store row by
+		// row (see streamObservations).
+		read := func(put func(analytics.Observation) error) (*importer.Report, error) {
+			return importer.StreamObservationsWith(file, data, a.catalogue, whole, opts, put)
+		}
+		if res, ok, err := a.streamObservations(ctx, kind, file, read, whole, region); ok {
 			return res, err
 		}
 	}

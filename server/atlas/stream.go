@@ -29,7 +29,8 @@ func (a *Atlas) reloadAfterImport(ctx context.Context) error {
 // ImportFile imports the file at path as ImportWith does, for a writer
 // without a region limit (the CLI). A long observation CSV is streamed from
 // the disk when the store can stream, never held whole in memory; other
-// files are read whole.
+// files are read whole (an observation workbook is then streamed from
+// memory: its values are never all held as records).
 func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer.Options) (*ImportResult, error) {
 	if _, streams := a.store.(store.ObservationStreamer); kind == importer.Observations && streams && !opts.DryRun {
 		f, err := os.Open(path)
@@ -45,7 +46,11 @@ func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer
 			}
 			a.writes.Lock()
 			defer a.writes.Unlock()
-			res, _, err := a.streamObservations(ctx, kind, filepath.Base(path), f, a.Snapshot(), "")
+			file, whole := filepath.Base(path), a.Snapshot()
+			read := func(put func(analytics.Observation) error) (*importer.Report, error) {
+				return nil, importer.StreamObservations(file, f, a.catalogue, whole, put)
+			}
+			res, _, err := a.streamObservations(ctx, kind, file, read, whole, "")
 			return res, err
 		}
 	}
@@ -56,14 +61,17 @@ func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer
 	return a.ImportWith(ctx, kind, filepath.Base(path), data, "", opts)
 }
 
+// obsSource reads a file's observations, handing each valid one to put,
+// and reports what it understood (or nil).
+type obsSource func(put func(analytics.Observation) error) (*importer.Report, error)
+
 // streamObservations imports an observation file through the store's
 // stream, reading, checking and writing each row in turn inside one
-// transaction, so that memory follows the number of distinct keys rather
-// than the rows. ok is false when kind is not observations or the store
-// cannot stream; the caller then reads the file whole. The caller holds
-// a.writes; whole is the whole atlas and region the writer's limit, as in
-// Import.
-func (a *Atlas) streamObservations(ctx context.Context, kind, file string, data io.ReadSeeker,
+// transaction, so that memory follows the rows' compact keys rather than
+// the rows. ok is false when kind is not observations or the store cannot
+// stream; the caller then reads the file whole. The caller holds a.writes;
+// whole is the whole atlas and region the writer's limit, as in Import.
+func (a *Atlas) streamObservations(ctx context.Context, kind, file string, read obsSource,
 	whole *analytics.Snapshot, region string) (res *ImportResult, ok bool, err error) {
 	st, streams := a.store.(store.ObservationStreamer)
 	if kind != importer.Observations || !streams {
@@ -71,8 +79,10 @@ func (a *Atlas) streamObservations(ctx context.Context, kind, file string, data 
 	}
 	scope := scopeFilter{s: whole, region: region}
 	a.log.Info("writing batch", "kind", kind, "source", file, "streamed", true)
+	var rep *importer.Report
 	batch, err := st.StreamObservations(ctx, kind, file, func(put func(analytics.Observation) error) error {
-		err := importer.StreamObservations(file, data, a.catalogue, whole, func(o analytics.Observation) error {
+		var err error
+		rep, err = read(func(o analytics.Observation) error {
 			if !scope.inside(o) {
 				return nil // refused below, after every row was read
 			}
@@ -90,7 +100,7 @@ func (a *Atlas) streamObservations(ctx context.Context, kind, file string, data 
 	if err := a.reloadAfterImport(ctx); err != nil {
 		return nil, true, err
 	}
-	return &ImportResult{Batch: batch, Kind: kind, Source: file, Counts: map[string]int{
+	return &ImportResult{Batch: batch, Kind: kind, Source: file, Report: rep, Counts: map[string]int{
 		"regions": 0, "observations": batch.Rows, "facilities": 0, "grids": 0, "networks": 0,
 	}}, true, nil
 }

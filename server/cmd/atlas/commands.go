@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/community-atlas/atlas/server"
@@ -58,6 +59,7 @@ func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kin
 	}
 	defer close()
 	a.SkipReloads() // the process exits once the batch is written
+	boundMemory()
 	var res *atlas.ImportResult
 	if strings.EqualFold(filepath.Ext(file), ".shp") {
 		// A Shapefile is its .shp and the siblings beside it.
@@ -72,6 +74,19 @@ func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kin
 		return err
 	}
 	return printJSON(res)
+}
+
+// importMemoryLimit is the soft limit of the Go heap during an import,
+// unless GOMEMLIMIT sets one: a million-row import holds about 120 MB live
+// (the snapshot, compact keys and rows, excelize's buffers), and the
+// collector's default headroom (GOGC=100) would let the heap grow to
+// twice that before collecting.
+const importMemoryLimit = 160 << 20
+
+func boundMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(importMemoryLimit)
+	}
 }
 
 // migrateCommand opens the store, which applies its migrations, and exits.
