@@ -207,7 +207,7 @@ func (r *obsReader) row(sh *table.Sheet, lay sheetLayout, row int, cells []strin
 	}
 	period, perr := r.period(sh, lay, at(lay.period))
 	region := at(lay.region)
-	if lay.indicator >= 0 {
+	if len(lay.wide) == 0 { // long: layout found both indicator and value columns
 		r.value(sh, row, region, at(lay.indicator), sh.Header[lay.value], at(lay.value), period, perr)
 		return
 	}
