@@ -17,6 +17,17 @@ mkdir -p "$gen_out"
 cmp -s "$gen_out/observations.csv" seeds/generated/observations.csv && echo "regenerated files identical to the committed ones"
 
 go build -o "$work/atlas" ./server/cmd/atlas
+
+echo "== observation import: 1,000,000 rows as CSV and XLSX into a freshly seeded SQLite store"
+go run ./scripts/obsfile -rows "${IMPORT_ROWS:-1000000}" -o "$work/obs.csv"
+go run ./scripts/obsfile -rows "${IMPORT_ROWS:-1000000}" -o "$work/obs.xlsx"
+"$work/atlas" seed -data-dir "$work/seeded" -log-level warn >/dev/null
+for f in obs.csv obs.xlsx; do
+  rm -rf "$work/import" && cp -r "$work/seeded" "$work/import"
+  /usr/bin/time -f "$f: %e s wall, %U s user, %S s system, %M KiB peak" \
+    "$work/atlas" import -data-dir "$work/import" -log-level warn observations "$work/$f" 2>&1 >/dev/null | tail -n 1
+done
+rm -rf "$work/seeded" "$work/import" "$work"/obs.*
 ready() {
   local start=$1
   until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.01; done

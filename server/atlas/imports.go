@@ -56,10 +56,13 @@ func (a *Atlas) ImportWith(ctx context.Context, kind, file string, data []byte, 
 	if kind == importer.OSM {
 		return a.importOSM(ctx, file, bytes.NewReader(data), int64(len(data)), whole, w, opts)
 	}
-	if !opts.DryRun && importer.CanonicalCSV(data) {
-		// The long CSV of the API and the command line streams into the
-		// store row by row (see streamObservations).
-		if res, ok, err := a.streamObservations(ctx, kind, file, bytes.NewReader(data), whole, w); ok {
+	if !opts.DryRun {
+		// Observation files, CSV or workbook, stream into the store row by
+		// row (see streamObservations).
+		read := func(put func(analytics.Observation) error) (*importer.Report, error) {
+			return importer.StreamObservationsWith(file, data, a.catalogue, whole, opts, put)
+		}
+		if res, ok, err := a.streamObservations(ctx, kind, file, read, whole, w); ok {
 			return res, err
 		}
 	}

@@ -32,7 +32,9 @@ func (a *Atlas) reloadAfterImport(ctx context.Context) error {
 // without a region limit (the CLI). A long observation CSV is streamed from
 // the disk when the store can stream, never held whole in memory; an OSM
 // extract is read from the disk in its two passes, and a GeoJSON boundary
-// file decoded a feature at a time; other files are read whole.
+// file decoded a feature at a time; other files are read whole (an
+// observation workbook is then streamed from memory: its values are never
+// all held as records).
 func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer.Options) (*ImportResult, error) {
 	if kind == importer.OSM {
 		return a.importOSMFile(ctx, path, opts)
@@ -51,7 +53,11 @@ func (a *Atlas) ImportFile(ctx context.Context, kind, path string, opts importer
 			}
 			a.writes.Lock()
 			defer a.writes.Unlock()
-			res, _, err := a.streamObservations(ctx, kind, filepath.Base(path), f, a.Snapshot(), Writer{})
+			file, whole := filepath.Base(path), a.Snapshot()
+			read := func(put func(analytics.Observation) error) (*importer.Report, error) {
+				return nil, importer.StreamObservations(file, f, a.catalogue, whole, put)
+			}
+			res, _, err := a.streamObservations(ctx, kind, file, read, whole, Writer{})
 			return res, err
 		}
 	}
@@ -111,14 +117,17 @@ func (a *Atlas) importOSMFile(ctx context.Context, path string, opts importer.Op
 	return a.importOSM(ctx, filepath.Base(path), f, st.Size(), a.Snapshot(), Writer{}, opts)
 }
 
+// obsSource reads a file's observations, handing each valid one to put,
+// and reports what it understood (or nil).
+type obsSource func(put func(analytics.Observation) error) (*importer.Report, error)
+
 // streamObservations imports an observation file through the store's
 // stream, reading, checking and writing each row in turn inside one
-// transaction, so that memory follows the number of distinct keys rather
-// than the rows. ok is false when kind is not observations or the store
-// cannot stream; the caller then reads the file whole. The caller holds
-// a.writes; whole is the whole atlas and region the writer's limit, as in
-// Import.
-func (a *Atlas) streamObservations(ctx context.Context, kind, file string, data io.ReadSeeker,
+// transaction, so that memory follows the rows' compact keys rather than
+// the rows. ok is false when kind is not observations or the store cannot
+// stream; the caller then reads the file whole. The caller holds a.writes;
+// whole is the whole atlas and w the writer, as in ImportWith.
+func (a *Atlas) streamObservations(ctx context.Context, kind, file string, read obsSource,
 	whole *analytics.Snapshot, w Writer) (res *ImportResult, ok bool, err error) {
 	st, streams := a.store.(store.ObservationStreamer)
 	if kind != importer.Observations || !streams {
@@ -126,13 +135,19 @@ func (a *Atlas) streamObservations(ctx context.Context, kind, file string, data 
 	}
 	scope := scopeFilter{s: whole, region: w.Region}
 	a.log.Info("writing batch", "kind", kind, "source", file, "streamed", true)
+	var rep *importer.Report
 	info := store.BatchInfo{Kind: kind, Source: file, User: w.User, Report: func(rows int) json.RawMessage {
 		// What a dry run of the file reports (importer.ReadObservationsWith).
-		rep, _ := json.Marshal(&importer.Report{File: file, Format: "csv", Rows: rows})
-		return rep
+		if rep == nil {
+			rep = &importer.Report{File: file, Format: "csv"}
+		}
+		rep.Rows = rows
+		text, _ := json.Marshal(rep)
+		return text
 	}}
 	batch, err := st.StreamObservations(ctx, info, func(put func(analytics.Observation) error) error {
-		err := importer.StreamObservations(file, data, a.catalogue, whole, func(o analytics.Observation) error {
+		var err error
+		rep, err = read(func(o analytics.Observation) error {
 			if !scope.inside(o) {
 				return nil // refused below, after every row was read
 			}
@@ -152,8 +167,7 @@ func (a *Atlas) streamObservations(ctx context.Context, kind, file string, data 
 	}
 	n := counts(&store.Changeset{})
 	n["observations"] = batch.Rows
-	return &ImportResult{Batch: batch, Kind: kind, Source: file, Counts: n,
-		Report: &importer.Report{File: file, Format: "csv", Rows: batch.Rows}}, true, nil
+	return &ImportResult{Batch: batch, Kind: kind, Source: file, Counts: n, Report: rep}, true, nil
 }
 
 // scopeFilter is checkScope for observations taken one at a time: every

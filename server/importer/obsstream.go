@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/community-atlas/atlas/analytics"
 )
@@ -16,7 +18,8 @@ import (
 // The file is read twice when it is UTF-8 (see textReader), never whole.
 // Every problem is still collected (up to the cap) and returned as an
 // *Error; once one is found no further row is put, since the caller must
-// discard what was put (the store rolls its transaction back). An error
+// discard what was put (the store rolls its transaction back). Repeated
+// keys are found after the last row, so both rows of one are put. An error
 // from put stops the reading and is returned as is. The Indicator and Region
 // of an observation put are the catalogue's and the index's own strings,
 // so holding them keeps no row of the file alive.
@@ -48,11 +51,7 @@ func StreamObservations(file string, rs io.ReadSeeker, cat *analytics.Catalogue,
 			c.add(p)
 			continue
 		}
-		if first, dup := keys.add(o, line); dup {
-			c.add(Problem{Row: line, Code: o.Region, Message: fmt.Sprintf(
-				"duplicate of row %d: %s for %s in %d appears twice", first, o.Indicator, o.Region, o.Period)})
-			continue
-		}
+		keys.add(o, lineKey{line: int32(line)})
 		if len(c.err.Problems) == 0 {
 			if err := put(o); err != nil {
 				return err
@@ -62,32 +61,86 @@ func StreamObservations(file string, rs io.ReadSeeker, cat *analytics.Catalogue,
 	if rows == 0 {
 		return &Error{File: file, Problems: []Problem{{Message: errNoRows.Error()}}}
 	}
+	for _, d := range keys.duplicates() {
+		c.add(keys.problem(d, func(at lineKey) string { return fmt.Sprintf("row %d", at.line) }))
+	}
 	return c.result(file)
 }
 
 // obsKeys remembers the (indicator, region, period) of each row read, and
-// its line, in 12 bytes of map entry rather than the row's three strings:
-// indicators and regions are numbered as they first appear (16 and 32 bits,
-// more than any catalogue or atlas holds) and the period is a year.
+// its line, in 16 bytes rather than the row's three strings: indicators
+// and regions are numbered as they first appear (16 and 32 bits, more than
+// any catalogue or atlas holds) and the period is a year. Duplicates are
+// found once the file is read, by sorting: a slice holds a key in a third
+// of the memory a map does.
 type obsKeys struct {
 	indicators map[string]uint64
 	regions    map[string]uint64
-	seen       map[uint64]int32
+	seen       []lineKey
+}
+
+// lineKey is a key and where it was read: the line of a CSV file, or
+// the sheet (its place in the book) and row of a table.
+type lineKey struct {
+	key   uint64
+	line  int32
+	sheet uint16
 }
 
 func newObsKeys() *obsKeys {
-	return &obsKeys{indicators: map[string]uint64{}, regions: map[string]uint64{}, seen: map[uint64]int32{}}
+	return &obsKeys{indicators: map[string]uint64{}, regions: map[string]uint64{}}
 }
 
-// add records o read at line; if its key was seen, it returns the first
-// line and true.
-func (k *obsKeys) add(o analytics.Observation, line int) (int, bool) {
-	key := number(k.indicators, o.Indicator)<<48 | number(k.regions, o.Region)<<16 | uint64(uint16(o.Period))
-	if first, dup := k.seen[key]; dup {
-		return int(first), true
+// add records o read at at (whose key is filled in).
+func (k *obsKeys) add(o analytics.Observation, at lineKey) {
+	at.key = number(k.indicators, o.Indicator)<<48 | number(k.regions, o.Region)<<16 | uint64(uint16(o.Period))
+	k.seen = append(k.seen, at)
+}
+
+// duplicate is a row whose key an earlier row had, and that first row.
+type duplicate struct{ row, first lineKey }
+
+// duplicates are the rows whose key an earlier row had, in file order, up
+// to one more than the cap on problems (so that the cap shows).
+func (k *obsKeys) duplicates() []duplicate {
+	slices.SortFunc(k.seen, func(a, b lineKey) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.sheet, b.sheet), cmp.Compare(a.line, b.line))
+	})
+	var out []duplicate
+	first := 0
+	for i := 1; i < len(k.seen); i++ {
+		if k.seen[i].key != k.seen[first].key {
+			first = i
+			continue
+		}
+		out = append(out, duplicate{k.seen[i], k.seen[first]})
 	}
-	k.seen[key] = int32(line)
-	return 0, false
+	slices.SortFunc(out, func(a, b duplicate) int {
+		return cmp.Or(cmp.Compare(a.row.sheet, b.row.sheet), cmp.Compare(a.row.line, b.row.line))
+	})
+	return out[:min(len(out), maxProblems+1)]
+}
+
+// problem says what d is; where names a row.
+func (k *obsKeys) problem(d duplicate, where func(lineKey) string) Problem {
+	ind, reg, period := k.name(d.row.key)
+	return Problem{Row: int(d.row.line), Code: reg, Message: fmt.Sprintf(
+		"duplicate of %s: %s for %s in %d appears twice", where(d.first), ind, reg, period)}
+}
+
+// name returns the strings a key was made of.
+func (k *obsKeys) name(key uint64) (indicator, region string, period int) {
+	indicator, region = nameOf(k.indicators, key>>48), nameOf(k.regions, key>>16&0xffffffff)
+	return indicator, region, int(int16(uint16(key)))
+}
+
+func nameOf(m map[string]uint64, n uint64) string {
+	for s, v := range m {
+		if v == n {
+			return s
+		}
+	}
+	return ""
 }
 
 // number returns the number of s in m, giving it the next one when new.

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -26,51 +27,58 @@ var obsHeaders = map[string][]string{
 	"value":     {"value", "数值", "值", "指标值"},
 }
 
-// ReadObservationTable reads observations from a workbook or a CSV table,
-// long or wide (see above). Each value is checked as ReadObservations
-// checks it; the report names the sheets read and skipped and the column
-// of each indicator.
-func ReadObservationTable(file string, data []byte, cat *analytics.Catalogue, idx Index, opts Options) (*store.Changeset, *Report, error) {
+// StreamObservationTable reads observations from a workbook or a CSV
+// table, long or wide (see above), handing each valid value to put as
+// StreamObservations does. Each value is checked as ReadObservations checks
+// it; the report names the sheets read and skipped and the column of each
+// indicator. Rows are read one at a time (see table.Sheet.Each) and only a
+// compact key of each value is kept, so a workbook of a million values is
+// never held as records.
+// Once a problem is found no further value is put; an error from put stops
+// the reading and is returned as is.
+func StreamObservationTable(file string, data []byte, cat *analytics.Catalogue, idx Index, opts Options, put func(analytics.Observation) error) (*Report, error) {
 	rep := &Report{File: file}
 	if IsZip(data) {
 		if err := CheckZip(file, data, opts.maxBytes()); err != nil {
-			return nil, rep, err
+			return rep, err
 		}
 	}
 	book, err := table.Open(file, data)
 	if err != nil {
-		return nil, rep, fileError(file, err)
+		return rep, fileError(file, err)
 	}
-	rep.Format = "csv"
-	if IsZip(data) {
-		rep.Format = "xlsx"
-	}
+	defer book.Close()
+	rep.Format = book.Format
 	for _, s := range book.Skipped {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("sheet %s skipped: %s", s.Sheet, s.Reason))
 	}
-	r := obsReader{file: file, cat: cat, idx: idx, opts: opts, seen: map[obsKey]string{}, names: indicatorNames(cat),
-		cs: &store.Changeset{Kind: Observations, Source: file}, columns: map[string]string{}}
-	for _, sh := range book.Sheets {
+	r := obsReader{file: file, cat: cat, idx: idx, opts: opts, keys: newObsKeys(), names: indicatorNames(cat),
+		put: put, columns: map[string]string{}}
+	for i, sh := range book.Sheets {
+		r.sheetNo = i
 		if err := r.sheet(sh); err != nil {
-			return nil, rep, fileError(file, err)
+			if r.putErr != nil {
+				return rep, r.putErr
+			}
+			return rep, fileError(file, err)
 		}
 		if r.c.full() {
 			break
 		}
 	}
 	rep.Columns, rep.Rows = r.columns, r.rows
+	for _, d := range r.keys.duplicates() {
+		p := r.keys.problem(d, func(at lineKey) string { return fmt.Sprintf("sheet %s row %d", book.Sheets[at.sheet].Name, at.line) })
+		p.Message = fmt.Sprintf("sheet %s: %s", book.Sheets[d.row.sheet].Name, p.Message)
+		r.c.add(p)
+	}
 	if err := r.c.result(file); err != nil {
-		return nil, rep, err
+		return rep, err
 	}
-	if len(r.cs.Observations) == 0 {
-		return nil, rep, fileError(file, fmt.Errorf("no values: the tables hold no indicator column or value"))
+	if r.values == 0 {
+		return rep, fileError(file, fmt.Errorf("no values: the tables hold no indicator column or value"))
 	}
-	return r.cs, rep, nil
-}
-
-type obsKey struct {
-	ind, region string
-	period      int
+	return rep, nil
 }
 
 // obsReader carries what the sheets of one file share.
@@ -80,8 +88,11 @@ type obsReader struct {
 	idx     Index
 	opts    Options
 	c       collector
-	cs      *store.Changeset
-	seen    map[obsKey]string // where each value was first given
+	keys    *obsKeys // of every value read, to find duplicates
+	put     func(analytics.Observation) error
+	putErr  error // what put returned, which ends the reading
+	values  int   // valid values read
+	sheetNo int   // of the sheet being read, in the book
 	names   map[string]*analytics.Indicator
 	columns map[string]string
 	rows    int
@@ -120,6 +131,9 @@ func (r *obsReader) sheet(sh *table.Sheet) error {
 	err = sh.Each(func(row int, cells []string) error {
 		r.rows++
 		r.row(sh, lay, row, cells)
+		if r.putErr != nil {
+			return r.putErr
+		}
 		if r.c.full() {
 			return errStop
 		}
@@ -209,7 +223,7 @@ func (r *obsReader) row(sh *table.Sheet, lay sheetLayout, row int, cells []strin
 	}
 	period, perr := r.period(sh, lay, at(lay.period))
 	region := at(lay.region)
-	if lay.indicator >= 0 {
+	if len(lay.wide) == 0 { // long: layout found both indicator and value columns
 		r.value(sh, row, region, at(lay.indicator), sh.Header[lay.value], at(lay.value), period, perr)
 		return
 	}
@@ -281,14 +295,13 @@ func (r *obsReader) value(sh *table.Sheet, row int, region, indicator, field, ce
 		fail(field, "%v", err)
 		return
 	}
-	key := obsKey{ind.ID, region, period}
-	here := fmt.Sprintf("%s row %d", where, row)
-	if first, dup := r.seen[key]; dup {
-		fail(field, "duplicate of %s: %s for %s in %d appears twice", first, ind.ID, region, period)
-		return
+	// The catalogue's and the index's strings: a cell's may be kept.
+	o := analytics.Observation{Indicator: ind.ID, Region: reg.Code, Period: period, Value: v}
+	r.keys.add(o, lineKey{line: int32(row), sheet: uint16(r.sheetNo)})
+	r.values++
+	if len(r.c.err.Problems) == 0 && r.putErr == nil {
+		r.putErr = r.put(o)
 	}
-	r.seen[key] = here
-	r.cs.Observations = append(r.cs.Observations, analytics.Observation{Indicator: ind.ID, Region: region, Period: period, Value: v})
 }
 
 // placeholder reports the marks offices put in a cell for "no figure".
@@ -301,19 +314,33 @@ func placeholder(s string) bool {
 }
 
 // ReadObservationsWith reads observations from a long CSV with the
-// canonical header (indicator, region, period, value) through
-// ReadObservations, and any other table or workbook through
-// ReadObservationTable.
+// canonical header (indicator, region, period, value) as ReadObservations
+// does, and any other table or workbook through StreamObservationTable,
+// into a changeset (a dry run's).
 func ReadObservationsWith(file string, data []byte, cat *analytics.Catalogue, idx Index, opts Options) (*store.Changeset, *Report, error) {
+	cs := &store.Changeset{Kind: Observations, Source: file}
+	rep, err := StreamObservationsWith(file, data, cat, idx, opts, func(o analytics.Observation) error {
+		cs.Observations = append(cs.Observations, o)
+		return nil
+	})
+	if err != nil {
+		return nil, rep, err
+	}
+	return cs, rep, nil
+}
+
+// StreamObservationsWith is ReadObservationsWith handing each value to put
+// (see StreamObservations and StreamObservationTable).
+func StreamObservationsWith(file string, data []byte, cat *analytics.Catalogue, idx Index, opts Options, put func(analytics.Observation) error) (*Report, error) {
 	if IsZip(data) || opts.Period != 0 || len(opts.Map) > 0 || !CanonicalCSV(data) {
-		return ReadObservationTable(file, data, cat, idx, opts)
+		return StreamObservationTable(file, data, cat, idx, opts, put)
 	}
-	cs, err := ReadObservations(file, data, cat, idx)
-	rep := &Report{File: file, Format: "csv"}
-	if cs != nil {
-		rep.Rows = len(cs.Observations)
-	}
-	return cs, rep, err
+	rows := 0
+	err := StreamObservations(file, bytes.NewReader(data), cat, idx, func(o analytics.Observation) error {
+		rows++
+		return put(o)
+	})
+	return &Report{File: file, Format: "csv", Rows: rows}, err
 }
 
 // CanonicalCSV reports whether a CSV's first line is the long header

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/xuri/excelize/v2"
 )
@@ -122,5 +123,27 @@ func TestObservationLongTableWithPeriodOption(t *testing.T) {
 	_, _, err = importer.ReadObservationsWith("long.csv", []byte(csv), cat, idx, importer.Options{})
 	if ps := problems(t, err); !strings.Contains(ps[0].Message, "no year") && !strings.Contains(ps[0].Message, "year") {
 		t.Errorf("no period: %+v", ps)
+	}
+}
+
+// TestObservationTableDuplicates: a value given twice, by id and by
+// Chinese name, is named with the sheet and row of its first giving, and
+// a table with a problem puts nothing.
+func TestObservationTableDuplicates(t *testing.T) {
+	cat, idx := fixture(t)
+	csv := "指标,行政代码,年份,数值\n" +
+		"registered_volunteers,320612001001,2023,8.5\n" + // row 2
+		"registered_volunteers,320612001201,2023,3\n" + // row 3
+		"注册志愿者占居民比例,320612001001,2023,9\n" // row 4: row 2 again
+	put := 0
+	_, err := importer.StreamObservationTable("long.csv", []byte(csv), cat, idx, importer.Options{},
+		func(analytics.Observation) error { put++; return nil })
+	ps := problems(t, err)
+	want := "sheet long: duplicate of sheet long row 2: registered_volunteers for 320612001001 in 2023 appears twice"
+	if len(ps) != 1 || ps[0].Row != 4 || ps[0].Message != want {
+		t.Errorf("problems %+v, want row 4: %s", ps, want)
+	}
+	if put != 3 {
+		t.Errorf("%d values put before the duplicate was found at the end, want 3", put)
 	}
 }

@@ -15,8 +15,9 @@ import (
 type ObservationSource func(put func(analytics.Observation) error) error
 
 // ObservationStreamer is a store that writes observations as they are
-// produced, without holding them all: an import of millions of rows then
-// needs memory for a buffer, not for the rows.
+// produced, without holding them as records: an import of millions of rows
+// then needs memory for a buffer (PostgreSQL) or a compact row per value
+// (SQLite, 24 bytes, to write them in key order), not for the records.
 type ObservationStreamer interface {
 	// StreamObservations writes what src puts as one batch of the given
 	// kind and source, in one transaction, with the same result as Apply

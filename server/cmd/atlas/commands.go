@@ -46,15 +46,6 @@ func seedCommand(ctx context.Context, cfg server.Config, log *slog.Logger) error
 	return printJSON(res)
 }
 
-// importMemoryLimit is the soft limit on the Go heap of atlas import
-// (GOMEMLIMIT overrides it). A province's boundaries are held once, about
-// 150 MB, but the collector, left to its default, lets the heap grow to
-// twice what it held at its last run, and the checks of every boundary
-// against its parent make garbage fast: with the limit it collects sooner
-// near it instead, for some CPU time. It is soft: a larger file still
-// imports, with more collections.
-const importMemoryLimit = 320 << 20
-
 // importCommand imports one file into the configured store, or with
 // --dry-run says what it would write. A long observation CSV streams from
 // the disk (see Atlas.ImportFile).
@@ -62,9 +53,7 @@ func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kin
 	if _, err := os.Stat(file); err != nil {
 		return err // before an empty store is seeded for nothing
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(importMemoryLimit)
-	}
+	boundMemory(kind)
 	a, close, err := openAtlas(ctx, cfg, log, true)
 	if err != nil {
 		return err
@@ -85,6 +74,31 @@ func importCommand(ctx context.Context, cfg server.Config, log *slog.Logger, kin
 		return err
 	}
 	return printJSON(res)
+}
+
+// Soft limits of the Go heap during an import, unless GOMEMLIMIT sets one:
+// the collector's default headroom (GOGC=100) lets the heap grow to twice
+// what it held at its last run, and an import makes garbage fast. With a
+// limit it collects sooner near it instead, for some CPU time; it is soft,
+// so a larger file still imports, with more collections.
+const (
+	// A million-row observation import holds about 120 MB live (the
+	// snapshot, compact keys and rows, excelize's buffers).
+	importMemoryLimit = 160 << 20
+	// A province's boundaries are held once, about 150 MB, and the checks
+	// of every boundary against its parent make garbage on top.
+	boundaryMemoryLimit = 320 << 20
+)
+
+func boundMemory(kind string) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	if kind == importer.Boundaries {
+		debug.SetMemoryLimit(boundaryMemoryLimit)
+		return
+	}
+	debug.SetMemoryLimit(importMemoryLimit)
 }
 
 // migrateCommand opens the store, which applies its migrations, and exits.

@@ -82,9 +82,9 @@ func TestRecords(t *testing.T) {
 
 	east := time.FixedZone("CST", 8*3600)
 	at := time.Date(2024, 5, 1, 9, 30, 0, 123000, east)
-	batch, err := Batch(row{int64(7), "seed", "seed", 12, at}, func(t time.Time) (time.Time, error) { return t, nil })
-	if err != nil || batch.At.Location() != time.UTC || !batch.At.Equal(at) || batch.ID != 7 || batch.Rows != 12 {
-		t.Errorf("Batch = %+v, %v; want batch 7 of 12 rows at %v in UTC", batch, err, at)
+	batch, err := Batch(row{int64(7), "seed", "seed", 12, at, "wang"}, func(t time.Time) (time.Time, error) { return t, nil })
+	if err != nil || batch.At.Location() != time.UTC || !batch.At.Equal(at) || batch.ID != 7 || batch.Rows != 12 || batch.User != "wang" {
+		t.Errorf("Batch = %+v, %v; want batch 7 of 12 rows by wang at %v in UTC", batch, err, at)
 	}
 }
 
@@ -106,7 +106,7 @@ func TestRecordErrorsNameTheRecord(t *testing.T) {
 		{func() error { _, err := Facility(row{"f1", "", "", 0.0, "", bad}); return err }, "facility f1: "},
 		{func() error { _, err := Grid(row{"g1", "", int64(0), "", bad}); return err }, "grid g1: "},
 		{func() error {
-			_, err := Batch(row{int64(3), "", "", 0, "yesterday"}, func(s string) (time.Time, error) {
+			_, err := Batch(row{int64(3), "", "", 0, "yesterday", ""}, func(s string) (time.Time, error) {
 				return time.Parse(time.RFC3339, s)
 			})
 			return err
@@ -140,7 +140,7 @@ func TestObservationsShareStrings(t *testing.T) {
 func TestLoad(t *testing.T) {
 	point := mustWKB(wkbgeom.Point(orb.Point{1, 2}))
 	tables := map[string][]row{
-		"batches":      {{int64(1), "seed", "seed", 3, "2024-05-01T01:30:00Z"}},
+		"batches":      {{int64(1), "seed", "seed", 3, "2024-05-01T01:30:00Z", ""}},
 		"regions":      {{"3206", "南通市", "city", "", "", int64(0), int64(0), 0.0, 0.0, 0.0, false, nil}},
 		"observations": {{"population", "3206", 2024, 1.0, int64(1)}},
 		"facilities":   {{"f1", "police_post", "", 0.0, "3206", point}},
