@@ -87,7 +87,10 @@ type Catalogue struct {
 	Source      string          `json:"source"`
 	Departments map[string]Text `json:"departments"`
 	Indicators  []Indicator     `json:"indicators"`
-	byID        map[string]int
+	// Checklist holds the notice's qualitative requirements; it is kept in
+	// a file of its own (ParseChecklist) and served at its own address.
+	Checklist *Checklist `json:"-"`
+	byID      map[string]int
 }
 
 // ParseCatalogue reads and validates a catalogue in the JSON form of

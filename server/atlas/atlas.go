@@ -40,9 +40,17 @@ type Atlas struct {
 	skipReloads atomic.Bool
 }
 
-// LoadCatalogue parses the embedded indicator catalogue.
+// LoadCatalogue parses the embedded indicator catalogue and its checklist
+// of qualitative requirements.
 func LoadCatalogue() (*analytics.Catalogue, error) {
-	return analytics.ParseCatalogue(seeds.IndicatorsJSON)
+	cat, err := analytics.ParseCatalogue(seeds.IndicatorsJSON)
+	if err != nil {
+		return nil, err
+	}
+	if cat.Checklist, err = analytics.ParseChecklist(seeds.ChecklistJSON, cat); err != nil {
+		return nil, err
+	}
+	return cat, nil
 }
 
 // New loads the first snapshot from st, seeding it with the Nantong data

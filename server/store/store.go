@@ -15,10 +15,16 @@ import (
 // ErrNotReady is returned when the store cannot be reached.
 var ErrNotReady = errors.New("store: not reachable")
 
+// ErrNoFile is returned for the evidence file of a checklist entry that has
+// none.
+var ErrNoFile = errors.New("store: no evidence file")
+
 // Changeset is one write: everything in it is applied in one transaction or
 // not at all. Regions upsert by code, observations by (indicator, region,
 // period), facilities by id, grids by code, networks by name (a network is
-// replaced whole).
+// replaced whole), checklist entries by (item, region, period) — an entry's
+// evidence file replaced when the entry carries its data, kept when it
+// describes the file without data, removed when it has none.
 type Changeset struct {
 	Kind         string // boundaries, observations, facilities, grids or seed
 	Source       string // file name, for the batch record
@@ -27,11 +33,12 @@ type Changeset struct {
 	Facilities   []analytics.Facility
 	Grids        []analytics.Grid
 	Networks     []*network.Network
+	Checklist    []analytics.ChecklistEntry
 }
 
 // Rows counts the records in the changeset.
 func (c *Changeset) Rows() int {
-	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks)
+	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks) + len(c.Checklist)
 }
 
 // Store is the system of record.
@@ -45,6 +52,9 @@ type Store interface {
 	Empty(ctx context.Context) (bool, error)
 	// Ping checks that the store is reachable.
 	Ping(ctx context.Context) error
+	// ChecklistFile returns the evidence file of a checklist entry, which
+	// Load leaves out; ErrNoFile when the entry has none.
+	ChecklistFile(ctx context.Context, k analytics.ChecklistKey) ([]byte, error)
 	// Close releases the store's resources.
 	Close() error
 	// Accounts holds the users, their tokens and the audit log.

@@ -3,6 +3,7 @@ package postgis
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -44,6 +45,15 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		if err := w.run(ctx, tx, b.ID); err != nil {
 			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
+	}
+	// A handful of entries a write: statement by statement, not COPY.
+	err = rowscan.WriteChecklist(c.Checklist, b.ID, func(t time.Time) time.Time { return t },
+		func(q string, args ...any) error {
+			_, err := tx.Exec(ctx, q, args...)
+			return err
+		})
+	if err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}
 	if err := commitBatch(ctx, tx, b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: %w", err)
@@ -183,4 +193,18 @@ func nullable(b []byte) any {
 		return nil
 	}
 	return b
+}
+
+// ChecklistFile returns the evidence file of an entry; store.ErrNoFile
+// when it has none.
+func (s *Store) ChecklistFile(ctx context.Context, k analytics.ChecklistKey) ([]byte, error) {
+	var data []byte
+	err := s.pool.QueryRow(ctx, rowscan.ChecklistFileSQL, k.Item, k.Region, k.Period).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNoFile
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgis: checklist file %s/%s/%d: %w", k.Item, k.Region, k.Period, ctxerr.Ended(ctx, err))
+	}
+	return data, nil
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -46,6 +47,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		func(ctx context.Context, tx *sql.Tx) error { return writeGrids(ctx, tx, c.Grids) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeObservations(ctx, tx, c.Observations, b.ID) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeNetworks(ctx, tx, c.Networks, b.ID) },
+		func(ctx context.Context, tx *sql.Tx) error { return writeChecklist(ctx, tx, c.Checklist, b.ID) },
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx); err != nil {
@@ -158,4 +160,26 @@ func multiPolygon(m orb.MultiPolygon) (any, []any, error) {
 	}
 	box := m.Bound()
 	return b, []any{box.Min.X(), box.Min.Y(), box.Max.X(), box.Max.Y()}, nil
+}
+
+func writeChecklist(ctx context.Context, tx *sql.Tx, entries []analytics.ChecklistEntry, batch int64) error {
+	return rowscan.WriteChecklist(entries, batch, func(t time.Time) string { return t.Format(timeLayout) },
+		func(q string, args ...any) error {
+			_, err := tx.ExecContext(ctx, q, args...)
+			return err
+		})
+}
+
+// ChecklistFile returns the evidence file of an entry; store.ErrNoFile
+// when it has none.
+func (s *Store) ChecklistFile(ctx context.Context, k analytics.ChecklistKey) ([]byte, error) {
+	var data []byte
+	err := s.db.QueryRowContext(ctx, rowscan.ChecklistFileSQL, k.Item, k.Region, k.Period).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNoFile
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: checklist file %s/%s/%d: %w", k.Item, k.Region, k.Period, ctxerr.Ended(ctx, err))
+	}
+	return data, nil
 }
