@@ -64,6 +64,7 @@ func (api *API) routes() []route {
 	rs = append(rs, api.reportRoutes()...)
 	rs = append(rs, api.ogcRoutes()...)
 	rs = append(rs, api.accountRoutes()...)
+	rs = append(rs, api.checklistRoutes()...)
 	return append(rs, api.webAppRoutes()...)
 }
 

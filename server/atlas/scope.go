@@ -8,8 +8,8 @@ import (
 )
 
 // checkScope refuses a changeset written by a user limited to region when
-// any row it writes or changes lies outside that region's subtree: regions
-// and observations by their code, facilities and grids both by the region
+// any row it writes or changes lies outside that region's subtree: regions,
+// observations and checklist entries by their code, facilities and grids both by the region
 // they are stored under now and by the one they would move to (so reusing a
 // neighbour's facility id or grid code cannot pull it in). s is the whole
 // atlas, not the user's restricted view, since the rows outside are exactly
@@ -38,6 +38,11 @@ func checkScope(s *analytics.Snapshot, region string, cs *store.Changeset) error
 	}
 	for _, g := range cs.Grids {
 		outside = append(outside, sc.moved("grid "+g.Code, g.Community, storedGridCommunity(s, g.Code))...)
+	}
+	for _, e := range cs.Checklist {
+		if !sc.newInside(e.Region) {
+			outside = append(outside, fmt.Sprintf("checklist item %s of region %s in %d", e.Item, e.Region, e.Period))
+		}
 	}
 	if len(cs.Networks) > 0 {
 		outside = append(outside, "road networks, which every region shares")
