@@ -163,7 +163,9 @@ func runChecklist(t *testing.T, s *testServer) {
 
 	checklistFiles(t, s, countyDM)
 
-	var audit struct{ Items []struct{ Action, Username, Region string } }
+	var audit struct {
+		Items []struct{ Action, Username, Region string }
+	}
 	s.get(t, "/api/v1/audit", 200, &audit)
 	actions := map[string]int{}
 	for _, a := range audit.Items {
