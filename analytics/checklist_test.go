@@ -76,3 +76,37 @@ func TestParseChecklistRefuses(t *testing.T) {
 		t.Errorf("no items: error %v, want task 12 named", err)
 	}
 }
+
+// FuzzParseChecklist: a checklist parses into items that each name a task,
+// a reporting level and known departments, or fails with an error naming
+// the checklist; it never panics.
+func FuzzParseChecklist(f *testing.F) {
+	cat, err := analytics.ParseCatalogue(seeds.IndicatorsJSON)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seeds.ChecklistJSON)
+	f.Add([]byte(`{"source":"s","items":[{"id":"a","task":12,"level":"county","text":{"zh":"甲","en":"a"},"departments":["rural"]}]}`))
+	f.Add([]byte(`{"items":[{"id":"a","task":0}]}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		ck, err := analytics.ParseChecklist(data, cat)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "checklist: ") {
+				t.Fatalf("error %q does not name the checklist", err)
+			}
+			return
+		}
+		for _, it := range ck.Items {
+			if it.Task < 1 || it.Task > 22 || it.Level.Depth() < analytics.County.Depth() || len(it.Departments) == 0 {
+				t.Fatalf("accepted item %+v", it)
+			}
+			if got, ok := ck.Item(it.ID); !ok || got.ID != it.ID {
+				t.Fatalf("item %q not found by id", it.ID)
+			}
+		}
+	})
+}
