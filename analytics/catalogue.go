@@ -112,8 +112,11 @@ type Catalogue struct {
 	Source      string          `json:"source"`
 	Departments map[string]Text `json:"departments"`
 	Indicators  []Indicator     `json:"indicators"`
-	byID        map[string]int
-	alias       map[string]aliasOf
+	// Checklist holds the notice's qualitative requirements; it is kept in
+	// a file of its own (ParseChecklist) and served at its own address.
+	Checklist *Checklist `json:"-"`
+	byID      map[string]int
+	alias     map[string]aliasOf
 }
 
 type aliasOf struct {

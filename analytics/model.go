@@ -144,4 +144,7 @@ type Dataset struct {
 	Batches      []Batch
 	// Networks are the road networks, by name.
 	Networks []*network.Network
+	// Checklist holds the regions' reports on the qualitative
+	// requirements (their evidence files described, not held).
+	Checklist []ChecklistEntry
 }

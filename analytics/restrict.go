@@ -3,8 +3,8 @@ package analytics
 import "fmt"
 
 // Restrict returns a snapshot of the subtree of region code only: the
-// region itself, everything inside it, and the observations, facilities
-// and grids that belong there. A user limited to a region reads such a
+// region itself, everything inside it, and the observations, facilities,
+// grids and checklist entries that belong there. A user limited to a region reads such a
 // snapshot, so every answer built from it — lists, maps, tiles, exports —
 // stays inside the region without each handler checking.
 func (s *Snapshot) Restrict(code string) (*Snapshot, error) {
@@ -34,6 +34,11 @@ func (s *Snapshot) Restrict(code string) (*Snapshot, error) {
 	for _, g := range s.grids {
 		if inside[g.Community] {
 			d.Grids = append(d.Grids, g)
+		}
+	}
+	for _, e := range s.checklist.entries {
+		if inside[e.Region] {
+			d.Checklist = append(d.Checklist, e)
 		}
 	}
 	r := NewSnapshot(s.Version, s.Catalogue, d)

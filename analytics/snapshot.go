@@ -31,6 +31,7 @@ type Snapshot struct {
 	periods    []int
 	obs        map[obsKey]float64   // raw data-level values
 	spatial    [4]rtree.RTreeG[int] // region bounds per level
+	checklist  checklistIndex
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use
 	// derivation derives computed indicators' observations (see
@@ -58,6 +59,7 @@ func NewSnapshot(version int64, cat *Catalogue, d *Dataset) *Snapshot {
 	}
 	s.indexRegions()
 	s.indexObservations(d.Observations)
+	s.checklist = newChecklistIndex(d.Checklist)
 	slices.SortFunc(s.facilities, func(a, b Facility) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(s.grids, func(a, b Grid) int { return cmp.Compare(a.Code, b.Code) })
 	slices.SortFunc(s.networks, func(a, b *network.Network) int { return cmp.Compare(a.Name, b.Name) })

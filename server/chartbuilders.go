@@ -150,13 +150,10 @@ func attainmentChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*
 	if err != nil {
 		return nil, err
 	}
-	sc := cmp.scorecard(s)
-	items := compare.ByDepartment(sc, s.Catalogue)
-	if by == "task" {
-		items = compare.ByTask(sc)
-	} else {
+	if by == "" {
 		by = "department"
 	}
+	items := cmp.attainmentBy(s, by == "task")
 	t := &table.Table{Name: "attainment", Columns: []format.Field{col("key", by, format.String), col("name", "名称 name", format.String),
 		col("judged", "已评价 judged", format.Integer), col("met", "达标 met", format.Integer), col("share", "达成率 share", format.Real)}}
 	for _, it := range items {

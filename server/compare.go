@@ -70,6 +70,21 @@ func (cmp *comparison) scorecard(s *analytics.Snapshot) *compare.Scorecard {
 	return compare.NewScorecard(s, cmp.Regions, cmp.Period)
 }
 
+// checklist tallies the compared regions' checklist entries, in the
+// scorecard's order.
+func (cmp *comparison) checklist(s *analytics.Snapshot) *compare.ChecklistCard {
+	return compare.NewChecklistCard(s, cmp.Regions, cmp.Period)
+}
+
+// attainmentBy groups the comparison's scorecard and checklist by task
+// (byTask) or by department.
+func (cmp *comparison) attainmentBy(s *analytics.Snapshot, byTask bool) []compare.Attainment {
+	if byTask {
+		return compare.ByTask(cmp.scorecard(s), cmp.checklist(s))
+	}
+	return compare.ByDepartment(cmp.scorecard(s), s.Catalogue, cmp.checklist(s))
+}
+
 // fileBase names a download of the comparison: the parts, then level,
 // parent and period.
 func (cmp *comparison) fileBase(parts ...string) string {
@@ -102,25 +117,20 @@ type attainmentAnswer struct {
 }
 
 // GET /api/v1/compare/tasks?level=&parent=&period=
-func (api *API) getTaskAttainment(c echo.Context) error {
-	return api.attainment(c, func(sc *compare.Scorecard, _ *analytics.Catalogue) []compare.Attainment {
-		return compare.ByTask(sc)
-	})
-}
+func (api *API) getTaskAttainment(c echo.Context) error { return api.attainment(c, true) }
 
 // GET /api/v1/compare/departments?level=&parent=&period=
-func (api *API) getDepartmentAttainment(c echo.Context) error {
-	return api.attainment(c, compare.ByDepartment)
-}
+func (api *API) getDepartmentAttainment(c echo.Context) error { return api.attainment(c, false) }
 
-// attainment answers the comparison's scorecard grouped by group.
-func (api *API) attainment(c echo.Context, group func(*compare.Scorecard, *analytics.Catalogue) []compare.Attainment) error {
+// attainment answers the comparison's scorecard and checklist grouped by
+// task or by department.
+func (api *API) attainment(c echo.Context, byTask bool) error {
 	s := api.snap(c)
 	cmp, err := comparisonParams(c, s)
 	if err != nil {
 		return err
 	}
-	return web.SendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, group(cmp.scorecard(s), s.Catalogue)})
+	return web.SendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, cmp.attainmentBy(s, byTask)})
 }
 
 // distributionAnswer is GET /api/v1/compare/distribution.

@@ -28,6 +28,8 @@ func TestProblemFor(t *testing.T) {
 		"forbidden rows":  {&atlas.ForbiddenError{Reason: "outside", Rows: []string{"region 3206"}}, http.StatusForbidden, "/problems/forbidden"},
 		"too many":        {&errTooMany{wait: time.Second}, http.StatusTooManyRequests, "/problems/too-many-requests"},
 		"conflict":        {&conflictError{"exists"}, http.StatusConflict, "/problems/conflict"},
+		"entry state":     {&atlas.StateError{Reason: "not done"}, http.StatusConflict, "/problems/conflict"},
+		"no entry":        {fmt.Errorf("%w: x", atlas.ErrNoEntry), http.StatusNotFound, "/problems/not-found"},
 		"bad parameter":   {web.BadParam("level", "no"), http.StatusBadRequest, "/problems/invalid-parameter"},
 		"not found":       {&web.NotFoundError{What: "region", Code: "1"}, http.StatusNotFound, "/problems/not-found"},
 		"invalid file":    {&importer.Error{File: "f.csv", Problems: []importer.Problem{{Row: 2, Message: "bad"}}}, http.StatusUnprocessableEntity, "/problems/invalid-file"},

@@ -65,6 +65,7 @@ func (api *API) routes() []route {
 	rs = append(rs, api.ogcRoutes()...)
 	rs = append(rs, api.accountRoutes()...)
 	rs = append(rs, api.uploadRoutes()...)
+	rs = append(rs, api.checklistRoutes()...)
 	return append(rs, api.webAppRoutes()...)
 }
 

@@ -11,7 +11,7 @@ func TestByTask(t *testing.T) {
 	s := fixture(t)
 	sc := compare.NewScorecard(s, counties(s), 2013)
 	got := map[string]compare.Attainment{}
-	for _, a := range compare.ByTask(sc) {
+	for _, a := range compare.ByTask(sc, nil) {
 		got[a.Key] = a
 	}
 	// Task 1 one-stop: A ✗, B ✓. Task 2 elderly records: A 94.25 ✓, B 93 ✓.
@@ -34,7 +34,7 @@ func TestByTask(t *testing.T) {
 func TestByDepartment(t *testing.T) {
 	s := fixture(t)
 	sc := compare.NewScorecard(s, counties(s), 2013)
-	deps := compare.ByDepartment(sc, s.Catalogue)
+	deps := compare.ByDepartment(sc, s.Catalogue, nil)
 	var order []string
 	shares := map[string]float64{}
 	for _, d := range deps {

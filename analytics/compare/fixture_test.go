@@ -14,8 +14,18 @@ import (
 // Every value in the tests below is worked by hand from these numbers.
 func fixture(t *testing.T, extra ...analytics.Observation) *analytics.Snapshot {
 	t.Helper()
+	return fixtureWith(t, nil, extra...)
+}
+
+// fixtureWith is the fixture with checklist entries and the checklist
+// catalogue.
+func fixtureWith(t *testing.T, entries []analytics.ChecklistEntry, extra ...analytics.Observation) *analytics.Snapshot {
+	t.Helper()
 	cat, err := analytics.ParseCatalogue(seeds.IndicatorsJSON)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if cat.Checklist, err = analytics.ParseChecklist(seeds.ChecklistJSON, cat); err != nil {
 		t.Fatal(err)
 	}
 	sq := func(x float64) orb.MultiPolygon {
@@ -55,6 +65,7 @@ func fixture(t *testing.T, extra ...analytics.Observation) *analytics.Snapshot {
 	obs("elderly_health_records", 2013, map[string]float64{"320612001001": 95, "320612001201": 92, "320623001201": 91, "320623001202": 95})
 	obs("mass_incidents", 2013, map[string]float64{"320612001001": 0, "320623001201": 2, "320681001001": 0})
 	d.Observations = append(d.Observations, extra...)
+	d.Checklist = entries
 	return analytics.NewSnapshot(1, cat, d)
 }
 

@@ -16,13 +16,7 @@ export class ApiError extends Error {
 /** Fetches url once per key and reads its JSON; a failure is not remembered. */
 function once(key, url, init) {
   if (!cache.has(key)) {
-    const p = fetch(url, init).then(async (r) => {
-      if (!r.ok) {
-        const problem = await r.json().catch(() => ({}));
-        throw new ApiError(url, r.status, problem.detail || r.statusText);
-      }
-      return r.json();
-    });
+    const p = fetch(url, init).then((r) => answer(url, r));
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }
@@ -51,6 +45,29 @@ export function postJSON(url, body) {
   const headers = { 'Content-Type': 'application/json' };
   if (csrf) headers['X-CSRF-Token'] = csrf;
   return once(`POST ${url} ${text}`, url, { method: 'POST', headers, body: text });
+}
+
+async function answer(url, r) {
+  if (!r.ok) {
+    const problem = await r.json().catch(() => ({}));
+    throw new ApiError(url, r.status, problem.detail || r.statusText);
+  }
+  return r.json();
+}
+
+/** Sends a JSON body with a method that writes (PUT, POST), never cached. */
+export async function sendJSON(method, url, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  return answer(url, await fetch(url, { method, headers, body: JSON.stringify(body) }));
+}
+
+/** POSTs a file in the multipart field "file", never cached. */
+export async function sendFile(url, file) {
+  const body = new FormData();
+  body.append('file', file);
+  const headers = csrf ? { 'X-CSRF-Token': csrf } : {};
+  return answer(url, await fetch(url, { method: 'POST', headers, body }));
 }
 
 /** Builds a URL with query parameters, leaving out empty ones. */

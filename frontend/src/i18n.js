@@ -1,6 +1,7 @@
 // Interface text in Chinese (the default) and English. Region names come
 // from the data and stay Chinese in both languages.
 
+import { checklistStrings } from './checkliststrings.js';
 import { layerStrings } from './layerstrings.js';
 
 const zh = {
@@ -177,7 +178,10 @@ function withLayers(base, extra) {
   return { ...base, ...extra, methods: { ...base.methods, ...extra.methods } };
 }
 
-const dicts = { zh: withLayers(zh, layerStrings.zh), en: withLayers(en, layerStrings.en) };
+const dicts = {
+  zh: { ...withLayers(zh, layerStrings.zh), ...checklistStrings.zh },
+  en: { ...withLayers(en, layerStrings.en), ...checklistStrings.en },
+};
 
 /** Returns the dictionary of a language ('zh' or 'en'). */
 export function strings(lang) {

@@ -18,6 +18,7 @@ import { renderLegend } from './legend.js';
 import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } from './map.js';
 import { renderBreadcrumb, setLabels, setupPointer } from './overlays.js';
 import { renderPanel } from './panel.js';
+import { wireChecklist } from './panelchecklist.js';
 import { setupSearch } from './search.js';
 import { askLogin, whoAmI, wireSignButton } from './session.js';
 import { childLevel, fitParent, formatState, levelOf, parseState } from './state.js';
@@ -259,6 +260,7 @@ function wire() {
     else if (b.closest('.children')) drill(state.selected, b.dataset.code);
     else if (b.dataset.code) select(b.dataset.code);
   });
+  wireChecklist($('panel'), { strings: t, lang: () => state.lang });
   window.addEventListener('popstate', () => {
     state = normalise(parseState(location.search));
     applyLanguage();

@@ -2,11 +2,13 @@
 // region selected, its value against the target, its trend, the
 // responsible departments and the ranking of its children (for a computed
 // layer, the figures behind its value instead of the trend), and for a
-// community its management grids.
+// community its management grids; then the checklist of qualitative
+// requirements (panelchecklist.js).
 
 import { getJSON, observationsURL } from './api.js';
 import { comparatorAt, esc, formatMeets, formatTarget, formatValue } from './format.js';
 import { gridSection } from './gridpanel.js';
+import { checklistSection } from './panelchecklist.js';
 import { computedDetail } from './panelcomputed.js';
 import { meetSummary, rank, rankList, regionHead } from './panelparts.js';
 import { childLevel } from './state.js';
@@ -77,14 +79,18 @@ function provenance(t, obs) {
   return `<p class="provenance" data-computed>${esc(t.computedFrom)}: ${esc(c.method)}<br>${esc(reported)}</p>${flag}`;
 }
 
-/** A region's details: the indicator or computed layer, and a community's grids. */
+/**
+ * A region's details: the indicator or computed layer, a community's grids,
+ * and the checklist of qualitative requirements.
+ */
 async function detail(t, ctx, code) {
   const region = await getJSON(`/api/v1/regions/${code}`);
-  const [body, grids] = await Promise.all([
+  const [body, grids, checklist] = await Promise.all([
     ctx.indicator.layer ? computedDetail(t, ctx, region) : indicatorDetail(t, ctx, region),
     region.level === 'community' ? gridSection(t, code) : '',
+    ctx.state.period ? checklistSection(t, ctx.lang, region, ctx.state.period) : '',
   ]);
-  return regionHead(t, region) + body + grids;
+  return regionHead(t, region) + body + grids + checklist;
 }
 
 /** Renders the panel for the current state into el. */

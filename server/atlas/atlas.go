@@ -54,9 +54,17 @@ func WithHealthOptions(o healthcov.Options) Option {
 	return func(a *Atlas) { a.deriver = derive.Deriver(o) }
 }
 
-// LoadCatalogue parses the embedded indicator catalogue.
+// LoadCatalogue parses the embedded indicator catalogue and its checklist
+// of qualitative requirements.
 func LoadCatalogue() (*analytics.Catalogue, error) {
-	return analytics.ParseCatalogue(seeds.IndicatorsJSON)
+	cat, err := analytics.ParseCatalogue(seeds.IndicatorsJSON)
+	if err != nil {
+		return nil, err
+	}
+	if cat.Checklist, err = analytics.ParseChecklist(seeds.ChecklistJSON, cat); err != nil {
+		return nil, err
+	}
+	return cat, nil
 }
 
 // New loads the first snapshot from st, seeding it with the Nantong data

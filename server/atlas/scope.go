@@ -75,6 +75,11 @@ func outsideRows(s *analytics.Snapshot, region string, cs *store.Changeset) []Ou
 			out = append(out, Outside{"grid", i, g.Code, why})
 		}
 	}
+	for i, e := range cs.Checklist {
+		if !sc.newInside(e.Region) {
+			out = append(out, Outside{"checklist", i, e.Item + "/" + e.Region, fmt.Sprintf("checklist item %s of region %s in %d", e.Item, e.Region, e.Period)})
+		}
+	}
 	if len(cs.Networks) > 0 { // ImportWith refuses them before reading; kept here for any other caller
 		out = append(out, Outside{"network", 0, "", "road networks, which every region shares"})
 	}

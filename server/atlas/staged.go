@@ -109,6 +109,7 @@ func dropOutside(cs *store.Changeset, out []Outside) {
 	cs.Facilities = keep(cs.Facilities, drop["facility"])
 	cs.Grids = keep(cs.Grids, drop["grid"])
 	cs.RemoveRegions = keep(cs.RemoveRegions, drop["removal"])
+	cs.Checklist = keep(cs.Checklist, drop["checklist"])
 	if drop["network"] != nil {
 		cs.Networks = nil
 	}

@@ -19,13 +19,20 @@ var ErrNotReady = errors.New("store: not reachable")
 // ErrNoBatch is returned for a batch id the store does not hold.
 var ErrNoBatch = errors.New("store: no such batch")
 
+// ErrNoFile is returned for the evidence file of a checklist entry that has
+// none.
+var ErrNoFile = errors.New("store: no evidence file")
+
 // Changeset is one write: everything in it is applied in one transaction or
 // not at all. Regions upsert by code, observations by (indicator, region,
 // period), facilities by id, grids by code, networks by name (a network is
-// replaced whole). RemoveRegions are deleted after the upserts, in the
-// order given (children before parents), each with its observations; one
-// that still holds a child region, a facility or a grid fails the write as
-// a RecordError naming it (the importer refuses such a removal with a
+// replaced whole), checklist entries by (item, region, period) — an entry's
+// evidence file replaced when the entry carries its data, kept when it
+// describes the file without data, removed when it has none. RemoveRegions
+// are deleted after the upserts, in the order given (children before
+// parents), each with its observations and checklist entries; one that
+// still holds a child region, a facility or a grid fails the write as a
+// RecordError naming it (the importer refuses such a removal with a
 // listing first; the store's foreign keys guard the rest).
 type Changeset struct {
 	Kind   string // boundaries, observations, facilities, grids or seed
@@ -39,11 +46,12 @@ type Changeset struct {
 	Facilities    []analytics.Facility
 	Grids         []analytics.Grid
 	Networks      []*network.Network
+	Checklist     []analytics.ChecklistEntry
 }
 
 // Rows counts the records in the changeset.
 func (c *Changeset) Rows() int {
-	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks) + len(c.RemoveRegions)
+	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks) + len(c.RemoveRegions) + len(c.Checklist)
 }
 
 // Store is the system of record.
@@ -60,6 +68,9 @@ type Store interface {
 	Empty(ctx context.Context) (bool, error)
 	// Ping checks that the store is reachable.
 	Ping(ctx context.Context) error
+	// ChecklistFile returns the evidence file of a checklist entry, which
+	// Load leaves out; ErrNoFile when the entry has none.
+	ChecklistFile(ctx context.Context, k analytics.ChecklistKey) ([]byte, error)
 	// Close releases the store's resources.
 	Close() error
 	// Accounts holds the users, their tokens and the audit log.

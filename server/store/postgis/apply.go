@@ -49,6 +49,15 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
 	}
+	// A handful of entries a write: statement by statement, not COPY.
+	err = rowscan.WriteChecklist(c.Checklist, b.ID, func(t time.Time) time.Time { return t },
+		func(q string, args ...any) error {
+			_, err := tx.Exec(ctx, q, args...)
+			return err
+		})
+	if err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
+	}
 	if err := removeRegions(ctx, tx, c.RemoveRegions); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}
@@ -72,15 +81,14 @@ func reportText(r json.RawMessage) any {
 }
 
 // removeRegions deletes regions, in the order given (children first), with
-// their observations; a refusal (a facility or grid still in the region)
-// names the region.
+// their observations and checklist entries; a refusal (a facility or grid
+// still in the region) names the region.
 func removeRegions(ctx context.Context, tx pgx.Tx, codes []string) error {
 	for _, code := range codes {
-		if _, err := tx.Exec(ctx, removeObservationsSQL, code); err != nil {
-			return &store.RecordError{Type: "region", Key: code, Err: err}
-		}
-		if _, err := tx.Exec(ctx, removeRegionSQL, code); err != nil {
-			return &store.RecordError{Type: "region", Key: code, Err: err}
+		for _, q := range removeRegionSQL {
+			if _, err := tx.Exec(ctx, q, code); err != nil {
+				return &store.RecordError{Type: "region", Key: code, Err: err}
+			}
 		}
 	}
 	return nil
@@ -233,4 +241,18 @@ func nullable(b []byte) any {
 		return nil
 	}
 	return b
+}
+
+// ChecklistFile returns the evidence file of an entry; store.ErrNoFile
+// when it has none.
+func (s *Store) ChecklistFile(ctx context.Context, k analytics.ChecklistKey) ([]byte, error) {
+	var data []byte
+	err := s.pool.QueryRow(ctx, rowscan.ChecklistFileSQL, k.Item, k.Region, k.Period).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNoFile
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgis: checklist file %s/%s/%d: %w", k.Item, k.Region, k.Period, ctxerr.Ended(ctx, err))
+	}
+	return data, nil
 }

@@ -16,8 +16,6 @@ const (
 	batchReportSQL = `SELECT report FROM batches WHERE id = $1`
 	// A removed region's observations go with it; facilities and grids
 	// in it make the removal fail (see store.Changeset).
-	removeObservationsSQL = `DELETE FROM observations WHERE region = $1`
-	removeRegionSQL       = `DELETE FROM regions WHERE code = $1`
 
 	regionsTemp      = "regions_in"
 	createRegionsSQL = `
@@ -127,3 +125,13 @@ ON CONFLICT (name) DO UPDATE SET
 // sorts text as SQLite does because the key columns are declared with the
 // "C" collation, so that snapshots built from either store are identical.
 var loadSQL = rowscan.Select(func(column string) string { return "ST_AsBinary(" + column + ")" })
+
+// removeRegionSQL deletes one region, its data first: observations and
+// checklist entries describe a division that is gone (facilities and grids,
+// which exist on the ground, make the last statement fail instead).
+var removeRegionSQL = []string{
+	`DELETE FROM observations WHERE region = $1`,
+	`DELETE FROM checklist_files WHERE region = $1`,
+	`DELETE FROM checklist WHERE region = $1`,
+	`DELETE FROM regions WHERE code = $1`,
+}

@@ -49,6 +49,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		func(ctx context.Context, tx *sql.Tx) error { return writeGrids(ctx, tx, c.Grids) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeObservations(ctx, tx, c.Observations, b.ID) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeNetworks(ctx, tx, c.Networks, b.ID) },
+		func(ctx context.Context, tx *sql.Tx) error { return writeChecklist(ctx, tx, c.Checklist, b.ID) },
 		func(ctx context.Context, tx *sql.Tx) error { return removeRegions(ctx, tx, c.RemoveRegions) },
 	}
 	for _, step := range steps {
@@ -77,14 +78,15 @@ func reportText(r json.RawMessage) any {
 }
 
 // removeRegions deletes regions, in the order given (children first), with
-// their observations.
+// their observations and checklist entries.
 func removeRegions(ctx context.Context, tx *sql.Tx, codes []string) error {
-	if err := each(ctx, tx, removeObservationsSQL, "region", codes,
-		func(c string) string { return c }, func(c string) ([]any, error) { return []any{c}, nil }); err != nil {
-		return err
+	for _, q := range removeRegionSQL {
+		if err := each(ctx, tx, q, "region", codes,
+			func(c string) string { return c }, func(c string) ([]any, error) { return []any{c}, nil }); err != nil {
+			return err
+		}
 	}
-	return each(ctx, tx, removeRegionSQL, "region", codes,
-		func(c string) string { return c }, func(c string) ([]any, error) { return []any{c}, nil })
+	return nil
 }
 
 // BatchReport is the report kept with batch id.
@@ -202,4 +204,26 @@ func multiPolygon(m orb.MultiPolygon) (any, []any, error) {
 	}
 	box := m.Bound()
 	return b, []any{box.Min.X(), box.Min.Y(), box.Max.X(), box.Max.Y()}, nil
+}
+
+func writeChecklist(ctx context.Context, tx *sql.Tx, entries []analytics.ChecklistEntry, batch int64) error {
+	return rowscan.WriteChecklist(entries, batch, func(t time.Time) string { return t.Format(timeLayout) },
+		func(q string, args ...any) error {
+			_, err := tx.ExecContext(ctx, q, args...)
+			return err
+		})
+}
+
+// ChecklistFile returns the evidence file of an entry; store.ErrNoFile
+// when it has none.
+func (s *Store) ChecklistFile(ctx context.Context, k analytics.ChecklistKey) ([]byte, error) {
+	var data []byte
+	err := s.db.QueryRowContext(ctx, rowscan.ChecklistFileSQL, k.Item, k.Region, k.Period).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNoFile
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: checklist file %s/%s/%d: %w", k.Item, k.Region, k.Period, ctxerr.Ended(ctx, err))
+	}
+	return data, nil
 }

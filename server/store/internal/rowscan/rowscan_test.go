@@ -146,10 +146,12 @@ func TestLoad(t *testing.T) {
 		"facilities":   {{"f1", "police_post", "", 0.0, "3206", point}},
 		"grids":        {{"g1", "3206", int64(0), "", nil}},
 		"networks":     {networkRow(storetest.Network("n1", 0))},
+		"checklist": {{"t20_coordination_body", "3206", 2013, "done", "", "", "", "", int64(0), "", "dm",
+			"2024-05-01T02:00:00Z", "pending", "", "", nil}},
 	}
 	qs := Select(func(column string) string { return column })
 	byQuery := map[string]string{qs.Batches: "batches", qs.Regions: "regions",
-		qs.Observations: "observations", qs.Facilities: "facilities", qs.Grids: "grids", qs.Networks: "networks"}
+		qs.Observations: "observations", qs.Facilities: "facilities", qs.Grids: "grids", qs.Networks: "networks", qs.Checklist: "checklist"}
 	var (
 		order []string
 		fail  string // the table whose rows end in an error
@@ -179,7 +181,8 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(ds.Batches) != 1 || len(ds.Regions) != 1 || len(ds.Observations) != 1 || len(ds.Facilities) != 1 ||
-		len(ds.Grids) != 1 || len(ds.Networks) != 1 || ds.Networks[0].Name != "n1" {
+		len(ds.Grids) != 1 || len(ds.Networks) != 1 || ds.Networks[0].Name != "n1" ||
+		len(ds.Checklist) != 1 || ds.Checklist[0].Status != analytics.Done || ds.Checklist[0].ReviewedAt != nil {
 		t.Errorf("Load = %+v, want one record of each type", ds)
 	}
 	if !ds.Batches[0].At.Equal(time.Date(2024, 5, 1, 1, 30, 0, 0, time.UTC)) {

@@ -1,0 +1,56 @@
+// Interface text of the checklist of qualitative requirements in Chinese
+// and English; i18n.js merges it into each language's dictionary.
+
+const zh = {
+  checklist: '定性工作清单',
+  checklistNote: '通知中没有数值的要求:逐项填报进展、佐证并由上级审核',
+  statuses: { not_started: '未开始', in_progress: '推进中', done: '已完成' },
+  reviews: { pending: '待审核', approved: '已通过', returned: '已退回' },
+  notReported: '未填报',
+  ckStatus: '状态',
+  evidence: '佐证说明',
+  link: '链接',
+  file: '佐证附件',
+  currentFile: '当前附件',
+  removeFile: '删除附件',
+  save: '保存',
+  saved: '已保存',
+  approve: '审核通过',
+  sendBack: '退回',
+  reviewNote: '审核意见',
+  reviewedBy: (who) => `审核人 ${who}`,
+  updatedBy: (who, at) => `${who} 填报于 ${at}`,
+  unitsDone: (level, done, units) => `${level}已完成 ${done}/${units}`,
+  taskAttainment: '任务达成率',
+  attainmentCount: (met, judged, ckMet, ckJudged) => `${met}/${judged} 项达标(含清单 ${ckMet}/${ckJudged})`,
+  notJudged: '尚无评价',
+  itemsDone: (done, n) => `清单 ${done}/${n} 项已完成`,
+};
+
+const en = {
+  checklist: 'Qualitative checklist',
+  checklistNote: 'The notice\'s requirements that are not numbers: progress and evidence reported item by item, reviewed from above',
+  statuses: { not_started: 'Not started', in_progress: 'In progress', done: 'Done' },
+  reviews: { pending: 'Awaiting review', approved: 'Approved', returned: 'Returned' },
+  notReported: 'Not reported',
+  ckStatus: 'Status',
+  evidence: 'Evidence',
+  link: 'Link',
+  file: 'Evidence file',
+  currentFile: 'Current file',
+  removeFile: 'Remove the file',
+  save: 'Save',
+  saved: 'Saved',
+  approve: 'Approve',
+  sendBack: 'Return',
+  reviewNote: 'Review note',
+  reviewedBy: (who) => `reviewed by ${who}`,
+  updatedBy: (who, at) => `reported by ${who} on ${at}`,
+  unitsDone: (level, done, units) => `${level} done: ${done} of ${units}`,
+  taskAttainment: 'Task attainment',
+  attainmentCount: (met, judged, ckMet, ckJudged) => `${met} of ${judged} met (checklist ${ckMet} of ${ckJudged})`,
+  notJudged: 'nothing judged yet',
+  itemsDone: (done, n) => `checklist: ${done} of ${n} done`,
+};
+
+export const checklistStrings = { zh, en };
