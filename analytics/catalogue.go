@@ -78,7 +78,10 @@ type Indicator struct {
 	Note        string     `json:"note,omitempty"`
 	Target      Target     `json:"target"`
 	Rollup      Rollup     `json:"rollup"`
-	Departments []string   `json:"departments"`
+	// Applies dates the target: the periods it is judged in. A period
+	// outside them is not judged (unless a region's override covers it).
+	Applies     *Applies `json:"applies"`
+	Departments []string `json:"departments"`
 }
 
 // Catalogue is the validated set of indicators and the departments
@@ -157,6 +160,11 @@ func (c *Catalogue) validateIndicator(ind *Indicator) error {
 		return fmt.Errorf("valid_range [%g, %g] is empty", ind.ValidRange[0], ind.ValidRange[1])
 	case len(ind.Departments) == 0:
 		return fmt.Errorf("no responsible department")
+	case ind.Applies == nil:
+		return fmt.Errorf("applies is missing: every target is dated (the periods it holds for)")
+	}
+	if err := ind.Applies.validate(); err != nil {
+		return err
 	}
 	if ind.TargetLevel == "" {
 		ind.TargetLevel = ind.DataLevel

@@ -29,7 +29,9 @@ type Snapshot struct {
 	networks   []*network.Network
 	batches    []Batch
 	periods    []int
-	obs        map[obsKey]float64   // raw data-level values
+	obs        map[obsKey]float64 // raw data-level values
+	targets    map[obsKey]TargetOverride
+	targetList []TargetOverride
 	spatial    [4]rtree.RTreeG[int] // region bounds per level
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use
@@ -55,6 +57,7 @@ func NewSnapshot(version int64, cat *Catalogue, d *Dataset) *Snapshot {
 	}
 	s.indexRegions()
 	s.indexObservations(d.Observations)
+	s.indexTargets(d.Targets)
 	slices.SortFunc(s.facilities, func(a, b Facility) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(s.grids, func(a, b Grid) int { return cmp.Compare(a.Code, b.Code) })
 	slices.SortFunc(s.networks, func(a, b *network.Network) int { return cmp.Compare(a.Name, b.Name) })

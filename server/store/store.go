@@ -20,18 +20,21 @@ var ErrNotReady = errors.New("store: not reachable")
 // period), facilities by id, grids by code, networks by name (a network is
 // replaced whole).
 type Changeset struct {
-	Kind         string // boundaries, observations, facilities, grids or seed
+	Kind         string // boundaries, observations, facilities, grids, osm, targets or seed
 	Source       string // file name, for the batch record
 	Regions      []analytics.Region
 	Observations []analytics.Observation
 	Facilities   []analytics.Facility
 	Grids        []analytics.Grid
 	Networks     []*network.Network
+	// Targets upsert by (indicator, region, period): a region's own target
+	// (annex quota).
+	Targets []analytics.TargetOverride
 }
 
 // Rows counts the records in the changeset.
 func (c *Changeset) Rows() int {
-	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks)
+	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks) + len(c.Targets)
 }
 
 // Store is the system of record.

@@ -45,10 +45,25 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
 	}
+	if err := writeTargets(ctx, tx, c.Targets, b.ID); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
+	}
 	if err := commitBatch(ctx, tx, b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: %w", err)
 	}
 	return b, nil
+}
+
+// writeTargets upserts target overrides row by row: an annex holds a few
+// dozen, far too few for the bulk path. A later row of the same key wins,
+// as in the other tables.
+func writeTargets(ctx context.Context, tx pgx.Tx, ts []analytics.TargetOverride, batch int64) error {
+	for _, t := range ts {
+		if _, err := tx.Exec(ctx, rowscan.UpsertTargetSQL, rowscan.TargetArgs(t, batch)...); err != nil {
+			return &store.RecordError{Type: "target", Key: store.ObservationKey(t.Indicator, t.Region, t.Period), Err: err}
+		}
+	}
+	return nil
 }
 
 // commitBatch announces batch id and commits tx.

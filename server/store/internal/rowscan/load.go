@@ -9,7 +9,7 @@ import (
 
 // Queries are the SELECT statements Load runs, one a table.
 type Queries struct {
-	Batches, Regions, Observations, Facilities, Grids, Networks string
+	Batches, Regions, Observations, Facilities, Grids, Networks, Targets string
 }
 
 // Select returns the queries for Load. They are written here, beside the
@@ -38,6 +38,7 @@ FROM grids ORDER BY code`,
 		Networks: `
 SELECT name, source, node_data, segment_data, walk, bicycle, car, homes
 FROM networks ORDER BY name`,
+		Targets: `SELECT ` + TargetColumns + ` FROM targets ORDER BY indicator, region, period`,
 	}
 }
 
@@ -65,7 +66,7 @@ func Each(rows Rows, each func(Scanner) error) error {
 }
 
 // Load reads a whole dataset with query, table by table: batches, regions,
-// observations, facilities, grids, networks. B and at are as for
+// observations, facilities, grids, networks, targets. B and at are as for
 // Observations and Batch. Errors name the table, as in "load regions: …".
 func Load[B ~[]byte, T any](qs Queries, at func(T) (time.Time, error), query Query) (*analytics.Dataset, error) {
 	ds := &analytics.Dataset{}
@@ -81,6 +82,7 @@ func Load[B ~[]byte, T any](qs Queries, at func(T) (time.Time, error), query Que
 		{"facilities", qs.Facilities, into(&ds.Facilities, Facility)},
 		{"grids", qs.Grids, into(&ds.Grids, Grid)},
 		{"networks", qs.Networks, into(&ds.Networks, Network)},
+		{"targets", qs.Targets, into(&ds.Targets, Target)},
 	}
 	for _, st := range steps {
 		if err := query(st.query, st.each); err != nil {
