@@ -130,7 +130,9 @@ func passesBlendFailsNotice(cat *analytics.Catalogue, regions map[string]seedReg
 	return out
 }
 
-func bytesToSpace(s string) string { return string(bytes.ReplaceAll([]byte(s), []byte("|"), []byte(" "))) }
+func bytesToSpace(s string) string {
+	return string(bytes.ReplaceAll([]byte(s), []byte("|"), []byte(" ")))
+}
 
 // hiddenByBlend lists the county-years the scorecard judges unmet while
 // their value meets the blended target it shows.
