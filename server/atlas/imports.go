@@ -86,6 +86,8 @@ func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx im
 		return importer.ReadGridsWith(ctx, file, data, idx, opts)
 	case importer.OSM:
 		cs, err = importer.ReadOSM(ctx, file, data)
+	case importer.Targets:
+		return importer.ReadTargets(file, data, a.catalogue, idx, opts)
 	default:
 		err = fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
 	}
@@ -114,5 +116,6 @@ func counts(cs *store.Changeset) map[string]int {
 	return map[string]int{
 		"regions": len(cs.Regions), "observations": len(cs.Observations),
 		"facilities": len(cs.Facilities), "grids": len(cs.Grids), "networks": len(cs.Networks),
+		"targets": len(cs.Targets),
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 // checkScope refuses a changeset written by a user limited to region when
 // any row it writes or changes lies outside that region's subtree: regions
-// and observations by their code, facilities and grids both by the region
+// observations and targets by their code, facilities and grids both by the region
 // they are stored under now and by the one they would move to (so reusing a
 // neighbour's facility id or grid code cannot pull it in). s is the whole
 // atlas, not the user's restricted view, since the rows outside are exactly
@@ -31,6 +31,11 @@ func checkScope(s *analytics.Snapshot, region string, cs *store.Changeset) error
 	for _, o := range cs.Observations {
 		if !sc.newInside(o.Region) {
 			outside = append(outside, fmt.Sprintf("observation %s of region %s in %d", o.Indicator, o.Region, o.Period))
+		}
+	}
+	for _, t := range cs.Targets {
+		if !sc.newInside(t.Region) {
+			outside = append(outside, fmt.Sprintf("target %s of region %s in %d", t.Indicator, t.Region, t.Period))
 		}
 	}
 	for _, f := range cs.Facilities {
