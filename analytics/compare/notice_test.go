@@ -22,7 +22,7 @@ type seedRegion struct {
 
 // seedData reads the seed regions and observations straight from their
 // files, bypassing the importers.
-func seedData(t *testing.T) (map[string]seedRegion, [][]string, *analytics.Dataset) {
+func seedData(t testing.TB) (map[string]seedRegion, [][]string, *analytics.Dataset) {
 	t.Helper()
 	raw, err := seeds.Files.ReadFile(seeds.RegionsFile)
 	if err != nil {
@@ -202,5 +202,21 @@ func TestNoticeVerdictsOnTheSeeds(t *testing.T) {
 	}
 	if !slices.Equal(got, want2013) {
 		t.Errorf("scorecard, dated targets: %v, want %v", got, want2013)
+	}
+}
+
+// BenchmarkSeedScorecard builds the county scorecard of one year on the
+// Nantong seeds from a fresh snapshot: every indicator rolled up with its
+// urban, rural and overall verdicts.
+func BenchmarkSeedScorecard(b *testing.B) {
+	cat, err := analytics.ParseCatalogue(seeds.IndicatorsJSON)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, _, d := seedData(b)
+	for b.Loop() {
+		ds := *d
+		s := analytics.NewSnapshot(1, cat, &ds)
+		compare.NewScorecard(s, s.Select(analytics.County, ""), 2013)
 	}
 }
