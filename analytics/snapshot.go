@@ -29,10 +29,9 @@ type Snapshot struct {
 	networks   []*network.Network
 	batches    []Batch
 	periods    []int
-	obs        map[obsKey]float64 // raw data-level values
-	targets    map[obsKey]TargetOverride
-	targetList []TargetOverride
-	spatial    [4]rtree.RTreeG[int] // region bounds per level
+	obs        map[obsKey]float64        // raw data-level values
+	targets    map[obsKey]TargetOverride // per-region targets (overrides)
+	spatial    [4]rtree.RTreeG[int]      // region bounds per level
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use
 }

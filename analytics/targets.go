@@ -77,17 +77,7 @@ func (s *Snapshot) standard(ind *Indicator, r *Region, period int) Bound {
 	return ind.Target.For(r.Kind)
 }
 
-// Override returns a region's own target for an indicator and period.
-func (s *Snapshot) Override(indicator, region string, period int) (TargetOverride, bool) {
-	o, ok := s.targets[obsKey{indicator, region, period}]
-	return o, ok
-}
-
-// Overrides lists every stored target override.
-func (s *Snapshot) Overrides() []TargetOverride { return s.targetList }
-
 func (s *Snapshot) indexTargets(ts []TargetOverride) {
-	s.targetList = ts
 	s.targets = make(map[obsKey]TargetOverride, len(ts))
 	for _, t := range ts {
 		s.targets[obsKey{t.Indicator, t.Region, t.Period}] = t
