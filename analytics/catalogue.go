@@ -78,10 +78,13 @@ type Indicator struct {
 	Computed    *Computation `json:"computed,omitempty"` // the analysis that derives it, if any
 	// Aliases are former ids whose values import into this indicator (see
 	// Alias); an id can be retired without breaking the files that carry it.
-	Aliases     []Alias  `json:"aliases,omitempty"`
-	Note        string   `json:"note,omitempty"`
-	Target      Target   `json:"target"`
-	Rollup      Rollup   `json:"rollup"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	Note    string  `json:"note,omitempty"`
+	Target  Target  `json:"target"`
+	Rollup  Rollup  `json:"rollup"`
+	// Applies dates the target: the periods it is judged in. A period
+	// outside them is not judged (unless a region's override covers it).
+	Applies     *Applies `json:"applies"`
 	Departments []string `json:"departments"`
 }
 
@@ -217,6 +220,11 @@ func (c *Catalogue) validateIndicator(ind *Indicator) error {
 		return fmt.Errorf("valid_range [%g, %g] is empty", ind.ValidRange[0], ind.ValidRange[1])
 	case len(ind.Departments) == 0:
 		return fmt.Errorf("no responsible department")
+	case ind.Applies == nil:
+		return fmt.Errorf("applies is missing: every target is dated (the periods it holds for)")
+	}
+	if err := ind.Applies.validate(); err != nil {
+		return err
 	}
 	if ind.TargetLevel == "" {
 		ind.TargetLevel = ind.DataLevel

@@ -38,7 +38,7 @@ func TestSeedCatalogueIsValid(t *testing.T) {
 
 func TestParseCatalogueRejects(t *testing.T) {
 	base := `{"source":"s","departments":{"d":{"zh":"部","en":"D"}},"indicators":[%s]}`
-	good := `{"id":"x","task":1,"group":1,"name":{"zh":"甲","en":"X"},"unit":"%%","data_level":"community","valid_range":[0,100],"target":{"comparator":"ge","urban":{"min":1},"rural":{"min":1}},"rollup":{"method":"mean"},"departments":["d"]}`
+	good := `{"id":"x","task":1,"group":1,"name":{"zh":"甲","en":"X"},"unit":"%%","data_level":"community","valid_range":[0,100],"target":{"comparator":"ge","urban":{"min":1},"rural":{"min":1}},"rollup":{"method":"mean"},"departments":["d"],"applies":{"from":2013,"to":2013,"deadline":"year","wording":"年内"}}`
 	cases := map[string]struct{ ind, want string }{
 		"unknown department": {strings.Replace(good, `["d"]`, `["nope"]`, 1), `department "nope"`},
 		"ge with max":        {strings.Replace(good, `"urban":{"min":1}`, `"urban":{"max":1}`, 1), "urban: comparator ge takes min only"},
@@ -46,6 +46,9 @@ func TestParseCatalogueRejects(t *testing.T) {
 		"share no target":    {strings.Replace(good, `"mean"`, `"share_meeting"`, 1), "needs a target"},
 		"bad level":          {strings.Replace(good, `"community"`, `"city"`, 1), `data_level "city"`},
 		"task 23":            {strings.Replace(good, `"task":1`, `"task":23`, 1), "task 23"},
+		"undated":            {strings.Replace(good, `,"applies":{"from":2013,"to":2013,"deadline":"year","wording":"年内"}`, ``, 1), "applies is missing"},
+		"bad deadline":       {strings.Replace(good, `"deadline":"year"`, `"deadline":"quarter"`, 1), `deadline "quarter"`},
+		"to before from":     {strings.Replace(good, `"to":2013`, `"to":2012`, 1), "before applies.from"},
 		"unknown field":      {strings.Replace(good, `"group":1`, `"group":1,"colour":"red"`, 1), "unknown field"},
 	}
 	for name, c := range cases {

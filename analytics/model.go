@@ -141,6 +141,7 @@ type Dataset struct {
 	Observations []Observation
 	Facilities   []Facility
 	Grids        []Grid
+	Targets      []TargetOverride // per-region targets (annex quotas)
 	Batches      []Batch
 	// Networks are the road networks, by name.
 	Networks []*network.Network

@@ -59,14 +59,20 @@ func TestRollup(t *testing.T) {
 	}{
 		// Community level: own kind's bound.
 		{"registered_volunteers", "320612001201", want{4, 5, -1, false, 1}},
-		// Township: (10·3000 + 4·1000)/4000 = 8.5; target (8·3000+5·1000)/4000 = 7.25.
-		{"registered_volunteers", "320612001", want{8.5, 7.25, 1.25, true, 2}},
-		// County: (30000+4000+12000)/6000 = 7.6667; target (24000+5000+10000)/6000 = 6.5.
-		{"registered_volunteers", "320612", want{46000.0 / 6000, 6.5, 46000.0/6000 - 6.5, true, 3}},
-		// Township 001: 1 of 2 communities → 50%; target (85+80)/2 = 82.5.
-		{"one_stop_service", "320612001", want{50, 82.5, -32.5, false, 2}},
-		// County: 2 of 3 → 66.67%; target (85 + 2·80)/3 = 81.67.
-		{"one_stop_service", "3206", want{200.0 / 3, 245.0 / 3, 200.0/3 - 245.0/3, false, 3}},
+		// Township: (10·3000 + 4·1000)/4000 = 8.5 against the blend
+		// (8·3000+5·1000)/4000 = 7.25, but the urban and rural bounds differ,
+		// so each kind is judged apart: urban 10 ≥ 8 (gap 2), rural 4 < 5
+		// (gap −1). It misses, by the rural shortfall.
+		{"registered_volunteers", "320612001", want{8.5, 7.25, -1, false, 2}},
+		// County: (30000+4000+12000)/6000 = 7.6667 (blend 6.5); urban 10
+		// (gap 2), rural (4000+12000)/3000 = 5.3333 (gap 0.3333): meets.
+		{"registered_volunteers", "320612", want{46000.0 / 6000, 6.5, 16000.0/3000 - 5, true, 3}},
+		// Township 001: 1 of 2 communities → 50% (blend (85+80)/2 = 82.5);
+		// urban 1 of 1 = 100% ≥ 85, rural 0 of 1 = 0% < 80 (gap −80).
+		{"one_stop_service", "320612001", want{50, 82.5, -80, false, 2}},
+		// City: 2 of 3 → 66.67% (blend 81.67); urban 100% (gap 15), rural
+		// 1 of 2 = 50% < 80 (gap −30).
+		{"one_stop_service", "3206", want{200.0 / 3, 245.0 / 3, -30, false, 3}},
 		{"mass_incidents", "320612", want{2, 0, -2, false, 2}},
 		{"mass_incidents", "320612001", want{0, 0, 0, true, 1}},
 	}

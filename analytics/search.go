@@ -15,3 +15,15 @@ func (s *Snapshot) Bound() orb.Bound {
 	}
 	return b
 }
+
+// Named returns the regions called name, in level then code order: the
+// annexes of the notice name counties rather than give their codes.
+func (s *Snapshot) Named(name string) []*Region {
+	var out []*Region
+	for i := range s.regions {
+		if s.regions[i].Name == name {
+			out = append(out, &s.regions[i])
+		}
+	}
+	return out
+}

@@ -29,8 +29,9 @@ type Snapshot struct {
 	networks   []*network.Network
 	batches    []Batch
 	periods    []int
-	obs        map[obsKey]float64   // raw data-level values
-	spatial    [4]rtree.RTreeG[int] // region bounds per level
+	obs        map[obsKey]float64        // raw data-level values
+	targets    map[obsKey]TargetOverride // per-region targets (overrides)
+	spatial    [4]rtree.RTreeG[int]      // region bounds per level
 	checklist  checklistIndex
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use
@@ -60,6 +61,7 @@ func NewSnapshot(version int64, cat *Catalogue, d *Dataset) *Snapshot {
 	s.indexRegions()
 	s.indexObservations(d.Observations)
 	s.checklist = newChecklistIndex(d.Checklist)
+	s.indexTargets(d.Targets)
 	slices.SortFunc(s.facilities, func(a, b Facility) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(s.grids, func(a, b Grid) int { return cmp.Compare(a.Code, b.Code) })
 	slices.SortFunc(s.networks, func(a, b *network.Network) int { return cmp.Compare(a.Name, b.Name) })

@@ -15,7 +15,7 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-var tables = []string{"audit", "batches", "checklist", "checklist_files", "facilities", "grids", "networks", "observations", "regions", "tokens", "users"}
+var tables = []string{"audit", "batches", "checklist", "checklist_files", "facilities", "grids", "networks", "observations", "regions", "targets", "tokens", "users"}
 
 func openSQLite(t *testing.T) *sql.DB {
 	t.Helper()

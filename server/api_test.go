@@ -109,8 +109,22 @@ type observation struct {
 		Comparator string
 		Min, Max   *float64
 	}
-	Meets *bool
-	Gap   *float64
+	Meets        *bool
+	Gap          *float64
+	Verdict      string
+	NotJudged    string `json:"not_judged"`
+	Split        bool
+	Urban, Rural *part
+}
+
+// part is an urban or rural verdict within a region.
+type part struct {
+	Value   *float64
+	Units   int
+	Target  *struct{ Min, Max *float64 }
+	Meets   *bool
+	Gap     *float64
+	Verdict string
 }
 
 func TestObservations(t *testing.T) {
@@ -123,15 +137,24 @@ func TestObservations(t *testing.T) {
 	if len(l.Items) != 1 {
 		t.Fatalf("items = %+v", l.Items)
 	}
-	// (10·3000 + 4·1000)/4000 = 8.5 against (8·3000 + 5·1000)/4000 = 7.25.
+	// (10·3000 + 4·1000)/4000 = 8.5, shown against the blend (8·3000 +
+	// 5·1000)/4000 = 7.25; but urban (≥ 8) and rural (≥ 5) are judged
+	// apart: urban 10 meets, rural 4 misses by 1, so the township misses.
 	o := l.Items[0]
-	if *o.Value != 8.5 || *o.Target.Min != 7.25 || !*o.Meets || *o.Gap != 1.25 || o.Units != 2 || o.Unit != "%" {
-		t.Errorf("township value %v target %v meets %v gap %v units %d", *o.Value, *o.Target.Min, *o.Meets, *o.Gap, o.Units)
+	if *o.Value != 8.5 || *o.Target.Min != 7.25 || *o.Meets || *o.Gap != -1 || o.Units != 2 || o.Unit != "%" ||
+		o.Verdict != "unmet" || !o.Split {
+		t.Errorf("township value %v target %v meets %v gap %v units %d verdict %s", *o.Value, *o.Target.Min, *o.Meets, *o.Gap, o.Units, o.Verdict)
+	}
+	if u, r := o.Urban, o.Rural; u == nil || r == nil || *u.Value != 10 || *u.Target.Min != 8 || !*u.Meets || u.Verdict != "met" ||
+		*r.Value != 4 || *r.Target.Min != 5 || *r.Meets || *r.Gap != -1 || r.Verdict != "unmet" || r.Units != 1 {
+		t.Errorf("township urban %+v rural %+v", u, r)
 	}
 	// Counties by default; the latest period by default; a county without
 	// data has a null value.
 	s.get(t, "/api/v1/observations?indicator=registered_volunteers", 200, &l)
-	if l.Period != 2014 || len(l.Items) != 2 || *l.Items[0].Value != 11 || l.Items[1].Value != nil || l.Items[1].Meets != nil {
+	// 2014 has no target in the notice: a value, not judged, no target.
+	if l.Period != 2014 || len(l.Items) != 2 || *l.Items[0].Value != 11 || l.Items[1].Value != nil || l.Items[1].Meets != nil ||
+		l.Items[0].Meets != nil || l.Items[0].Target != nil || l.Items[0].Verdict != "not_judged" || l.Items[0].NotJudged != "period" {
 		t.Errorf("counties 2014 = %+v", l.Items)
 	}
 	// The rural community misses its own (rural) target of 5.

@@ -28,7 +28,7 @@ func rankingChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*bui
 	for _, row := range sc.Rows {
 		cell := row.Cells[i]
 		r := []any{integer(cell.Rank), row.Code, row.Name, float(cell.Value), sc.Columns[i].Unit}
-		t.Rows = append(t.Rows, append(r, targetCells(cell.Target, cell.Meets, cell.Gap)...))
+		t.Rows = append(t.Rows, append(r, targetCells(cell.Judgement)...))
 	}
 	return &builtChart{charts.Ranking(sc, ind, cityCell(s, ind, cmp.Period), lang), t, cmp.fileBase("ranking", ind.ID)}, nil
 }
@@ -164,5 +164,6 @@ func attainmentChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*
 
 // cellScore is a judged cell's score, 0–100.
 func cellScore(cell compare.Cell) float64 {
-	return round(100*compare.Score(*cell.Target, *cell.Value), 6)
+	score, _ := cell.Scored()
+	return round(100*score, 6)
 }

@@ -38,7 +38,7 @@ func TestChartErrors(t *testing.T) {
 // embedded copy; nothing comes from another host.
 func TestChartPageUsesLocalECharts(t *testing.T) {
 	s := newServer(t, fixture())
-	resp, body := s.fetch(t, "/api/v1/charts/ranking?indicator=registered_volunteers&format=html&lang=en")
+	resp, body := s.fetch(t, "/api/v1/charts/ranking?indicator=registered_volunteers&period=2013&format=html&lang=en")
 	page := string(body)
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.Fatalf("status %d type %s", resp.StatusCode, resp.Header.Get("Content-Type"))
@@ -69,7 +69,7 @@ func TestChartData(t *testing.T) {
 		t.Fatalf("status %d %s", resp.StatusCode, resp.Header.Get("Content-Disposition"))
 	}
 	lines := strings.Split(strings.TrimSpace(string(body)), "\n")
-	if len(lines) != 3 || lines[1] != "1,320612,通州区,8.5,%,7.25,,true,1.25" || lines[2] != ",320623,如东县,,%,,,," {
+	if len(lines) != 3 || lines[1] != "1,320612,通州区,8.5,%,7.25,,false,-1,unmet,,10,8,true,4,5,false" || lines[2] != ",320623,如东县,,%,,,,,,,,,,,," {
 		t.Errorf("ranking data:\n%s", body)
 	}
 	var p problem

@@ -7,6 +7,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/classify"
+	"github.com/community-atlas/atlas/analytics/compare"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -37,6 +38,12 @@ type choroplethItem struct {
 	Target *float64 `json:"target"`
 	Meets  *bool    `json:"meets"`
 	Gap    *float64 `json:"gap"`
+	// The verdicts as in /observations (compare.Judgement).
+	Verdict   string        `json:"verdict"`
+	NotJudged string        `json:"not_judged,omitempty"`
+	Split     bool          `json:"split"`
+	Urban     *compare.Part `json:"urban"`
+	Rural     *compare.Part `json:"rural"`
 }
 
 type choropleth struct {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/classify"
+	"github.com/community-atlas/atlas/analytics/compare"
 	"github.com/community-atlas/atlas/server/web"
 )
 
@@ -51,7 +52,9 @@ func buildChoropleth(s *analytics.Snapshot, q *choroplethQuery) (*choropleth, er
 		it := choroplethItem{Code: r.Code, Name: r.Name, Class: -1, Colour: classify.NoData}
 		if v := vals[i]; v != nil {
 			it.Value, it.Target = rounded(v.Value), boundValue(v.Target)
-			it.Meets, it.Gap = verdict(*v)
+			j := compare.Judge(q.ind, r.Level, *v)
+			it.Meets, it.Gap, it.Verdict, it.NotJudged = j.Meets, j.Gap, j.Verdict, j.NotJudged
+			it.Split, it.Urban, it.Rural = j.Split, j.Urban, j.Rural
 			if k := classOf(v); k >= 0 {
 				it.Class, it.Colour = k, res.Legend[k].Colour
 				res.Legend[k].Count++

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/community-atlas/atlas/server/atlas"
 )
 
 type scorecard struct {
@@ -21,6 +20,9 @@ type scorecard struct {
 			Meets                        *bool
 			Rank                         *int
 			Target                       *struct{ Min, Max *float64 }
+			Verdict                      string
+			NotJudged                    string `json:"not_judged"`
+			Urban, Rural                 *part
 		}
 	}
 }
@@ -38,30 +40,26 @@ func TestScorecardEndpoint(t *testing.T) {
 			col = i
 		}
 	}
-	// 2014: only the urban community (11%) has a value, so the target is
-	// the urban 8; 2013 was (10·3000 + 4·1000)/4000 = 8.5.
+	// 2014: only the urban community (11%) has a value; the notice sets no
+	// target for 2014, so it is shown, ranked and compared with 2013's
+	// (10·3000 + 4·1000)/4000 = 8.5, but not judged.
 	c := sc.Rows[0].Cells[col]
-	if sc.Rows[0].Code != "320612" || *c.Value != 11 || *c.Target.Min != 8 || *c.Gap != 3 || !*c.Meets ||
-		*c.Rank != 1 || *c.Previous != 8.5 || *c.Change != 2.5 {
-		t.Errorf("通州区 volunteers: %+v", c)
+	if sc.Rows[0].Code != "320612" || *c.Value != 11 || c.Target != nil || c.Gap != nil || c.Meets != nil ||
+		c.Verdict != "not_judged" || c.NotJudged != "period" || *c.Rank != 1 || *c.Previous != 8.5 || *c.Change != 2.5 ||
+		c.Urban == nil || *c.Urban.Value != 11 || c.Urban.Verdict != "not_judged" || c.Rural != nil {
+		t.Errorf("通州区 volunteers 2014: %+v", c)
 	}
 	if c := sc.Rows[1].Cells[col]; c.Value != nil || c.Rank != nil {
 		t.Errorf("如东县 has no data: %+v", c)
 	}
-	// 2014 is the latest year, so beside the volunteers every computed
-	// indicator is derived from the fixture's geometry and judged.
-	cat, err := atlas.LoadCatalogue()
-	if err != nil {
-		t.Fatal(err)
+	if r := sc.Rows[0]; r.Judged != 0 || r.Met != 0 {
+		t.Errorf("2014 judged %d met %d, want nothing judged", r.Judged, r.Met)
 	}
-	computed := 0
-	for _, ind := range cat.Indicators {
-		if ind.Computed != nil {
-			computed++
-		}
-	}
-	if r := sc.Rows[0]; r.Judged != 1+computed || r.Met < 1 {
-		t.Errorf("judged %d met %d, want %d judged", r.Judged, r.Met, 1+computed)
+	// 2013: urban 10 ≥ 8 but rural 4 < 5 — unmet, whatever the blend.
+	s.get(t, "/api/v1/compare?period=2013", 200, &sc)
+	c = sc.Rows[0].Cells[col]
+	if *c.Meets || c.Verdict != "unmet" || !*c.Urban.Meets || *c.Rural.Meets || *c.Rural.Gap != -1 {
+		t.Errorf("通州区 volunteers 2013: %+v urban %+v rural %+v", c, c.Urban, c.Rural)
 	}
 	// With a parent: its children.
 	s.get(t, "/api/v1/compare?parent=320612&period=2013", 200, &sc)
@@ -100,11 +98,11 @@ func TestAttainmentEndpoints(t *testing.T) {
 			}
 		}
 	}
-	// 2013 by township: 金沙街道 (10·3000 + 4·1000)/4000 = 8.5 against
-	// (8·3000 + 5·1000)/4000 = 7.25: met.
+	// 2013 by township: 金沙街道's rural community (4%) misses the rural 5%,
+	// so the township misses, though 8.5 meets the blend 7.25.
 	s.get(t, "/api/v1/compare/tasks?level=township&period=2013", 200, &a)
 	for _, it := range a.Items {
-		if it.Key == "6" && (it.Judged != 1 || it.Met != 1 || *it.Share != 100) {
+		if it.Key == "6" && (it.Judged != 1 || it.Met != 0 || *it.Share != 0 || it.Regions[0].Unmet[0] != "registered_volunteers") {
 			t.Errorf("task 6: %+v", it)
 		}
 		if it.Key != "6" && it.Judged != 0 {
@@ -158,8 +156,9 @@ func TestDistributionAndIndexEndpoints(t *testing.T) {
 	if idx.Weights["6"] != 2 || idx.Weights["*"] != 1 {
 		t.Errorf("weights echoed %v", idx.Weights)
 	}
-	// Only volunteers is judged: 8.5 ≥ 7.25 scores 100.
-	if it := idx.Items[0]; math.Abs(*it.Index-100) > 1e-9 || *it.Rank != 1 || idx.Items[1].Index != nil {
+	// Only volunteers is judged, urban and rural apart: urban 10 ≥ 8 scores
+	// 1, rural 4 against 5 scores 0.8; the lower counts.
+	if it := idx.Items[0]; math.Abs(*it.Index-80) > 1e-9 || *it.Rank != 1 || idx.Items[1].Index != nil {
 		t.Errorf("index %+v", idx.Items)
 	}
 	var p problem

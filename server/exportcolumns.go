@@ -20,25 +20,56 @@ var (
 	meetsColumn         = col("meets", "达标 meets", format.Boolean)
 )
 
-// targetColumns are a judged value's bounds and verdict; targetCells fills
-// them.
+// targetColumns are a value's bounds and verdicts — overall, then the urban
+// and the rural communities' own (see compare.Judgement); targetCells fills
+// them. Names stay within a Shapefile's ten characters.
 var targetColumns = []format.Field{
 	col("target_min", "目标下限 target_min", format.Real), col("target_max", "目标上限 target_max", format.Real),
 	meetsColumn, col("gap", "差距 gap", format.Real),
+	col("verdict", "评价 verdict", format.String), col("not_judged", "未评价原因 not_judged", format.String),
+	col("urban_val", "城市社区数值 urban_val", format.Real), col("urban_min", "城市社区目标 urban_min", format.Real),
+	col("urban_met", "城市社区达标 urban_met", format.Boolean),
+	col("rural_val", "农村社区数值 rural_val", format.Real), col("rural_min", "农村社区目标 rural_min", format.Real),
+	col("rural_met", "农村社区达标 rural_met", format.Boolean),
+}
+
+// targetCells fill targetColumns from a judgement; nulls where there is
+// nothing to say (no target in the period, no community of a kind).
+func targetCells(j compare.Judgement) []any {
+	var lo, hi any
+	if j.Target != nil {
+		lo, hi = float(j.Target.Min), float(j.Target.Max)
+	}
+	var notJudged any
+	if j.NotJudged != "" {
+		notJudged = j.NotJudged
+	}
+	var verdict any
+	if j.Verdict != "" {
+		verdict = j.Verdict
+	}
+	cells := []any{lo, hi, boolean(j.Meets), float(j.Gap), verdict, notJudged}
+	return append(append(cells, partCells(j.Urban)...), partCells(j.Rural)...)
+}
+
+// partCells are one kind's value, lower bound (the range's lower end, or
+// the cap for ≤) and verdict.
+func partCells(p *compare.Part) []any {
+	if p == nil {
+		return []any{nil, nil, nil}
+	}
+	var bound any
+	if p.Target != nil {
+		bound = float(p.Target.Min)
+		if p.Target.Min == nil {
+			bound = float(p.Target.Max)
+		}
+	}
+	return []any{float(p.Value), bound, boolean(p.Meets)}
 }
 
 func col(name, title string, t format.Type) format.Field {
 	return format.Field{Name: name, Title: title, Type: t}
-}
-
-// targetCells are the target_min, target_max, meets and gap cells of a
-// value; the bounds are null without a target.
-func targetCells(t *compare.Target, meets *bool, gap *float64) []any {
-	var lo, hi any
-	if t != nil {
-		lo, hi = float(t.Min), float(t.Max)
-	}
-	return []any{lo, hi, boolean(meets), float(gap)}
 }
 
 // comparatorCell is a target's comparator, null without a target.

@@ -96,9 +96,8 @@ func regionLayer(s *analytics.Snapshot, regions []*analytics.Region, ind *analyt
 	indicators := catalogueIndicators(s, ind)
 	if ind != nil {
 		l.Fields = append(l.Fields,
-			export.Field{Name: "value", Title: "数值", Type: export.Real}, export.Field{Name: "unit", Title: "单位", Type: export.String},
-			export.Field{Name: "target_min", Title: "目标下限", Type: export.Real}, export.Field{Name: "target_max", Title: "目标上限", Type: export.Real},
-			export.Field{Name: "meets", Title: "达标", Type: export.Boolean}, export.Field{Name: "gap", Title: "差距", Type: export.Real})
+			export.Field{Name: "value", Title: "数值", Type: export.Real}, export.Field{Name: "unit", Title: "单位", Type: export.String})
+		l.Fields = append(l.Fields, targetColumns...)
 	} else {
 		for _, ind := range indicators {
 			l.Fields = append(l.Fields, export.Field{Name: ind.ID, Title: ind.Name.ZH, Type: export.Real})
@@ -113,7 +112,7 @@ func regionLayer(s *analytics.Snapshot, regions []*analytics.Region, ind *analyt
 		if ind != nil {
 			it := items[0][r]
 			values = append(values, float(it.Value), it.Unit)
-			values = append(values, targetCells(it.Target, it.Meets, it.Gap)...)
+			values = append(values, targetCells(it.Judgement)...)
 		} else {
 			for i := range indicators {
 				values = append(values, float(items[i][r].Value))

@@ -115,7 +115,7 @@ func observationsExport(c echo.Context, s *analytics.Snapshot) (*table.Table, st
 func observationRow(ind *analytics.Indicator, it observationItem) []any {
 	row := []any{ind.ID, ind.Name.ZH, it.Code, it.Name, string(it.Level), it.Parent, string(it.Kind), int64(it.Period), it.Unit,
 		float(it.Value), int64(it.Units), comparatorCell(it.Target)}
-	return append(row, targetCells(it.Target, it.Meets, it.Gap)...)
+	return append(row, targetCells(it.Judgement)...)
 }
 
 var compareColumns = slices.Concat([]format.Field{
@@ -143,7 +143,7 @@ func compareExport(c echo.Context, s *analytics.Snapshot) (*table.Table, string,
 			col := sc.Columns[i]
 			r := []any{row.Code, row.Name, string(row.Level), int64(sc.Period), int64(col.Task), col.Indicator, col.Name.ZH, col.Unit,
 				float(cell.Value), comparatorCell(cell.Target)}
-			r = append(r, targetCells(cell.Target, cell.Meets, cell.Gap)...)
+			r = append(r, targetCells(cell.Judgement)...)
 			t.Rows = append(t.Rows, append(r, integer(cell.Rank), float(cell.Previous), float(cell.Change)))
 		}
 	}

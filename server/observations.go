@@ -8,19 +8,17 @@ import (
 )
 
 // observationItem is one region's value of one indicator in one period.
-// Value is null where no data lies beneath the region; Meets and Gap are
-// null where the target does not apply at the region's level.
+// Value is null where no data lies beneath the region; the judgement says
+// whether and how it is judged (see compare.Judgement).
 type observationItem struct {
 	regionRef
-	Kind      analytics.Kind  `json:"kind,omitempty"`
-	Indicator string          `json:"indicator"`
-	Period    int             `json:"period"`
-	Unit      string          `json:"unit"`
-	Value     *float64        `json:"value"`
-	Units     int             `json:"units"`
-	Target    *compare.Target `json:"target"`
-	Meets     *bool           `json:"meets"`
-	Gap       *float64        `json:"gap"`
+	Kind      analytics.Kind `json:"kind,omitempty"`
+	Indicator string         `json:"indicator"`
+	Period    int            `json:"period"`
+	Unit      string         `json:"unit"`
+	Value     *float64       `json:"value"`
+	Units     int            `json:"units"`
+	compare.Judgement
 	// Computed is set for a computed indicator whose value here comes from
 	// the geometry (see computedItem).
 	Computed *computedItem `json:"computed,omitempty"`
@@ -64,22 +62,12 @@ func observationItems(s *analytics.Snapshot, ind *analytics.Indicator, period in
 		it := observationItem{regionRef: newRegionRef(r), Kind: r.Kind, Indicator: ind.ID, Period: period, Unit: ind.UnitAt(r.Level)}
 		if v, ok := roll.Get(r.Code); ok {
 			it.Value, it.Units = rounded(v.Value), v.Units
-			it.Target = &compare.Target{Comparator: ind.Comparator(r.Level), Min: roundPtr(v.Target.Min), Max: roundPtr(v.Target.Max)}
-			it.Meets, it.Gap = verdict(v)
+			it.Judgement = compare.Judge(ind, r.Level, v)
 			it.Computed = newComputedItem(s, ind, r.Code, period)
 		}
 		items = append(items, it)
 	}
 	return items
-}
-
-// verdict is whether v meets its target and by how much; both are nil
-// where the target does not apply at the region's level.
-func verdict(v analytics.Value) (meets *bool, gap *float64) {
-	if !v.Judged {
-		return nil, nil
-	}
-	return &v.Meets, rounded(v.Gap)
 }
 
 // valuesQuery is what lists and exports of indicator values read:

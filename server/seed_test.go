@@ -57,8 +57,12 @@ func checkSeeded(t *testing.T, s *testServer) {
 	if urban == 0 || urban == len(communities) {
 		t.Errorf("%d of %d communities urban", urban, len(communities))
 	}
-	// Every indicator has a value for every county in every period, and
-	// the targets are neither all met nor all missed.
+	// Every indicator has a value for every county in every period. In
+	// 2013, the notice's year, the targets are neither all met nor all
+	// missed; in 2012 and 2014 only the targets dated for them (每年, every
+	// year from 2013: training, in 2014) are judged; the others are shown
+	// as not judged, as is everything in 2012, before the notice.
+	everyYear := map[string]bool{"worker_training": true}
 	for _, period := range []string{"2012", "2013", "2014"} {
 		var obs struct{ Items []observation }
 		s.get(t, "/api/v1/observations?level=county&period="+period, 200, &obs)
@@ -74,8 +78,12 @@ func checkSeeded(t *testing.T, s *testServer) {
 					met++
 				}
 			}
+			wantJudged := period == "2013" || period == "2014" && everyYear[o.Indicator]
+			if (o.Meets != nil) != wantJudged || (!wantJudged && (o.NotJudged != "period" || o.Target != nil)) {
+				t.Errorf("%s %s %s: verdict %q (%q), target %v", period, o.Indicator, o.Code, o.Verdict, o.NotJudged, o.Target)
+			}
 		}
-		if met == 0 || met == judged {
+		if period == "2013" && (met == 0 || met == judged) {
 			t.Errorf("%s: %d of %d county judgements met", period, met, judged)
 		}
 	}

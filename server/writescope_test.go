@@ -54,6 +54,10 @@ func valueRow(region string) string {
 	return "indicator,region,period,value\nregistered_volunteers," + region + ",2013,7\n"
 }
 
+func targetRow(region string) string {
+	return "code,indicator,period,target\n" + region + ",one_stop_service,2013,90\n"
+}
+
 func facility(id, region string, lon, lat float64) string {
 	return fmt.Sprintf("id,type,name,lon,lat,region\n%s,health_station,站,%g,%g,%s\n", id, lon, lat, region)
 }
@@ -97,6 +101,9 @@ func scopeTargets() []target {
 		{"new grid inside", "grids", "g.geojson", grid("GN", "320612001001", 120, 32, 120.1, 32.05), in(county, township)},
 		{"new grid outside", "grids", "g.geojson", grid("GX", "320623001001", 120.2, 32, 120.3, 32.1), in()},
 		{"hijack outside grid", "grids", "g.geojson", grid("G9", "320612001001", 120, 32, 120.1, 32.05), in()},
+		{"target inside", "targets", "t.csv", targetRow("320612001"), in(county, township)},
+		{"target of the county", "targets", "t.csv", targetRow("320612"), in(county)},
+		{"target outside", "targets", "t.csv", targetRow("320623"), in()},
 		{"road network", "osm", "x.osm", `<?xml version="1.0"?><osm version="0.6"></osm>`, in()},
 	}
 }

@@ -56,11 +56,11 @@ func Index(sc *Scorecard, w Weights) []IndexRow {
 		ir := IndexRow{Code: row.Code, Name: row.Name, Scores: []ScoreDetail{}}
 		sums, counts := map[int]float64{}, map[int]int{}
 		for i, cell := range row.Cells {
-			if cell.Meets == nil {
+			score, ok := cell.Scored()
+			if !ok {
 				continue
 			}
 			task := sc.Columns[i].Task
-			score := Score(*cell.Target, *cell.Value)
 			ir.Scores = append(ir.Scores, ScoreDetail{Indicator: cell.Indicator, Task: task, Score: score})
 			sums[task] += score
 			counts[task]++

@@ -12,19 +12,21 @@ import (
 func TestIndex(t *testing.T) {
 	s := fixture(t)
 	sc := compare.NewScorecard(s, counties(s), 2013)
-	// A: one-stop 50/82.5, elderly 1, incidents 1, volunteers 1.
+	// A, judged urban and rural apart where their bounds differ, scores the
+	// lower kind: one-stop min(100/85 → 1, 0/80 → 0) = 0, volunteers
+	// min(10/8 → 1, 4/5) = 0.8; elderly 1, incidents 1.
 	// B: one-stop 1, elderly 1, incidents 1/(1+2), volunteers 1.
 	// C: incidents 1 only; tasks without data drop out of its mean.
-	a := 100 * (50/82.5 + 3) / 4
+	a := 100 * (0 + 0.8 + 2) / 4
 	b := 100 * (3 + 1.0/3) / 4
 	cases := map[string]struct {
 		weights string
 		index   map[string]float64
 		rank    map[string]int
 	}{
-		"equal":     {"", map[string]float64{"320612": a, "320623": b, "320681": 100}, map[string]int{"320681": 1, "320612": 2, "320623": 3}},
-		"task 1":    {"*:0,1:1", map[string]float64{"320612": 100 * 50 / 82.5, "320623": 100}, map[string]int{"320623": 1, "320612": 2}},
-		"task 4 ×3": {"4:3", map[string]float64{"320612": 100 * (50/82.5 + 2 + 3) / 6, "320623": 100.0 * (3 + 1) / 6}, nil},
+		"equal":     {"", map[string]float64{"320612": a, "320623": b, "320681": 100}, map[string]int{"320681": 1, "320623": 2, "320612": 3}},
+		"task 1":    {"*:0,1:1", map[string]float64{"320612": 0, "320623": 100}, map[string]int{"320623": 1, "320612": 2}},
+		"task 4 ×3": {"4:3", map[string]float64{"320612": 100 * (0 + 0.8 + 1 + 3) / 6, "320623": 100.0 * (3 + 1) / 6}, nil},
 	}
 	for name, tc := range cases {
 		w, err := compare.ParseWeights(tc.weights)

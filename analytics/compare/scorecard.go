@@ -16,17 +16,15 @@ type Target struct {
 
 // Cell is one region's standing on one indicator. Pointers are nil where
 // there is nothing to say: no data beneath the region (Value), a target that
-// does not apply at its level (Meets, Gap), no value in the previous period
-// (Previous, Change).
+// does not apply at its level or in the period (Meets, Gap; see Judgement),
+// no value in the previous period (Previous, Change).
 type Cell struct {
 	Indicator string   `json:"indicator"`
 	Value     *float64 `json:"value"`
-	Target    *Target  `json:"target"`
-	Meets     *bool    `json:"meets"`
-	Gap       *float64 `json:"gap"`
-	Rank      *int     `json:"rank"`
-	Previous  *float64 `json:"previous"`
-	Change    *float64 `json:"change"`
+	Judgement
+	Rank     *int     `json:"rank"`
+	Previous *float64 `json:"previous"`
+	Change   *float64 `json:"change"`
 }
 
 // Row is one region across every indicator.
@@ -93,10 +91,7 @@ func newCell(s *analytics.Snapshot, ind *analytics.Indicator, reg *analytics.Reg
 		return c
 	}
 	c.Value = num(v.Value)
-	c.Target = &Target{Comparator: ind.Comparator(reg.Level), Min: numPtr(v.Target.Min), Max: numPtr(v.Target.Max)}
-	if v.Judged {
-		c.Meets, c.Gap = ptr(v.Meets), num(v.Gap)
-	}
+	c.Judgement = Judge(ind, reg.Level, v)
 	if previous != 0 {
 		if p, ok := s.Rollup(ind, previous).Get(reg.Code); ok {
 			c.Previous, c.Change = num(p.Value), num(v.Value-p.Value)
@@ -118,6 +113,9 @@ func rankColumn(rows []Row, i int, c analytics.Comparator) {
 		case analytics.Between:
 			if cell.Gap != nil {
 				return *cell.Gap, true
+			}
+			if cell.Target == nil { // no target in the period: no order
+				return 0, false
 			}
 			lo, hi := *cell.Target.Min, *cell.Target.Max
 			return min(*cell.Value-lo, hi-*cell.Value), true

@@ -35,12 +35,15 @@ func TestScorecard(t *testing.T) {
 		rank            int
 	}
 	cases := map[[2]string]want{
-		// A: (10·3000 + 4·1000)/4000 = 8.5 against (8·3000 + 5·1000)/4000 = 7.25.
-		{"320612", "registered_volunteers"}: {8.5, 7.25, 1.25, true, 1},
+		// A: (10·3000 + 4·1000)/4000 = 8.5, shown against the blend
+		// (8·3000 + 5·1000)/4000 = 7.25, but judged apart: urban 10 ≥ 8,
+		// rural 4 < 5, so it misses by 1.
+		{"320612", "registered_volunteers"}: {8.5, 7.25, -1, false, 1},
 		// B: (6+3+5+4+20)/5 = 7.6 against the rural 5.
 		{"320623", "registered_volunteers"}: {7.6, 5, 2.6, true, 2},
-		// A: 1 of 2 communities = 50% against (85+80)/2 = 82.5.
-		{"320612", "one_stop_service"}: {50, 82.5, -32.5, false, 2},
+		// A: 1 of 2 communities = 50% (blend (85+80)/2 = 82.5); urban 1 of
+		// 1 = 100% ≥ 85, rural 0 of 1 = 0% < 80: misses by 80.
+		{"320612", "one_stop_service"}: {50, 82.5, -80, false, 2},
 		{"320623", "one_stop_service"}: {100, 80, 20, true, 1},
 		// ≤ 0 incidents: lower ranks first; A and C tie.
 		{"320612", "mass_incidents"}: {0, 0, 0, true, 1},
@@ -69,8 +72,8 @@ func TestScorecard(t *testing.T) {
 	if c := cellOf(t, sc, "320681", "registered_volunteers"); c.Value != nil || c.Rank != nil || c.Meets != nil {
 		t.Errorf("C has no volunteers data: %+v", c)
 	}
-	// Judged cells: A volunteers ✓, one-stop ✗, elderly ✓, incidents ✓.
-	if r := sc.Rows[0]; r.Code != "320612" || r.Judged != 4 || r.Met != 3 {
+	// Judged cells: A volunteers ✗, one-stop ✗, elderly ✓, incidents ✓.
+	if r := sc.Rows[0]; r.Code != "320612" || r.Judged != 4 || r.Met != 2 {
 		t.Errorf("row A judged %d met %d", r.Judged, r.Met)
 	}
 }

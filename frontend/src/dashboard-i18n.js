@@ -41,6 +41,13 @@ const zh = {
   showTownshipsOf: (name) => `查看${name}下辖乡镇(街道)`,
   targetAbove: '目标',
   indicatorHead: '指标（目标）',
+  urbanShort: '城',
+  ruralShort: '农',
+  partVerdict: (kind, v) => `${kind}${v === 'met' ? '✓' : v === 'unmet' ? '✗' : '–'}`,
+  notJudgedPeriod: (p) => `${p}年无目标，不评价`,
+  notJudgedLevel: '此层级不评价',
+  splitNote: '城市、农村社区分别评价，均达标方为达标',
+  overrideNote: '本地区分解指标',
 };
 
 const en = {
@@ -81,6 +88,13 @@ const en = {
   showTownshipsOf: (name) => `Show the townships of ${name}`,
   targetAbove: 'Target',
   indicatorHead: 'Indicator (target)',
+  urbanShort: 'U',
+  ruralShort: 'R',
+  partVerdict: (kind, v) => `${kind}${v === 'met' ? '✓' : v === 'unmet' ? '✗' : '–'}`,
+  notJudgedPeriod: (p) => `No target for ${p}: not judged`,
+  notJudgedLevel: 'Not judged at this level',
+  splitNote: 'Urban and rural communities judged apart; met only if both are',
+  overrideNote: "the region's own quota",
 };
 
 /** The map's dictionary with the dashboard's strings added. */

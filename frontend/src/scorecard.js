@@ -1,7 +1,10 @@
 // The scorecard table of GET /api/v1/compare: one row per indicator,
 // grouped by the notice's tasks, one column per region. Each cell shows the
 // value, coloured by whether it meets the region's own target, its rank
-// among the regions and the change since the previous period. (Indicators
+// among the regions and the change since the previous period; where urban
+// and rural communities are judged apart, each kind's verdict beneath it
+// (城✓ 农✗), the region meeting only if both do; a year without a target
+// shows as not judged. (Indicators
 // run down the page because their names are long and there are 32 of them;
 // regions across, at most 22, so the table fits A4 landscape.)
 
@@ -49,7 +52,15 @@ function cellTitle(t, sc, row, col, cell, digits) {
   if (cell.value === null) return [...parts, t.noData].join('\n');
   const target = cell.target ? formatTarget(t, cell.target.comparator, cell.target.min, cell.target.max, col.unit) : '—';
   parts.push(`${t.value} ${formatValue(t, cell.value, col.unit)} · ${t.target} ${target}`);
-  parts.push(cell.meets === null ? t.notJudged : `${cell.meets ? t.meets : t.misses} · ${t.gap} ${number(t, cell.gap, digits)}`);
+  parts.push(cell.meets === null ? notJudgedText(t, sc, cell) : `${cell.meets ? t.meets : t.misses} · ${t.gap} ${number(t, cell.gap, digits)}`);
+  if (cell.split) parts.push(t.splitNote);
+  if (cell.override) parts.push(t.overrideNote);
+  for (const [kind, p] of [[t.kind.urban, cell.urban], [t.kind.rural, cell.rural]]) {
+    if (!p) continue;
+    const bound = p.target ? formatTarget(t, p.target.comparator, p.target.min, p.target.max, col.unit) : '—';
+    const verdict = p.verdict === 'met' ? t.meets : p.verdict === 'unmet' ? t.misses : '';
+    parts.push(`${kind} (${p.units}): ${formatValue(t, p.value, col.unit)} · ${t.target} ${bound}${verdict ? ' · ' + verdict : ''}`);
+  }
   if (cell.rank !== null) parts.push(t.rankN(cell.rank));
   if (cell.previous !== null) {
     parts.push(`${t.changeSince(sc.previous)} ${changeText(t, cell.change, digits)} (${t.previousValue(sc.previous)} ${formatValue(t, cell.previous, col.unit)})`);
@@ -57,17 +68,30 @@ function cellTitle(t, sc, row, col, cell, digits) {
   return parts.join('\n');
 }
 
+/** Why a cell is not judged: no target for the year, or not at this level. */
+function notJudgedText(t, sc, cell) {
+  return cell.not_judged === 'period' ? t.notJudgedPeriod(sc.period) : t.notJudgedLevel;
+}
+
+/** The urban and rural verdicts of a split cell ("城✓ 农✗"), or nothing. */
+function partsHTML(t, cell) {
+  if (!cell.split || cell.meets === null) return '';
+  const mark = (kind, p, cls) => (p ? `<span class="pv ${cls} ${p.verdict}">${esc(t.partVerdict(kind, p.verdict))}</span>` : '');
+  return `<span class="parts">${mark(t.urbanShort, cell.urban, 'urban')}${mark(t.ruralShort, cell.rural, 'rural')}</span>`;
+}
+
 function cellHTML(t, sc, row, col, cell, digits) {
   const state = cell.value === null ? 'nodata' : cell.meets === true ? 'meets' : cell.meets === false ? 'misses' : 'unjudged';
   const data = `data-region="${esc(row.code)}" data-indicator="${esc(col.indicator)}" data-meets="${cell.meets ?? ''}"` +
-    ` data-value="${cell.value ?? ''}"`;
+    ` data-value="${cell.value ?? ''}" data-verdict="${esc(cell.verdict ?? '')}" data-not-judged="${esc(cell.not_judged ?? '')}"` +
+    ` data-urban="${esc(cell.urban?.verdict ?? '')}" data-rural="${esc(cell.rural?.verdict ?? '')}"`;
   const title = esc(cellTitle(t, sc, row, col, cell, digits));
   if (cell.value === null) return `<td class="sc-cell nodata" ${data} title="${title}"><span class="v">—</span></td>`;
   const rank = cell.rank === null ? '' : `<span class="rk">${esc(t.rankN(cell.rank))}</span>`;
   const change = changeText(t, cell.change, digits);
   const chg = change ? `<span class="chg ${direction(col.comparator, cell.change)}">${esc(change)}</span>` : '';
   return `<td class="sc-cell ${state}" ${data} title="${title}"><span class="v">${esc(shown(t, cell.value, col.unit, digits))}</span>` +
-    `<span class="sub">${rank}${chg}</span></td>`;
+    `<span class="sub">${rank}${chg}</span>${partsHTML(t, cell)}</td>`;
 }
 
 /** The targets an indicator is judged by at a level, in words ("≥ 95% · 农村 ≥ 90%"). */
@@ -117,6 +141,7 @@ export function renderScorecard(el, { t, sc, catalogue, level }) {
 export function renderScorecardLegend(el, t, sc) {
   const sw = (cls, label) => `<span class="sc-key"><span class="sc-swatch ${cls}"></span>${esc(label)}</span>`;
   el.innerHTML = sw('meets', t.meets) + sw('misses', t.misses) + sw('unjudged', t.notJudged) + sw('nodata', t.noData) +
+    `<span class="sc-key">${esc(`${t.partVerdict(t.urbanShort, 'met')} ${t.partVerdict(t.ruralShort, 'unmet')}: ${t.splitNote}`)}</span>` +
     `<span class="sc-key">${esc(t.rankNote)}</span>` +
     `<span class="sc-key">${esc(sc.previous ? t.changeNote(sc.previous) : t.noPrevious)}</span>`;
 }

@@ -43,11 +43,13 @@ export function parseCSV(text) {
 }
 
 /** What the scorecard shows in one cell: its data, state and text. */
-function cellOf(page, region, indicator) {
+export function cellOf(page, region, indicator) {
   return page.evaluate(([region, indicator]) => {
     const td = document.querySelector(`#scorecard td[data-region="${region}"][data-indicator="${indicator}"]`);
     return td && { value: td.dataset.value, meets: td.dataset.meets, cls: td.className, text: td.querySelector('.v').textContent,
-      rank: td.querySelector('.rk')?.textContent ?? '', change: td.querySelector('.chg')?.textContent ?? '' };
+      rank: td.querySelector('.rk')?.textContent ?? '', change: td.querySelector('.chg')?.textContent ?? '',
+      verdict: td.dataset.verdict, notJudged: td.dataset.notJudged, urban: td.dataset.urban, rural: td.dataset.rural,
+      parts: td.querySelector('.parts')?.textContent ?? '', title: td.title };
   }, [region, indicator]);
 }
 
@@ -63,6 +65,10 @@ export async function assertCells(page, sc, indicators) {
       assert.ok(got, `no cell for ${where}`);
       assert.equal(got.value === '' ? null : Number(got.value), want.value, `value of ${where}`);
       assert.equal(got.meets, want.meets === null ? '' : String(want.meets), `meets of ${where}`);
+      assert.equal(got.verdict, want.verdict, `verdict of ${where}`);
+      assert.equal(got.notJudged, want.not_judged ?? '', `why ${where} is not judged`);
+      assert.equal(got.urban, want.urban?.verdict ?? '', `urban verdict of ${where}`);
+      assert.equal(got.rural, want.rural?.verdict ?? '', `rural verdict of ${where}`);
       const cls = want.value === null ? 'nodata' : want.meets === null ? 'unjudged' : want.meets ? 'meets' : 'misses';
       assert.match(got.cls, new RegExp(`\\b${cls}\\b`), `colour class of ${where}`);
       if (want.value === null) continue;

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { openApp, settle, signIn, useRig } from './page.mjs';
-import { assertCells, chartIds, chartQueries, download, parseCSV } from './dashboard-page.mjs';
+import { assertCells, cellOf, chartIds, chartQueries, download, parseCSV } from './dashboard-page.mjs';
 import { artifacts, browserSkip, screenshot } from './harness.mjs';
 
 let atlas;
@@ -53,10 +53,48 @@ describe('dashboard', { timeout: 180_000, skip: browserSkip }, () => {
     app.assertNoErrors();
   });
 
-  test('the ranking chart draws exactly the series of the API option', async (t) => {
-    const app = await openApp(chrome.browser, atlas.base, '/dashboard?ind=elderly_health_records');
+  test('urban and rural verdicts: a split cell meets only if both kinds do; a year without a target is not judged', async (t) => {
+    const period = periods[1];
+    const app = await openApp(chrome.browser, atlas.base, `/dashboard?year=${period}`);
     const { page } = app;
-    const option = await api(`/api/v1/charts/ranking?indicator=elderly_health_records&level=county&period=${latest}&format=json`);
+    const sc = await api(`/api/v1/compare?level=county&period=${period}`);
+    const split = ['open_plan_office', 'one_stop_service', 'registered_volunteers', 'harmonious_community'];
+    await assertCells(page, sc, split);
+    // Cells whose value meets the blended target shown but whose urban or
+    // rural communities miss their own: red, with the failing kind marked.
+    let hidden = 0;
+    for (const id of split) {
+      const i = sc.columns.findIndex((c) => c.indicator === id);
+      for (const row of sc.rows) {
+        const c = row.cells[i];
+        if (!c.split || c.verdict !== 'unmet' || c.value < c.target.min) continue;
+        hidden++;
+        const got = await cellOf(page, row.code, id);
+        assert.match(got.cls, /\bmisses\b/, `${row.name} × ${id} is red`);
+        const failing = c.urban?.verdict === 'unmet' ? '城✗' : '农✗';
+        assert.ok(got.parts.includes(failing), `${row.name} × ${id} marks ${failing}: ${got.parts}`);
+      }
+    }
+    assert.ok(hidden > 0, 'the seeds have county-years the blend would pass');
+    t.diagnostic(`${hidden} cells met the blend but miss the notice in ${period}`);
+    t.diagnostic(await screenshot(page, 'dashboard-split-verdicts'));
+    // The latest year (2014) has no target for one-stop service: not judged.
+    await page.goto(`${atlas.base}/dashboard?year=${latest}`);
+    await settle(page);
+    const later = await api(`/api/v1/compare?level=county&period=${latest}`);
+    await assertCells(page, later, ['one_stop_service', 'worker_training']);
+    const got = await cellOf(page, later.rows[0].code, 'one_stop_service');
+    assert.equal(got.notJudged, 'period');
+    assert.match(got.title, new RegExp(`${latest}年无目标`));
+    app.assertNoErrors();
+  });
+
+  test('the ranking chart draws exactly the series of the API option', async (t) => {
+    // The notice's year, which has a target to draw as a line.
+    const year = periods[1];
+    const app = await openApp(chrome.browser, atlas.base, `/dashboard?ind=elderly_health_records&year=${year}`);
+    const { page } = app;
+    const option = await api(`/api/v1/charts/ranking?indicator=elderly_health_records&level=county&period=${year}&format=json`);
     const model = await page.evaluate(() => window.atlas.chartOption('ranking'));
     const pick = (data) => data.map((d) => ({ name: d.name, value: d.value, colour: d.itemStyle?.color }));
     assert.equal(model.series.length, option.series.length);

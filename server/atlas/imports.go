@@ -156,6 +156,8 @@ func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx im
 		return importer.ReadFacilitiesWith(ctx, file, data, idx, opts)
 	case importer.Grids:
 		return importer.ReadGridsWith(ctx, file, data, idx, opts)
+	case importer.Targets:
+		return importer.ReadTargets(file, data, a.catalogue, idx, opts)
 	}
 	return nil, nil, fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
 }
@@ -183,5 +185,6 @@ func counts(cs *store.Changeset) map[string]int {
 		"regions": len(cs.Regions), "observations": len(cs.Observations),
 		"facilities": len(cs.Facilities), "grids": len(cs.Grids), "networks": len(cs.Networks),
 		"removed_regions": len(cs.RemoveRegions),
+		"targets":         len(cs.Targets),
 	}
 }

@@ -65,6 +65,12 @@ func outsideRows(s *analytics.Snapshot, region string, cs *store.Changeset) []Ou
 			out = append(out, Outside{"observation", i, key, fmt.Sprintf("observation %s of region %s in %d", o.Indicator, o.Region, o.Period)})
 		}
 	}
+	for i, t := range cs.Targets {
+		if !sc.newInside(t.Region) {
+			out = append(out, Outside{"target", i, observationKey(analytics.Observation{Indicator: t.Indicator, Region: t.Region, Period: t.Period}),
+				fmt.Sprintf("target %s of region %s in %d", t.Indicator, t.Region, t.Period)})
+		}
+	}
 	for i, f := range cs.Facilities {
 		if why := sc.moved("facility "+f.ID, f.Region, storedFacilityRegion(s, f.ID)); why != "" {
 			out = append(out, Outside{"facility", i, f.ID, why})

@@ -28,10 +28,11 @@ func Heatmap(sc *compare.Scorecard, cat *analytics.Catalogue, lang Lang) *gochar
 		regions[r] = row.Name
 		for x, i := range cols {
 			cell := row.Cells[i]
-			if cell.Meets == nil {
+			score, ok := cell.Scored()
+			if !ok {
 				continue
 			}
-			score := 100 * compare.Score(*cell.Target, *cell.Value)
+			score *= 100
 			data = append(data, opts.HeatMapData{Name: cell.Indicator, Value: [3]any{x, r, round1(score)}})
 		}
 	}

@@ -23,8 +23,10 @@ func Radar(sc *compare.Scorecard, cat *analytics.Catalogue, lang Lang) *gocharts
 		}
 		ind, _ := cat.Indicator(rc.Indicator)
 		axes = append(axes, &opts.Indicator{Name: lang.text(ind.Name), Min: 0, Max: 100})
-		a = append(a, round1(100*compare.Score(*rc.Target, *rc.Value)))
-		b = append(b, round1(100*compare.Score(*cc.Target, *cc.Value)))
+		rs, _ := rc.Scored()
+		cs, _ := cc.Scored()
+		a = append(a, round1(100*rs))
+		b = append(b, round1(100*cs))
 	}
 	title := fmt.Sprintf("%s %s %d", region.Name, lang.pick("与全市对比", "against the city"), sc.Period)
 	r := gocharts.NewRadar()

@@ -25,7 +25,7 @@ const (
 )
 
 // Kinds lists the import kinds.
-var Kinds = []string{Boundaries, Observations, Facilities, Grids, OSM}
+var Kinds = []string{Boundaries, Observations, Facilities, Grids, OSM, Targets}
 
 // Extensions are the file endings of each kind's data, for picking the data
 // file out of a zipped upload.
@@ -35,6 +35,7 @@ var Extensions = map[string][]string{
 	Observations: {".csv"},
 	Facilities:   {".csv"},
 	OSM:          osmSuffixes,
+	Targets:      {".csv"},
 }
 
 // Index is what an import is checked against: the regions already known

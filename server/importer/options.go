@@ -64,7 +64,8 @@ func (o Options) margin() float64 {
 }
 
 // ParseMap reads column overrides "role=column,role=column" (code, name,
-// level, parent, kind, population, households).
+// level, parent, kind, population, households; for targets also indicator,
+// period, urban, rural, target).
 func ParseMap(s string) (map[string]string, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, nil
@@ -76,8 +77,9 @@ func ParseMap(s string) (map[string]string, error) {
 		if !ok || col == "" {
 			return nil, fmt.Errorf("%q is not role=column", part)
 		}
-		if _, known := headerNames[role(r)]; !known {
-			return nil, fmt.Errorf("%q is not a role (code, name, level, parent, kind, population, households)", r)
+		_, known := headerNames[role(r)]
+		if _, target := targetHeaders[r]; !known && !target {
+			return nil, fmt.Errorf("%q is not a role (code, name, level, parent, kind, population, households; for targets indicator, period, urban, rural, target)", r)
 		}
 		m[r] = col
 	}

@@ -180,7 +180,7 @@ func ReadsZips(kind string, data []byte) bool {
 	switch kind {
 	case Boundaries, Grids:
 		return zipHas(data, ".shp") || zipHas(data, ".kml")
-	case Observations, Facilities:
+	case Observations, Facilities, Targets:
 		return zipHas(data, "xl/workbook.xml")
 	}
 	return false

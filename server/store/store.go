@@ -35,7 +35,7 @@ var ErrNoFile = errors.New("store: no evidence file")
 // RecordError naming it (the importer refuses such a removal with a
 // listing first; the store's foreign keys guard the rest).
 type Changeset struct {
-	Kind   string // boundaries, observations, facilities, grids or seed
+	Kind   string // boundaries, observations, facilities, grids, osm, targets or seed
 	Source string // file name, for the batch record
 	User   string // who writes it, for the batch record; empty for the seeds and the command line
 	// Report is the import's report as JSON, kept with the batch.
@@ -47,11 +47,14 @@ type Changeset struct {
 	Grids         []analytics.Grid
 	Networks      []*network.Network
 	Checklist     []analytics.ChecklistEntry
+	// Targets upsert by (indicator, region, period): a region's own target
+	// (annex quota).
+	Targets []analytics.TargetOverride
 }
 
 // Rows counts the records in the changeset.
 func (c *Changeset) Rows() int {
-	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks) + len(c.RemoveRegions) + len(c.Checklist)
+	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks) + len(c.RemoveRegions) + len(c.Checklist) + len(c.Targets)
 }
 
 // Store is the system of record.

@@ -2,7 +2,7 @@
 //
 //	atlas [serve]                 serve HTTP (seeding an empty store first)
 //	atlas seed                    write the Nantong seeds into the store
-//	atlas import KIND FILE        import boundaries, observations, facilities, grids or osm
+//	atlas import KIND FILE        import boundaries, observations, facilities, grids, osm or targets
 //	atlas user add NAME ROLE [REGION]  add a user (password from ATLAS_PASSWORD or stdin)
 //	atlas migrate                 apply database migrations and exit
 //	atlas version                 print the version
@@ -75,7 +75,7 @@ func run(args []string) error {
 		return seedCommand(ctx, cfg, log)
 	case "import":
 		if len(positional) != 2 {
-			return errors.New("usage: atlas import boundaries|observations|facilities|grids|osm FILE [--crs CRS] [--towgs84 P] [--layer NAME] [--map role=column,…] [--period YEAR] [--dry-run]")
+			return errors.New("usage: atlas import boundaries|observations|facilities|grids|osm|targets FILE [--crs CRS] [--towgs84 P] [--layer NAME] [--map role=column,…] [--period YEAR] [--dry-run]")
 		}
 		opts, err := imp.options()
 		if err != nil {

@@ -58,6 +58,9 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	if err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}
+	if err := writeTargets(ctx, tx, c.Targets, b.ID); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
+	}
 	if err := removeRegions(ctx, tx, c.RemoveRegions); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}
@@ -89,6 +92,18 @@ func removeRegions(ctx context.Context, tx pgx.Tx, codes []string) error {
 			if _, err := tx.Exec(ctx, q, code); err != nil {
 				return &store.RecordError{Type: "region", Key: code, Err: err}
 			}
+		}
+	}
+	return nil
+}
+
+// writeTargets upserts target overrides row by row: an annex holds a few
+// dozen, far too few for the bulk path. A later row of the same key wins,
+// as in the other tables.
+func writeTargets(ctx context.Context, tx pgx.Tx, ts []analytics.TargetOverride, batch int64) error {
+	for _, t := range ts {
+		if _, err := tx.Exec(ctx, rowscan.UpsertTargetSQL, rowscan.TargetArgs(t, batch)...); err != nil {
+			return &store.RecordError{Type: "target", Key: store.ObservationKey(t.Indicator, t.Region, t.Period), Err: err}
 		}
 	}
 	return nil

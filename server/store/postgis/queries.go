@@ -126,12 +126,13 @@ ON CONFLICT (name) DO UPDATE SET
 // "C" collation, so that snapshots built from either store are identical.
 var loadSQL = rowscan.Select(func(column string) string { return "ST_AsBinary(" + column + ")" })
 
-// removeRegionSQL deletes one region, its data first: observations and
-// checklist entries describe a division that is gone (facilities and grids,
+// removeRegionSQL deletes one region, its data first: observations,
+// checklist entries and targets describe a division that is gone (facilities and grids,
 // which exist on the ground, make the last statement fail instead).
 var removeRegionSQL = []string{
 	`DELETE FROM observations WHERE region = $1`,
 	`DELETE FROM checklist_files WHERE region = $1`,
 	`DELETE FROM checklist WHERE region = $1`,
+	`DELETE FROM targets WHERE region = $1`,
 	`DELETE FROM regions WHERE code = $1`,
 }

@@ -50,6 +50,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		func(ctx context.Context, tx *sql.Tx) error { return writeObservations(ctx, tx, c.Observations, b.ID) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeNetworks(ctx, tx, c.Networks, b.ID) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeChecklist(ctx, tx, c.Checklist, b.ID) },
+		func(ctx context.Context, tx *sql.Tx) error { return writeTargets(ctx, tx, c.Targets, b.ID) },
 		func(ctx context.Context, tx *sql.Tx) error { return removeRegions(ctx, tx, c.RemoveRegions) },
 	}
 	for _, step := range steps {
@@ -154,6 +155,12 @@ func writeObservations(ctx context.Context, tx *sql.Tx, obs []analytics.Observat
 		func(o analytics.Observation) ([]any, error) {
 			return []any{o.Indicator, o.Region, int64(o.Period), o.Value, batch}, nil
 		})
+}
+
+func writeTargets(ctx context.Context, tx *sql.Tx, ts []analytics.TargetOverride, batch int64) error {
+	return each(ctx, tx, rowscan.UpsertTargetSQL, "target", ts,
+		func(t analytics.TargetOverride) string { return store.ObservationKey(t.Indicator, t.Region, t.Period) },
+		func(t analytics.TargetOverride) ([]any, error) { return rowscan.TargetArgs(t, batch), nil })
 }
 
 func writeFacilities(ctx context.Context, tx *sql.Tx, facilities []analytics.Facility) error {

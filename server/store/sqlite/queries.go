@@ -73,12 +73,13 @@ ON CONFLICT (name) DO UPDATE SET
 // loadSQL reads the geometry columns as they are: they hold WKB.
 var loadSQL = rowscan.Select(func(column string) string { return column })
 
-// removeRegionSQL deletes one region, its data first: observations and
-// checklist entries describe a division that is gone (facilities and grids,
+// removeRegionSQL deletes one region, its data first: observations,
+// checklist entries and targets describe a division that is gone (facilities and grids,
 // which exist on the ground, make the last statement fail instead).
 var removeRegionSQL = []string{
 	`DELETE FROM observations WHERE region = $1`,
 	`DELETE FROM checklist_files WHERE region = $1`,
 	`DELETE FROM checklist WHERE region = $1`,
+	`DELETE FROM targets WHERE region = $1`,
 	`DELETE FROM regions WHERE code = $1`,
 }

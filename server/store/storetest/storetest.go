@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"FailedStreamWritesNothing", testFailedStream},
 		{"CancelledStreamWritesNothing", testCancelledStream},
 		{"Networks", testNetworks},
+		{"Targets", testTargets},
 		{"Users", testUsers},
 		{"Tokens", testTokens},
 		{"Audit", testAudit},

@@ -9,7 +9,7 @@ import (
 
 // Queries are the SELECT statements Load runs, one a table.
 type Queries struct {
-	Batches, Regions, Observations, Facilities, Grids, Networks, Checklist string
+	Batches, Regions, Observations, Facilities, Grids, Networks, Checklist, Targets string
 }
 
 // Select returns the queries for Load. They are written here, beside the
@@ -39,6 +39,7 @@ FROM grids ORDER BY code`,
 SELECT name, source, node_data, segment_data, walk, bicycle, car, homes
 FROM networks ORDER BY name`,
 		Checklist: selectChecklistSQL,
+		Targets:   `SELECT ` + TargetColumns + ` FROM targets ORDER BY indicator, region, period`,
 	}
 }
 
@@ -66,7 +67,7 @@ func Each(rows Rows, each func(Scanner) error) error {
 }
 
 // Load reads a whole dataset with query, table by table: batches, regions,
-// observations, facilities, grids, networks, checklist entries. B and at are as for
+// observations, facilities, grids, networks, checklist entries, targets. B and at are as for
 // Observations and Batch. Errors name the table, as in "load regions: …".
 func Load[B ~[]byte, T any](qs Queries, at func(T) (time.Time, error), query Query) (*analytics.Dataset, error) {
 	ds := &analytics.Dataset{}
@@ -83,6 +84,7 @@ func Load[B ~[]byte, T any](qs Queries, at func(T) (time.Time, error), query Que
 		{"grids", qs.Grids, into(&ds.Grids, Grid)},
 		{"networks", qs.Networks, into(&ds.Networks, Network)},
 		{"checklist", qs.Checklist, into(&ds.Checklist, func(r Scanner) (analytics.ChecklistEntry, error) { return ChecklistEntry(r, at) })},
+		{"targets", qs.Targets, into(&ds.Targets, Target)},
 	}
 	for _, st := range steps {
 		if err := query(st.query, st.each); err != nil {

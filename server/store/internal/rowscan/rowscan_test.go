@@ -47,6 +47,19 @@ func (rs *rows) Next() bool             { rs.i++; return rs.i <= len(rs.all) }
 func (rs *rows) Scan(dest ...any) error { return rs.all[rs.i-1].Scan(dest...) }
 func (rs *rows) Err() error             { return rs.err }
 
+func ptr(v float64) *float64 { return &v }
+
+// TestTargetNullBounds: a NULL bound reads as nil, a set one as its value.
+func TestTargetNullBounds(t *testing.T) {
+	got, err := Target(row{"mass_incidents", "320612", 2014, nil, ptr(0), nil, ptr(2.5), int64(7)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Urban.Min != nil || got.Rural.Min != nil || *got.Urban.Max != 0 || *got.Rural.Max != 2.5 || got.Batch != 7 || got.Period != 2014 {
+		t.Errorf("Target = %+v", got)
+	}
+}
+
 // mustWKB returns the WKB from wkbgeom, panicking on error: the fixtures
 // are valid.
 func mustWKB(b []byte, err error) []byte {
@@ -148,10 +161,12 @@ func TestLoad(t *testing.T) {
 		"networks":     {networkRow(storetest.Network("n1", 0))},
 		"checklist": {{"t20_coordination_body", "3206", 2013, "done", "", "", "", "", int64(0), "", "dm",
 			"2024-05-01T02:00:00Z", "pending", "", "", nil}},
+		"targets": {{"one_stop_service", "3206", 2013, ptr(90.0), nil, ptr(85.0), nil, int64(1)}},
 	}
 	qs := Select(func(column string) string { return column })
 	byQuery := map[string]string{qs.Batches: "batches", qs.Regions: "regions",
-		qs.Observations: "observations", qs.Facilities: "facilities", qs.Grids: "grids", qs.Networks: "networks", qs.Checklist: "checklist"}
+		qs.Observations: "observations", qs.Facilities: "facilities", qs.Grids: "grids", qs.Networks: "networks",
+		qs.Checklist: "checklist", qs.Targets: "targets"}
 	var (
 		order []string
 		fail  string // the table whose rows end in an error
@@ -181,7 +196,7 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(ds.Batches) != 1 || len(ds.Regions) != 1 || len(ds.Observations) != 1 || len(ds.Facilities) != 1 ||
-		len(ds.Grids) != 1 || len(ds.Networks) != 1 || ds.Networks[0].Name != "n1" ||
+		len(ds.Grids) != 1 || len(ds.Networks) != 1 || ds.Networks[0].Name != "n1" || len(ds.Targets) != 1 ||
 		len(ds.Checklist) != 1 || ds.Checklist[0].Status != analytics.Done || ds.Checklist[0].ReviewedAt != nil {
 		t.Errorf("Load = %+v, want one record of each type", ds)
 	}
