@@ -49,6 +49,8 @@ type Store interface {
 	Close() error
 	// Accounts holds the users, their tokens and the audit log.
 	Accounts
+	// History holds what each batch replaced, and undoes batches.
+	History
 }
 
 // Watcher is a store that announces batches written by any process, so

@@ -12,6 +12,7 @@ import (
 	"github.com/community-atlas/atlas/geo/network"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/ctxerr"
+	"github.com/community-atlas/atlas/server/store/internal/history"
 	"github.com/community-atlas/atlas/server/store/internal/rowscan"
 	"github.com/community-atlas/atlas/server/store/internal/wkbgeom"
 	"github.com/jackc/pgx/v5"
@@ -40,10 +41,14 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	if err := tx.QueryRow(ctx, insertBatchSQL, b.Kind, b.Source, b.Rows, b.At).Scan(&b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: batch: %w", ctxerr.Ended(ctx, err))
 	}
+	n := history.Counts{}
 	for _, w := range []write{regions(c.Regions), facilities(c.Facilities), grids(c.Grids), observations(c.Observations), networks(c.Networks)} {
-		if err := w.run(ctx, tx, b.ID); err != nil {
+		if err := w.run(ctx, tx, b.ID, n); err != nil {
 			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
+	}
+	if err := history.Record(ctx, txQuerier{tx}, b.ID, 0, n); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}
 	if err := commitBatch(ctx, tx, b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: %w", err)

@@ -74,6 +74,9 @@ func (s *Store) StreamObservations(ctx context.Context, kind, source string, src
 	if err := w.flush(); err != nil {
 		return analytics.Batch{}, fmt.Errorf("sqlite: stream: %w", ctxerr.Ended(ctx, err))
 	}
+	if err := captureStreamed(ctx, tx, b.ID); err != nil {
+		return analytics.Batch{}, fmt.Errorf("sqlite: stream: %w", ctxerr.Ended(ctx, err))
+	}
 	if err := mergeStreamed(ctx, tx, b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("sqlite: %w", ctxerr.Ended(ctx, err))
 	}
