@@ -15,7 +15,8 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-var tables = []string{"audit", "batches", "facilities", "grids", "networks", "observations", "regions", "tokens", "users"}
+var tables = []string{"audit", "batch_history", "batches", "facilities", "facility_history", "grid_history", "grids",
+	"network_history", "networks", "observation_history", "observations", "region_history", "regions", "tokens", "users"}
 
 func openSQLite(t *testing.T) *sql.DB {
 	t.Helper()
