@@ -39,6 +39,7 @@ func problemFor(err error) Problem {
 		tm *errTooMany
 		be *errBusy
 		ce *conflictError
+		uc *store.UndoConflict
 	)
 	switch {
 	case errors.Is(err, errUnauthenticated):
@@ -52,6 +53,8 @@ func problemFor(err error) Problem {
 		return Problem{Type: "/problems/busy", Title: "Busy", Status: http.StatusServiceUnavailable, Detail: be.Error()}
 	case errors.As(err, &ce):
 		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: ce.Error()}
+	case errors.As(err, &uc):
+		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: uc.Error()}
 	case errors.As(err, &pe):
 		return Problem{Type: "/problems/invalid-parameter", Title: "Invalid parameter", Status: http.StatusBadRequest, Detail: pe.Error(), Param: pe.Param}
 	case errors.As(err, &nf):

@@ -112,6 +112,8 @@ func expectedNeed(method, path string) string {
 		return admin
 	case strings.HasPrefix(path, "/api/v1/export/"), strings.HasPrefix(path, "/api/v1/tokens"), strings.HasPrefix(path, "/ogc"):
 		return analyst
+	case strings.HasPrefix(path, "/api/v1/batches"):
+		return dataManager // the history of writes is for those who write
 	case strings.HasSuffix(path, "/whatif"), strings.HasSuffix(path, "/siting"):
 		return viewer // computed, never saved
 	case unsafeMethod(method):
