@@ -15,7 +15,9 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-var tables = []string{"audit", "batches", "checklist", "checklist_files", "facilities", "grids", "networks", "observations", "regions", "targets", "tokens", "users"}
+var tables = []string{"audit", "batch_history", "batches", "checklist", "checklist_files", "facilities", "facility_history",
+	"grid_history", "grids", "network_history", "networks", "observation_history", "observations", "region_history", "regions",
+	"targets", "tokens", "users"}
 
 func openSQLite(t *testing.T) *sql.DB {
 	t.Helper()

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/community-atlas/atlas/server/auth"
@@ -45,20 +44,9 @@ type auditItem struct {
 // last id seen. An admin limited to a region sees the entries of their
 // region and the regions inside it only.
 func (api *API) listAudit(c echo.Context) error {
-	limit, before := 100, int64(0)
-	if v := c.QueryParam("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1000 {
-			return web.BadParam("limit", "%q is not a whole number from 1 to 1000", v)
-		}
-		limit = n
-	}
-	if v := c.QueryParam("before"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 1 {
-			return web.BadParam("before", "%q is not an entry id", v)
-		}
-		before = n
+	limit, before, err := pageParams(c)
+	if err != nil {
+		return err
 	}
 	var within []string // nil: every entry
 	if who(c).Region != "" {

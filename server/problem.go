@@ -40,6 +40,7 @@ func problemFor(err error) Problem {
 		be *errBusy
 		ce *conflictError
 		se *atlas.StateError
+		uc *store.UndoConflict
 	)
 	switch {
 	case errors.Is(err, errUnauthenticated):
@@ -57,6 +58,8 @@ func problemFor(err error) Problem {
 		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: se.Error()}
 	case errors.Is(err, atlas.ErrNoEntry):
 		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: err.Error()}
+	case errors.As(err, &uc):
+		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: uc.Error()}
 	case errors.As(err, &pe):
 		return Problem{Type: "/problems/invalid-parameter", Title: "Invalid parameter", Status: http.StatusBadRequest, Detail: pe.Error(), Param: pe.Param}
 	case errors.As(err, &nf):

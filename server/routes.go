@@ -59,6 +59,10 @@ func (api *API) routes() []route {
 		{get, "/tiles/:layer", viewer, api.getTileJSON, true},
 		{get, "/tiles/:layer/:z/:x/:y", viewer, api.getTile, true},
 		{post, "/api/v1/imports/:kind", dataManager, api.postImport, false},
+		{get, "/api/v1/regions/:code/history", viewer, api.regionHistory, false},
+		{get, "/api/v1/batches", dataManager, api.listBatches, false},
+		{get, "/api/v1/batches/:id", dataManager, api.getBatch, false},
+		{post, "/api/v1/batches/:id/undo", dataManager, api.undoBatch, false},
 	}
 	rs = append(rs, api.coverageRoutes()...)
 	rs = append(rs, api.reportRoutes()...)

@@ -114,6 +114,8 @@ func expectedNeed(method, path string) string {
 		return analyst
 	case strings.HasPrefix(path, "/api/v1/uploads"):
 		return dataManager // staged imports, read back only by who may write them
+	case strings.HasPrefix(path, "/api/v1/batches"):
+		return dataManager // the history of writes is for those who write
 	case strings.HasSuffix(path, "/whatif"), strings.HasSuffix(path, "/siting"):
 		return viewer // computed, never saved
 	case unsafeMethod(method):

@@ -17,6 +17,7 @@ import { wireHealth } from './healthui.js';
 import { renderLegend } from './legend.js';
 import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } from './map.js';
 import { renderBreadcrumb, setLabels, setupPointer } from './overlays.js';
+import { canWrite, undoBatch } from './history.js';
 import { renderPanel } from './panel.js';
 import { wireChecklist } from './panelchecklist.js';
 import { setupSearch } from './search.js';
@@ -180,7 +181,7 @@ function refresh({ push = false, fit } = {}) {
     document.title = `${indicator.name[s.lang]} · ${d.title}`;
     const [chain] = await Promise.all([
       breadcrumbChain(),
-      cho ? renderPanel($('panel'), { t: d, lang: s.lang, state: s, indicator, choropleth: cho, periods }) : null,
+      cho ? renderPanel($('panel'), { t: d, lang: s.lang, state: s, indicator, choropleth: cho, periods, canWrite: canWrite(me) }) : null,
       labels().catch(() => setLabels(map, [])),
       renderHealth(d, s, a),
     ]);
@@ -257,6 +258,7 @@ function wire() {
     if (b.dataset.grid) showGrid(map, state.selected, b.dataset.grid).catch(() => {});
     else if (b.dataset.action === 'close') select('');
     else if (b.dataset.action === 'drill') drill(b.dataset.code);
+    else if (b.dataset.action === 'undo') undoBatch(t(), b.dataset.batch, $('undo-error'));
     else if (b.closest('.children')) drill(state.selected, b.dataset.code);
     else if (b.dataset.code) select(b.dataset.code);
   });

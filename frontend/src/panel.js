@@ -9,6 +9,7 @@ import { getJSON, observationsURL } from './api.js';
 import { comparatorAt, esc, formatMeets, formatTarget, formatValue } from './format.js';
 import { gridSection } from './gridpanel.js';
 import { checklistSection } from './panelchecklist.js';
+import { historySection, provenance } from './history.js';
 import { computedDetail } from './panelcomputed.js';
 import { meetSummary, rank, rankList, regionHead } from './panelparts.js';
 import { childLevel } from './state.js';
@@ -16,11 +17,12 @@ import { trendChart } from './trend.js';
 
 let token = 0;
 
-/** The overview: the choropleth's regions ranked. */
-function overview(t, ctx) {
+/** The overview: the choropleth's regions ranked; for a data manager, the latest batches. */
+async function overview(t, ctx) {
   const { choropleth, indicator, state } = ctx;
   const rows = rank(choropleth.items, comparatorAt(indicator, state.level));
-  return `<h2>${esc(t.overview(t[state.level]))}</h2>${meetSummary(t, rows)}${rankList(t, rows, choropleth.unit, 'overview')}`;
+  const batches = ctx.canWrite ? await historySection(t) : '';
+  return `<h2>${esc(t.overview(t[state.level]))}</h2>${meetSummary(t, rows)}${rankList(t, rows, choropleth.unit, 'overview')}${batches}`;
 }
 
 async function trendPoints(ctx, region) {
@@ -47,14 +49,15 @@ async function indicatorDetail(t, ctx, region) {
   const { indicator, lang, state } = ctx;
   const code = region.code;
   const child = childLevel(region.level);
-  const [points, children] = await Promise.all([
+  const [points, children, source] = await Promise.all([
     trendPoints(ctx, region),
     child ? getJSON(observationsURL(indicator.id, child, code, state.period)).catch(() => null) : null,
+    provenance(t, code, indicator.id, state.period, indicator.unit),
   ]);
   const now = points.find((p) => String(p.period) === String(state.period));
   const unit = now?.obs?.unit ?? indicator.unit;
   const depts = indicator.departments.map((d) => `<li>${esc(lang === 'en' ? d.en : d.zh)}</li>`).join('');
-  let html = `<h3>${esc(indicator.name[lang])} · ${esc(state.period)}</h3>${valueBlock(t, now)}${provenance(t, now?.obs)}` +
+  let html = `<h3>${esc(indicator.name[lang])} · ${esc(state.period)}</h3>${valueBlock(t, now)}${computedProvenance(t, now?.obs)}${source}` +
     `<h3>${esc(t.trend)}</h3>${trendChart(t, points, unit, `${region.name} ${indicator.name[lang]}`)}` +
     `<h3>${esc(t.departments)}</h3><ul class="depts">${depts}</ul>`;
   if (child) {
@@ -71,7 +74,7 @@ async function indicatorDetail(t, ctx, region) {
  * Where a computed indicator's value comes from: the method, the reported
  * value beside it and, when the two disagree beyond the tolerance, a flag.
  */
-function provenance(t, obs) {
+function computedProvenance(t, obs) {
   const c = obs?.computed;
   if (!c) return '';
   const reported = c.reported === null ? t.noReported : `${t.reported}: ${formatValue(t, c.reported, obs.unit)}`;
@@ -100,7 +103,7 @@ export async function renderPanel(el, ctx) {
   el.setAttribute('aria-busy', 'true');
   let html;
   try {
-    html = ctx.state.selected ? await detail(t, ctx, ctx.state.selected) : overview(t, ctx);
+    html = ctx.state.selected ? await detail(t, ctx, ctx.state.selected) : await overview(t, ctx);
   } catch (err) {
     html = `<p class="error">${esc(t.failed)}: ${esc(err.detail ?? err.message)}</p>`;
   }

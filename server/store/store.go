@@ -16,9 +16,6 @@ import (
 // ErrNotReady is returned when the store cannot be reached.
 var ErrNotReady = errors.New("store: not reachable")
 
-// ErrNoBatch is returned for a batch id the store does not hold.
-var ErrNoBatch = errors.New("store: no such batch")
-
 // ErrNoFile is returned for the evidence file of a checklist entry that has
 // none.
 var ErrNoFile = errors.New("store: no evidence file")
@@ -53,6 +50,14 @@ type Changeset struct {
 }
 
 // Rows counts the records in the changeset.
+// Undoable reports whether the store keeps what c replaces, so that its
+// batch can be undone. The seeds, which fill an empty store, and batches
+// that remove regions or write checklist entries or targets are not kept:
+// their undo is refused as for a batch written before history was kept.
+func (c *Changeset) Undoable() bool {
+	return c.Kind != "seed" && len(c.RemoveRegions) == 0 && len(c.Checklist) == 0 && len(c.Targets) == 0
+}
+
 func (c *Changeset) Rows() int {
 	return len(c.Regions) + len(c.Observations) + len(c.Facilities) + len(c.Grids) + len(c.Networks) + len(c.RemoveRegions) + len(c.Checklist) + len(c.Targets)
 }
@@ -78,6 +83,8 @@ type Store interface {
 	Close() error
 	// Accounts holds the users, their tokens and the audit log.
 	Accounts
+	// History holds what each batch replaced, and undoes batches.
+	History
 }
 
 // Watcher is a store that announces batches written by any process, so

@@ -14,6 +14,7 @@ import (
 	"github.com/community-atlas/atlas/geo/network"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/ctxerr"
+	"github.com/community-atlas/atlas/server/store/internal/history"
 	"github.com/community-atlas/atlas/server/store/internal/rowscan"
 	"github.com/community-atlas/atlas/server/store/internal/wkbgeom"
 	"github.com/jackc/pgx/v5"
@@ -44,8 +45,9 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	if err := insertBatch(ctx, tx, &b); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: batch: %w", ctxerr.Ended(ctx, err))
 	}
+	n := history.Counts{}
 	for _, w := range []write{regions(c.Regions), facilities(c.Facilities), grids(c.Grids), observations(c.Observations), networks(c.Networks)} {
-		if err := w.run(ctx, tx, b.ID); err != nil {
+		if err := w.run(ctx, tx, b.ID, n); err != nil {
 			return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 		}
 	}
@@ -64,10 +66,22 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	if err := removeRegions(ctx, tx, c.RemoveRegions); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}
+	if err := recordHistory(ctx, tx, b.ID, c, n); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
+	}
 	if err := commitBatch(ctx, tx, b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: apply: %w", err)
 	}
 	return b, nil
+}
+
+// recordHistory records what the batch replaced, as its writes captured it
+// into n, where the store keeps that for c (see Changeset.Undoable).
+func recordHistory(ctx context.Context, tx pgx.Tx, batch int64, c *store.Changeset, n history.Counts) error {
+	if !c.Undoable() {
+		return nil
+	}
+	return history.Record(ctx, txQuerier{tx}, batch, 0, n)
 }
 
 // insertBatch records b (its ID is set) with its user and report.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/community-atlas/atlas/server/store"
+	"github.com/community-atlas/atlas/server/store/internal/history"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -15,32 +16,39 @@ type table struct {
 	create    string   // creates temp
 	columns   []string // of temp, in row order
 	merge     string   // upserts temp into the real table
+	capture   string   // keeps what the rows of temp replace, before merge
+	count     string   // the history.Counts key of the rows captured
 	upsert    string   // upserts one row given as parameters
 	withBatch bool     // merge takes the batch id as $1, upsert as its last parameter
 }
 
 var (
 	regionTable = table{
+		capture: captureRegionsSQL, count: "regions",
 		typ: "region", temp: regionsTemp, create: createRegionsSQL, merge: mergeRegionsSQL, upsert: upsertRegionSQL,
 		columns: []string{"code", "name", "level", "parent", "kind", "population", "households",
 			"area_km2", "label_lon", "label_lat", "generated", "geometry"},
 	}
 	observationTable = table{
+		capture: captureObservationsSQL, count: "observations",
 		typ: "observation", temp: observationsTemp, create: createObservationsSQL, merge: mergeObservationsSQL,
 		upsert: upsertObservationSQL, withBatch: true,
 		columns: []string{"indicator", "region", "period", "value"},
 	}
 	facilityTable = table{
+		capture: captureFacilitiesSQL, count: "facilities",
 		typ: "facility", temp: facilitiesTemp, create: createFacilitiesSQL, merge: mergeFacilitiesSQL, upsert: upsertFacilitySQL,
 		columns: []string{"id", "type", "name", "floor_area_m2", "region", "point"},
 	}
 	networkTable = table{
+		capture: captureNetworksSQL, count: "networks",
 		typ: "network", temp: networksTemp, create: createNetworksSQL, merge: mergeNetworksSQL,
 		upsert: upsertNetworkSQL, withBatch: true,
 		columns: []string{"name", "source", "nodes", "segments", "extent",
 			"node_data", "segment_data", "walk", "bicycle", "car", "homes"},
 	}
 	gridTable = table{
+		capture: captureGridsSQL, count: "grids",
 		typ: "grid", temp: gridsTemp, create: createGridsSQL, merge: mergeGridsSQL, upsert: upsertGridSQL,
 		columns: []string{"code", "community", "households", "worker", "geometry"},
 	}
@@ -57,7 +65,7 @@ type write struct {
 // run writes the rows in bulk inside a savepoint. If the database refuses
 // them, it rolls back to the savepoint and replays the rows one by one to
 // name the record refused: slow, but only on the way to failing.
-func (w write) run(ctx context.Context, tx pgx.Tx, batch int64) error {
+func (w write) run(ctx context.Context, tx pgx.Tx, batch int64, n history.Counts) error {
 	if w.n == 0 {
 		return nil
 	}
@@ -65,7 +73,7 @@ func (w write) run(ctx context.Context, tx pgx.Tx, batch int64) error {
 	if err != nil {
 		return fmt.Errorf("write %ss: savepoint: %w", w.table.typ, err)
 	}
-	err = w.bulk(ctx, sp, batch)
+	err = w.bulk(ctx, sp, batch, n)
 	if err == nil {
 		if err := sp.Commit(ctx); err != nil {
 			return fmt.Errorf("write %ss: release savepoint: %w", w.table.typ, err)
@@ -81,7 +89,7 @@ func (w write) run(ctx context.Context, tx pgx.Tx, batch int64) error {
 	return w.diagnose(ctx, tx, batch, err)
 }
 
-func (w write) bulk(ctx context.Context, tx pgx.Tx, batch int64) error {
+func (w write) bulk(ctx context.Context, tx pgx.Tx, batch int64, n history.Counts) error {
 	t := w.table
 	if _, err := tx.Exec(ctx, t.create); err != nil {
 		return err
@@ -89,11 +97,16 @@ func (w write) bulk(ctx context.Context, tx pgx.Tx, batch int64) error {
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.temp}, t.columns, pgx.CopyFromSlice(w.n, w.row)); err != nil {
 		return err
 	}
+	tag, err := tx.Exec(ctx, t.capture, batch)
+	if err != nil {
+		return err
+	}
+	n[t.count] = tag.RowsAffected()
 	var args []any
 	if t.withBatch {
 		args = []any{batch}
 	}
-	_, err := tx.Exec(ctx, t.merge, args...)
+	_, err = tx.Exec(ctx, t.merge, args...)
 	return err
 }
 

@@ -132,3 +132,5 @@ func ellipsoidalRectArea(lon0, lat0, lon1, lat1 float64) float64 {
 
 func BenchmarkLoad(b *testing.B)  { storetest.BenchmarkLoad(b, open(b)) }
 func BenchmarkApply(b *testing.B) { storetest.BenchmarkApply(b, open) }
+
+func BenchmarkStreamUndo(b *testing.B) { storetest.BenchmarkStreamUndo(b, open) }

@@ -60,6 +60,9 @@ func (s *Store) StreamObservations(ctx context.Context, info store.BatchInfo, sr
 	if err := c.flush(); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: stream: copy: %w", ctxerr.Ended(ctx, err))
 	}
+	if err := captureStreamed(ctx, tx, b.ID); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: stream: %w", ctxerr.Ended(ctx, err))
+	}
 	if err := mergeStreamed(ctx, tx, b.ID); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}

@@ -44,6 +44,7 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		return analytics.Batch{}, fmt.Errorf("sqlite: apply: batch: %w", ctxerr.Ended(ctx, err))
 	}
 	steps := []func(context.Context, *sql.Tx) error{
+		func(ctx context.Context, tx *sql.Tx) error { return captureChangeset(ctx, tx, b.ID, c) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeRegions(ctx, tx, c.Regions) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeFacilities(ctx, tx, c.Facilities) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeGrids(ctx, tx, c.Grids) },

@@ -30,3 +30,5 @@ func TestContract(t *testing.T) {
 
 func BenchmarkLoad(b *testing.B)  { storetest.BenchmarkLoad(b, open(b)) }
 func BenchmarkApply(b *testing.B) { storetest.BenchmarkApply(b, open) }
+
+func BenchmarkStreamUndo(b *testing.B) { storetest.BenchmarkStreamUndo(b, open) }

@@ -74,6 +74,9 @@ func (s *Store) writeRows(ctx context.Context, b analytics.Batch, rows *obsRows)
 	if _, err := tx.ExecContext(ctx, create); err != nil {
 		return analytics.Batch{}, fmt.Errorf("sqlite: stream: %w", ctxerr.Ended(ctx, err))
 	}
+	if err := captureStreamed(ctx, tx, b.ID); err != nil {
+		return analytics.Batch{}, fmt.Errorf("sqlite: stream: %w", ctxerr.Ended(ctx, err))
+	}
 	if err := mergeStreamed(ctx, tx, b.ID, rows); err != nil {
 		return analytics.Batch{}, fmt.Errorf("sqlite: %w", ctxerr.Ended(ctx, err))
 	}
