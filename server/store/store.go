@@ -51,11 +51,11 @@ type Changeset struct {
 
 // Rows counts the records in the changeset.
 // Undoable reports whether the store keeps what c replaces, so that its
-// batch can be undone. The seeds, which fill an empty store, and batches
-// that remove regions or write checklist entries or targets are not kept:
-// their undo is refused as for a batch written before history was kept.
+// batch can be undone. Batches that remove regions or write checklist
+// entries or targets are not kept: their undo is refused as for a batch
+// written before history was kept.
 func (c *Changeset) Undoable() bool {
-	return c.Kind != "seed" && len(c.RemoveRegions) == 0 && len(c.Checklist) == 0 && len(c.Targets) == 0
+	return len(c.RemoveRegions) == 0 && len(c.Checklist) == 0 && len(c.Targets) == 0
 }
 
 func (c *Changeset) Rows() int {
