@@ -6,7 +6,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
 import './layers.css';
-import { drawAnalysis, loadAnalysis, loadChoropleth, shownSources } from './analysis.js';
+import { drawAnalysis, dropOverlays, loadAnalysis, loadChoropleth, shownSources } from './analysis.js';
 import { choroplethURL, getJSON, setCSRF } from './api.js';
 import { asIndicator, computedLayer } from './computed.js';
 import { readControls, renderControls, renderIndicatorNote, syncControls } from './controls.js';
@@ -171,7 +171,7 @@ function refresh({ push = false, fit } = {}) {
     if (mine !== seq) return;
     error ??= a.errors[0] ?? null;
     analysis = a;
-    current = { t: d, level: s.level, indicator, choropleth: cho, items: new Map((cho?.items ?? []).map((i) => [i.code, i])) };
+    current = { t: d, level: s.level, minutes: s.minutes, indicator, choropleth: cho, items: new Map((cho?.items ?? []).map((i) => [i.code, i])) };
     paintRegions(map, s.level, cho?.items ?? []);
     drawAnalysis(map, a);
     renderLegend($('legend'), { t: d, lang: s.lang, choropleth: cho, indicatorName: indicator.name[s.lang], facilities: s.facilities, state: s, analysis: a });
@@ -246,8 +246,10 @@ function wire() {
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   $('controls').addEventListener('change', () => {
     const before = state.level;
+    const indicator = state.indicator;
     readControls(state);
     if (state.level !== before) state.selected = '';
+    if (state.indicator !== indicator) dropOverlays(state);
     fitParent(state);
     refresh();
   });
