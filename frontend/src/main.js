@@ -6,6 +6,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
 import './layers.css';
+import './phone.css';
 import { drawAnalysis, dropOverlays, loadAnalysis, loadChoropleth, shownSources } from './analysis.js';
 import { choroplethURL, getJSON, setCSRF } from './api.js';
 import { asIndicator, computedLayer } from './computed.js';
@@ -18,6 +19,7 @@ import { renderLegend } from './legend.js';
 import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } from './map.js';
 import { renderBreadcrumb, setLabels, setupPointer } from './overlays.js';
 import { renderPanel } from './panel.js';
+import { syncPhone, wirePhone } from './phone.js';
 import { wireChecklist } from './panelchecklist.js';
 import { setupSearch } from './search.js';
 import { askLogin, whoAmI, wireSignButton } from './session.js';
@@ -186,6 +188,7 @@ function refresh({ push = false, fit } = {}) {
     ]);
     if (mine !== seq) return;
     renderBreadcrumb($('breadcrumb'), d, chain, goUp);
+    syncPhone(d, s);
     await idle();
   })();
   return settled;
@@ -272,6 +275,7 @@ function wire() {
   // In the what-if mode a click drops a clinic instead of selecting.
   setupPointer(map, $('tooltip'), () => current, (code) => (state.whatif ? null : select(code)));
   renderHealth = wireHealth(map, { state: () => state, update, strings: t });
+  wirePhone(map);
 }
 
 async function boot() {
