@@ -20,8 +20,12 @@ type healthItem struct {
 	UncoveredPopulation int64 `json:"uncovered_population"`
 	// UnplacedPopulation lives in communities without a boundary: it
 	// cannot be placed, and is left out of the shares.
-	UnplacedPopulation int64    `json:"unplaced_population,omitempty"`
-	CoveredShare       *float64 `json:"covered_share"`
+	UnplacedPopulation int64 `json:"unplaced_population,omitempty"`
+	// Households is the region's; CoveredHouseholds estimates those
+	// covered at its mean household size.
+	Households        int64    `json:"households"`
+	CoveredHouseholds int64    `json:"estimated_covered_households"`
+	CoveredShare      *float64 `json:"covered_share"`
 	// Class and Colour place the share in the legend's classes.
 	Class                   int              `json:"class"`
 	Colour                  string           `json:"colour"`
@@ -89,6 +93,13 @@ func newHealthItem(r *analytics.Region, s healthcov.Summary) healthItem {
 		Method: s.Method(), Class: -1, Colour: noDataColour}
 	it.UncoveredPopulation = max(s.Placed-it.CoveredPopulation, 0)
 	it.UnplacedPopulation = s.Population - s.Placed
+	// Households at the region's mean household size: leaders count
+	// people in households.
+	if r.Population > 0 {
+		size := float64(r.Households) / float64(r.Population)
+		it.Households = r.Households
+		it.CoveredHouseholds = int64(math.Round(float64(it.CoveredPopulation) * size))
+	}
 	if sh, ok := s.Share(); ok {
 		v := round(sh, 6)
 		it.CoveredShare = &v

@@ -12,8 +12,10 @@ type healthItem struct {
 	Code                    string
 	Level                   string
 	Population              int64
-	CoveredPopulation       int64    `json:"covered_population"`
-	UncoveredPopulation     int64    `json:"uncovered_population"`
+	CoveredPopulation       int64 `json:"covered_population"`
+	UncoveredPopulation     int64 `json:"uncovered_population"`
+	Households              int64
+	CoveredHouseholds       int64    `json:"estimated_covered_households"`
 	CoveredShare            *float64 `json:"covered_share"`
 	Class                   int
 	Colour                  string
@@ -73,6 +75,13 @@ func TestHealthCoverage(t *testing.T) {
 	}
 	if urban.CoveredPopulation+urban.UncoveredPopulation != 3000 {
 		t.Errorf("甲: %d + %d residents, want 3000", urban.CoveredPopulation, urban.UncoveredPopulation)
+	}
+	// Households covered at 甲's own household size.
+	var jia struct{ Population, Households float64 }
+	s.get(t, "/api/v1/regions/320612001001", 200, &jia)
+	if want := math.Round(float64(urban.CoveredPopulation) * jia.Households / jia.Population); jia.Households == 0 ||
+		urban.Households != int64(jia.Households) || float64(urban.CoveredHouseholds) != want {
+		t.Errorf("甲: %d of %d households covered, want %g of %g", urban.CoveredHouseholds, urban.Households, want, jia.Households)
 	}
 	// The county sums its communities; without parent the default level is
 	// county.
@@ -211,6 +220,7 @@ func TestHealthUncovered(t *testing.T) {
 				Population  float64
 				Communities []string
 				Estimate    bool
+				Households  float64 `json:"estimated_households"`
 			}
 		}
 		UncoveredPopulation float64 `json:"uncovered_population"`
@@ -220,6 +230,12 @@ func TestHealthUncovered(t *testing.T) {
 	if len(fc.Features) != 1 || math.Abs(fc.Features[0].Properties.Population-1000) > 0.5 || fc.UncoveredPopulation != 1000 ||
 		fc.Features[0].Geometry.Type != "Polygon" || !fc.Features[0].Properties.Estimate {
 		t.Fatalf("uncovered in 乙: %+v", fc)
+	}
+	// Its households at 乙's own household size.
+	var yi struct{ Population, Households float64 }
+	s.get(t, "/api/v1/regions/320612001201", 200, &yi)
+	if want := 1000 * yi.Households / yi.Population; yi.Households == 0 || math.Abs(fc.Features[0].Properties.Households-want) > 0.05 {
+		t.Errorf("households of the cluster in 乙: %g, want %g", fc.Features[0].Properties.Households, want)
 	}
 	s.get(t, "/api/v1/coverage/health/uncovered?min_population=1e9", 200, &fc)
 	if len(fc.Features) != 0 || fc.UncoveredPopulation < 1000 {

@@ -159,6 +159,7 @@ func (api *API) healthUncovered(c echo.Context) error {
 			f.Properties = geojson.Properties{
 				"rank": len(fc.Features) + 1, "population": math.Round(cl.Population), "points": cl.Points,
 				"area_km2": round(cl.AreaKM2, 4), "communities": cl.Communities, "estimate": cl.Estimated > 0,
+				"estimated_households": round(clusterHouseholds(s, cl.Population, cl.Communities), 1),
 			}
 			fc.Append(f)
 		}
@@ -168,6 +169,24 @@ func (api *API) healthUncovered(c echo.Context) error {
 		err = web.WriteJSON(&b, fc)
 		return b.Bytes(), err
 	})
+}
+
+// clusterHouseholds estimates the households among population residents
+// of the communities codes: at those communities' mean household size, as
+// people are counted in households where the targets speak of them. Zero
+// where the communities record no population.
+func clusterHouseholds(s *analytics.Snapshot, population float64, codes []string) float64 {
+	var pop, hh int64
+	for _, code := range codes {
+		if r, ok := s.Region(code); ok {
+			pop += r.Population
+			hh += r.Households
+		}
+	}
+	if pop == 0 {
+		return 0
+	}
+	return population * float64(hh) / float64(pop)
 }
 
 // GET /api/v1/networks: the road networks imported, with their figures.

@@ -92,6 +92,16 @@ export async function loadAnalysis(s) {
   return out;
 }
 
+/**
+ * Switches off the overlays that analyse one indicator (grid gaps and
+ * overlaps, the health circle, uncovered clusters, siting and the what-if
+ * changes), so that a new indicator never shows them mixed with its own
+ * map. The facilities, a base layer, stay.
+ */
+export function dropOverlays(s) {
+  Object.assign(s, { grids: false, iso: false, uncovered: false, siting: false, whatif: false, add: [], remove: [] });
+}
+
 /** Draws loaded answers: sets the overlay sources and shows those in use. */
 export function drawAnalysis(map, a) {
   const data = {

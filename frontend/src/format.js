@@ -54,3 +54,17 @@ export function formatMeets(t, meets) {
 export function esc(s) {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
+
+/**
+ * A gap to a target with its sign: percentage points for a rate
+ * ("−47.1 个百分点", "−47.1 pp"), the unit otherwise.
+ */
+export function formatGap(t, gap, unit) {
+  if (typeof gap !== 'number') return '';
+  const sign = gap > 0 ? '+' : gap < 0 ? '−' : '±';
+  if (unit === '%') {
+    const n = Math.abs(gap).toLocaleString(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    return `${sign}${n} ${t.points}`;
+  }
+  return sign + formatValue(t, Math.abs(gap), unit === 'yes/no' ? '' : unit);
+}

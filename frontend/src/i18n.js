@@ -3,6 +3,7 @@
 
 import { checklistStrings } from './checkliststrings.js';
 import { layerStrings } from './layerstrings.js';
+import { mapStrings } from './mapstrings.js';
 
 const zh = {
   locale: 'zh-CN',
@@ -201,8 +202,8 @@ function withLayers(base, extra) {
 }
 
 const dicts = {
-  zh: { ...withLayers(zh, layerStrings.zh), ...checklistStrings.zh },
-  en: { ...withLayers(en, layerStrings.en), ...checklistStrings.en },
+  zh: { ...withLayers(zh, layerStrings.zh), ...checklistStrings.zh, ...mapStrings.zh },
+  en: { ...withLayers(en, layerStrings.en), ...checklistStrings.en, ...mapStrings.en },
 };
 
 /** Returns the dictionary of a language ('zh' or 'en'). */

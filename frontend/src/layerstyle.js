@@ -3,17 +3,12 @@
 // clinics dropped in the what-if mode. Their data are GeoJSON answers of
 // the API, set when a layer is switched on.
 
+import { overlayColours } from './palette.js';
+
 const empty = { type: 'FeatureCollection', features: [] };
 
-/** Colours of the overlays (the legend uses them too). */
-export const overlayColours = {
-  gap: '#e31a1c', gapLine: '#99000d',
-  overlap: '#ff7f00', overlapLine: '#a63603',
-  isochrone: '#1b9e77', isochroneLine: '#0b6e4f',
-  uncovered: '#c51b7d', uncoveredLine: '#8e0152',
-  whatif: '#2166ac', whatifLine: '#053061',
-  grid: '#6a51a3', site: '#111827', clinic: '#1a7f37',
-};
+/** Colours of the overlays (the legend uses them too); see palette.js. */
+export { overlayColours } from './palette.js';
 
 /** GeoJSON sources of the overlays. */
 const overlaySources = ['isochrones', 'uncovered', 'grid-gaps', 'grid-overlaps', 'whatif-iso'];
@@ -44,7 +39,7 @@ export function overlayLayers() {
 /** The grid the panel points at, outlined boldly over everything else. */
 export const gridHighlight = {
   id: 'grid-highlight', type: 'line', source: 'grid', 'source-layer': 'grid', layout: { ...hidden },
-  filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#6a51a3', 'line-width': 4 },
+  filter: ['==', ['get', 'code'], ''], paint: { 'line-color': overlayColours.grid, 'line-width': 4 },
 };
 
 /** Adds the overlays' empty sources to a style's sources. */

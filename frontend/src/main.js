@@ -6,7 +6,8 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
 import './layers.css';
-import { drawAnalysis, loadAnalysis, loadChoropleth, shownSources } from './analysis.js';
+import './phone.css';
+import { drawAnalysis, dropOverlays, loadAnalysis, loadChoropleth, shownSources } from './analysis.js';
 import { choroplethURL, getJSON, setCSRF } from './api.js';
 import { asIndicator, computedLayer } from './computed.js';
 import { readControls, renderControls, renderIndicatorNote, syncControls } from './controls.js';
@@ -19,6 +20,7 @@ import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } 
 import { renderBreadcrumb, setLabels, setupPointer } from './overlays.js';
 import { canWrite, undoBatch } from './history.js';
 import { renderPanel } from './panel.js';
+import { syncPhone, wirePhone } from './phone.js';
 import { wireChecklist } from './panelchecklist.js';
 import { setupSearch } from './search.js';
 import { askLogin, whoAmI, wireSignButton } from './session.js';
@@ -172,7 +174,7 @@ function refresh({ push = false, fit } = {}) {
     if (mine !== seq) return;
     error ??= a.errors[0] ?? null;
     analysis = a;
-    current = { t: d, level: s.level, indicator, choropleth: cho, items: new Map((cho?.items ?? []).map((i) => [i.code, i])) };
+    current = { t: d, level: s.level, minutes: s.minutes, indicator, choropleth: cho, items: new Map((cho?.items ?? []).map((i) => [i.code, i])) };
     paintRegions(map, s.level, cho?.items ?? []);
     drawAnalysis(map, a);
     renderLegend($('legend'), { t: d, lang: s.lang, choropleth: cho, indicatorName: indicator.name[s.lang], facilities: s.facilities, state: s, analysis: a });
@@ -187,6 +189,7 @@ function refresh({ push = false, fit } = {}) {
     ]);
     if (mine !== seq) return;
     renderBreadcrumb($('breadcrumb'), d, chain, goUp);
+    syncPhone(d, s);
     await idle();
   })();
   return settled;
@@ -247,8 +250,10 @@ function wire() {
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   $('controls').addEventListener('change', () => {
     const before = state.level;
+    const indicator = state.indicator;
     readControls(state);
     if (state.level !== before) state.selected = '';
+    if (state.indicator !== indicator) dropOverlays(state);
     fitParent(state);
     refresh();
   });
@@ -272,6 +277,7 @@ function wire() {
   // In the what-if mode a click drops a clinic instead of selecting.
   setupPointer(map, $('tooltip'), () => current, (code) => (state.whatif ? null : select(code)));
   renderHealth = wireHealth(map, { state: () => state, update, strings: t });
+  wirePhone(map);
 }
 
 async function boot() {

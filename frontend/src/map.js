@@ -3,12 +3,10 @@
 
 import maplibregl from 'maplibre-gl';
 import { addOverlaySources, gridHighlight, overlayLayers } from './layerstyle.js';
+import { facilityColours, overlayColours } from './palette.js';
 import { levels } from './state.js';
 
-export const facilityColours = {
-  health_centre: '#e41a1c', health_station: '#ff7f00', village_clinic: '#a65628',
-  police_post: '#377eb8', service_centre: '#4daf4a',
-};
+export { facilityColours } from './palette.js';
 
 const land = '#f7f5ef';
 const water = '#e4ecf2';
@@ -70,7 +68,7 @@ export function atlasStyle(tilejsons, basemap) {
   layers.push(...overlayLayers());
   layers.push({
     id: 'grid-line', type: 'line', source: 'grid', 'source-layer': 'grid', minzoom: 11, layout: { visibility: 'none' },
-    paint: { 'line-color': '#6a51a3', 'line-width': 0.6, 'line-dasharray': [2, 1] },
+    paint: { 'line-color': overlayColours.grid, 'line-width': 0.6, 'line-dasharray': [2, 1] },
   });
   layers.push({
     id: 'county-outline', type: 'line', source: 'county', 'source-layer': 'county',

@@ -29,13 +29,14 @@ export function setupPointer(map, tooltip, view, onClick) {
       const v = view();
       if (map.queryRenderedFeatures(e.point, { layers: ['facility-circle'] }).length) return;
       const f = e.features[0];
+      const over = overlayTip(v, map.queryRenderedFeatures(e.point, { layers: tipLayers.filter((l) => map.getLayer(l)) })[0]);
       const code = f.properties.code;
       unhover();
       hovered = { source: level, sourceLayer: level, id: code };
       map.setFeatureState(hovered, { hover: true });
       map.getCanvas().style.cursor = 'pointer';
       const item = v.items.get(code);
-      place(e, regionTip(v, f.properties, item));
+      place(e, over ? `${over}<div class="tip-region">${esc(item?.name ?? f.properties.name)}</div>` : regionTip(v, f.properties, item));
     });
     map.on('mouseleave', layer, () => {
       unhover();
@@ -48,6 +49,24 @@ export function setupPointer(map, tooltip, view, onClick) {
     const p = e.features[0].properties;
     place(e, `<strong>${esc(p.name)}</strong><div>${esc(view().t.facilityTypes[p.type] ?? p.type)}</div>`);
   });
+}
+
+// The overlays whose features have their own hover details.
+const tipLayers = ['grid-gaps-fill', 'uncovered-fill'];
+const whole = (t, n) => Math.round(n).toLocaleString(t.locale);
+
+/** Hover details of a grid gap or an uncovered cluster: its households and why; null for anything else. */
+export function overlayTip(v, f) {
+  if (!f) return null;
+  const { t } = v;
+  const p = f.properties;
+  if (f.layer.id === 'grid-gaps-fill') {
+    const area = p.area_m2 >= 1e5 ? formatValue(t, p.area_m2 / 1e6, 'km²') : formatValue(t, p.area_m2, 'm²');
+    return `<strong>${esc(t.gaps)}</strong><div>${esc(t.gapReason[p.reason] ?? p.reason)}</div>` +
+      `<div><b>${esc(t.gapTip(whole(t, p.estimated_households), area))}</b></div>`;
+  }
+  return `<strong>${esc(t.clusterTip(p.rank))}</strong><div>${esc(t.clusterReason(v.minutes))}</div>` +
+    `<div><b>${esc(t.clusterPeople(whole(t, p.population), whole(t, p.estimated_households ?? 0)))}</b></div>`;
 }
 
 function regionTip(v, props, item) {

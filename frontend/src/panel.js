@@ -6,7 +6,7 @@
 // requirements (panelchecklist.js).
 
 import { getJSON, observationsURL } from './api.js';
-import { comparatorAt, esc, formatMeets, formatTarget, formatValue } from './format.js';
+import { comparatorAt, esc, formatMeets, formatGap, formatTarget, formatValue } from './format.js';
 import { gridSection } from './gridpanel.js';
 import { checklistSection } from './panelchecklist.js';
 import { historySection, provenance } from './history.js';
@@ -40,7 +40,7 @@ function valueBlock(t, point) {
   if (!o) return `<p class="muted">${esc(t.noData)}</p>`;
   const target = o.target ? formatTarget(t, o.target.comparator, o.target.min, o.target.max, o.unit) : '—';
   const meets = o.meets === true ? 'meets' : o.meets === false ? 'misses' : 'unjudged';
-  const gap = typeof o.gap === 'number' ? `<span class="gap">${esc(t.gap)} ${o.gap >= 0 ? '+' : ''}${esc(formatValue(t, o.gap, o.unit === 'yes/no' ? '' : o.unit))}</span>` : '';
+  const gap = typeof o.gap === 'number' ? `<span class="gap">${esc(t.gap)} ${esc(formatGap(t, o.gap, o.unit))}</span>` : '';
   return `<div class="value-block"><div class="big">${esc(formatValue(t, o.value, o.unit))}</div>` +
     `<div>${esc(t.target)} ${esc(target)}</div><div class="badge ${meets}">${esc(formatMeets(t, o.meets))}</div>${gap}</div>`;
 }

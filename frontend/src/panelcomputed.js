@@ -3,7 +3,7 @@
 // the coverage or standards answer, and its children ranked.
 
 import { loadComputed } from './computed.js';
-import { esc, formatMeets, formatTarget, formatValue } from './format.js';
+import { esc, formatMeets, formatGap, formatTarget, formatValue } from './format.js';
 import { meetSummary, rank, rankList } from './panelparts.js';
 import { estimateBadge } from './scenario.js';
 import { childLevel } from './state.js';
@@ -54,6 +54,7 @@ function healthFacts(t, r) {
     [t.population, n(t, r.population)],
     [t.coveredPeople, n(t, r.covered_population)],
     [t.uncoveredPeople, n(t, r.uncovered_population)],
+    [t.householdsCovered, `≈ ${of(t, r.estimated_covered_households ?? 0, r.households ?? 0)}`],
     [t.statusLabel, t.status[r.status] ?? r.status],
     [t.communityStatus, t.statusCounts(r.communities_full, r.communities_partly, r.communities_none)],
     [t.travelModes, r.modes.map((m) => t.modes[m] ?? m).join(', ')],
@@ -75,7 +76,7 @@ function valueBlock(t, item, estimate) {
   if (!item || item.value === null) return `<p class="muted">${esc(t.noData)}</p>`;
   const meets = item.meets ? 'meets' : 'misses';
   const gap = typeof item.gap === 'number'
-    ? `<span class="gap">${esc(t.gap)} ${item.gap >= 0 ? '+' : ''}${esc(formatValue(t, item.gap, '%'))}</span>` : '';
+    ? `<span class="gap">${esc(t.gap)} ${esc(formatGap(t, item.gap, '%'))}</span>` : '';
   return `<div class="value-block"><div class="big">${esc(formatValue(t, item.value, '%'))}</div>` +
     `<div>${esc(t.target)} ${esc(formatTarget(t, 'ge', item.target, item.target, '%'))}</div>` +
     `<div class="badge ${meets}">${esc(formatMeets(t, item.meets))}</div>${gap}${estimate ? `<div>${estimateBadge(t)}</div>` : ''}</div>`;

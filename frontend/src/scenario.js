@@ -11,6 +11,9 @@ const share = (t, v) => (typeof v === 'number' ? formatValue(t, v * 100, '%') : 
 const people = (t, n) => Math.round(n).toLocaleString(t.locale);
 const signed = (t, n) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${people(t, Math.abs(n))}`;
 
+/** Whether the what-if mode has changes in play. */
+const scenarioChanged = (s) => s.whatif && (s.add.length > 0 || s.remove.length > 0);
+
 /** The "straight-line estimate" badge, explained on hover and to screen readers. */
 export function estimateBadge(t, detour = 1.3) {
   return `<span class="badge estimate" title="${esc(t.estimateTitle(detour))}">${esc(t.estimate)}` +
@@ -59,19 +62,32 @@ function whatIfSection(t, state, a) {
   return `<section class="scenario-part" aria-labelledby="whatif-title">${html}</section>`;
 }
 
-async function sitingSection(t, sites) {
+/** Whether a clinic of the scenario stands on a site (to the link's 6 decimals). */
+const tried = (state, [lon, lat]) => state.add.some((c) => Math.abs(c.lon - lon) < 2e-6 && Math.abs(c.lat - lat) < 2e-6);
+
+/**
+ * The siting list. Its gains are the API's against today's clinics: with
+ * what-if changes in play they are stale, so they are greyed and say so,
+ * and a site already tried shows no gain at all.
+ */
+async function sitingSection(t, sites, state) {
   const names = await Promise.all(sites.features.map((f) =>
     getJSON(`/api/v1/regions/${f.properties.community}`).then((r) => r.name).catch(() => f.properties.community)));
+  const stale = scenarioChanged(state);
   const li = sites.features.map((f, i) => {
     const p = f.properties;
-    return `<li data-rank="${p.rank}"><span class="site-n" aria-hidden="true">${p.rank}</span>` +
-      `<span class="site-name">${esc(names[i])}</span><span class="site-gain">${esc(t.gainPeople(people(t, p.gain)))}</span>` +
-      `<span class="site-after">→ ${esc(share(t, p.covered_share))}</span>` +
+    const done = stale && tried(state, f.geometry.coordinates);
+    const gain = done ? `<span class="site-gain stale">${esc(t.tried)}</span>`
+      : `<span class="site-gain${stale ? ' stale' : ''}">${esc(t.gainPeople(people(t, p.gain)))}</span>`;
+    return `<li data-rank="${p.rank}"${done ? ' class="tried"' : ''}><span class="site-n" aria-hidden="true">${p.rank}</span>` +
+      `<span class="site-name">${esc(names[i])}</span>${gain}` +
+      `<span class="site-after">${done ? '' : `→ ${esc(share(t, p.covered_share))}`}</span>` +
       `<button type="button" data-action="try" data-rank="${p.rank}" aria-label="${esc(t.tryLabel(p.rank))}">${esc(t.tryIt)}</button></li>`;
   });
   return `<section class="scenario-part" aria-labelledby="siting-title"><div class="scenario-head">` +
     `<h2 id="siting-title">${esc(t.sitingTitle)}</h2>${sites.estimate ? estimateBadge(t) : ''}</div>` +
     `<p class="summary">${esc(t.sitingSummary(share(t, sites.covered_share), sites.candidates))}</p>` +
+    (stale ? `<p class="note stale-note">${esc(t.sitingStale)}</p>` : '') +
     `<ol class="sites">${li.join('')}</ol></section>`;
 }
 
@@ -87,7 +103,7 @@ function focusKey(el) {
 export async function renderScenario(el, t, state, a) {
   const parts = [];
   if (state.whatif) parts.push(whatIfSection(t, state, a));
-  if (state.siting && a.siting) parts.push(await sitingSection(t, a.siting));
+  if (state.siting && a.siting) parts.push(await sitingSection(t, a.siting, state));
   const key = focusKey(el);
   el.innerHTML = parts.join('');
   el.hidden = parts.length === 0;

@@ -2,16 +2,36 @@
 
 import { getJSON } from './api.js';
 import { esc } from './format.js';
+import { pinyinTable } from './pinyintable.js';
 
 const maxResults = 12;
 
-/** Regions whose name contains q or whose code starts with q, counties first. */
+const syllable = new Map(pinyinTable.split(' ').map((e) => [e[0], e.slice(1)]));
+const spelt = new Map();
+
+/** A name's pinyin, whole ("rugaoshi") and by initials ("rgs"); other characters drop out. */
+export function pinyinOf(name) {
+  if (!spelt.has(name)) {
+    const s = [...name].map((c) => syllable.get(c) ?? (/[a-z0-9]/i.test(c) ? c.toLowerCase() : '')).filter(Boolean);
+    spelt.set(name, { full: s.join(''), initials: s.map((x) => x[0]).join('') });
+  }
+  return spelt.get(name);
+}
+
+/** Whether a name answers a pinyin query: its spelling or initials start with it, or (3+ letters) contain it. */
+function pinyinMatch(name, q) {
+  const p = pinyinOf(name);
+  return p.full.startsWith(q) || p.initials.startsWith(q) || (q.length >= 3 && p.full.includes(q));
+}
+
+/** Regions whose name contains q (or, for Latin letters, whose pinyin matches) or whose code starts with q, counties first. */
 export function matchRegions(regions, q) {
   q = q.trim();
   if (!q) return [];
+  const latin = /^[a-z]+$/i.test(q) ? q.toLowerCase().replace(/ü/g, 'v') : '';
   const depth = { county: 0, township: 1, community: 2 };
   return regions
-    .filter((r) => r.level !== 'city' && (r.name.includes(q) || r.code.startsWith(q)))
+    .filter((r) => r.level !== 'city' && (r.name.includes(q) || r.code.startsWith(q) || (latin && pinyinMatch(r.name, latin))))
     .sort((a, b) => depth[a.level] - depth[b.level] || a.code.localeCompare(b.code))
     .slice(0, maxResults);
 }

@@ -47,9 +47,10 @@ export async function closeApps() {
 /**
  * Opens the app at path in a new context and waits for its first render.
  * Records responses and page errors; assertNoErrors fails on any error.
+ * context adds options of the browser context (hasTouch, deviceScaleFactor).
  */
-export async function openApp(browser, base, path, { viewport = { width: 1440, height: 900 }, login = account } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openApp(browser, base, path, { viewport = { width: 1440, height: 900 }, login = account, context: extra = {} } = {}) {
+  const context = await browser.newContext({ viewport, ...extra });
   contexts.push(context);
   const page = await context.newPage();
   const responses = [];
