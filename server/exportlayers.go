@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"io"
 	"strconv"
 	"time"
@@ -21,6 +22,7 @@ var layerFormats = map[string]string{
 	"gpkg":    "application/geopackage+sqlite3",
 	"shp.zip": "application/zip",
 	"csv":     "text/csv; charset=utf-8",
+	"xlsx":    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 func crsParam(c echo.Context) (proj.CRS, error) {
@@ -40,7 +42,7 @@ func (api *API) sendLayer(c echo.Context, l *export.Layer, format, base string) 
 	}
 	l = l.Reproject(crs)
 	base = fileBase(base, crs.Slug())
-	return sendDownload(c, base+"."+format, layerFormats[format], func(w io.Writer) error {
+	err = sendDownload(c, base+"."+format, layerFormats[format], func(w io.Writer) error {
 		switch format {
 		case "gpkg":
 			return gpkg.Write(c.Request().Context(), w, l)
@@ -48,18 +50,25 @@ func (api *API) sendLayer(c echo.Context, l *export.Layer, format, base string) 
 			return shp.Write(w, l, base, batchTime(api.snap(c)))
 		case "csv":
 			return export.WriteCSVWKT(w, l)
+		case "xlsx":
+			return export.WriteXLSXWKT(w, l)
 		}
 		return geojson.Write(w, l)
 	})
+	var long *export.CellTooLongError
+	if errors.As(err, &long) {
+		return web.BadParam("format", "%v", long)
+	}
+	return err
 }
 
-// exportLayer answers GET /api/v1/export/{name}.{geojson,gpkg,shp.zip,csv}:
+// exportLayer answers GET /api/v1/export/{name}.{geojson,gpkg,shp.zip,csv,xlsx}:
 // build reads the other parameters and makes the layer and the download's
 // name.
 func (api *API) exportLayer(c echo.Context, build func(echo.Context, *analytics.Snapshot) (*export.Layer, string, error)) error {
 	format := c.Param("format")
 	if _, ok := layerFormats[format]; !ok {
-		return web.BadParam("format", "%q is not geojson, gpkg, shp.zip or csv", format)
+		return web.BadParam("format", "%q is not geojson, gpkg, shp.zip, csv or xlsx", format)
 	}
 	l, base, err := build(c, api.snap(c))
 	if err != nil {
@@ -123,7 +132,7 @@ func regionLayer(s *analytics.Snapshot, regions []*analytics.Region, ind *analyt
 	return l
 }
 
-// GET /api/v1/export/regions.{geojson,gpkg,shp.zip,csv}?level=&parent=&period=&indicator=&crs=
+// GET /api/v1/export/regions.{geojson,gpkg,shp.zip,csv,xlsx}?level=&parent=&period=&indicator=&crs=
 func (api *API) exportRegions(c echo.Context) error {
 	return api.exportLayer(c, regionsExport)
 }
@@ -167,7 +176,7 @@ func facilityLayer(s *analytics.Snapshot, facilities []analytics.Facility) *expo
 	return l
 }
 
-// GET /api/v1/export/facilities.{geojson,gpkg,shp.zip,csv}?type=&region=&crs=
+// GET /api/v1/export/facilities.{geojson,gpkg,shp.zip,csv,xlsx}?type=&region=&crs=
 func (api *API) exportFacilities(c echo.Context) error {
 	return api.exportLayer(c, facilitiesExport)
 }
@@ -214,7 +223,7 @@ func gridLayer(s *analytics.Snapshot, grids []*analytics.Grid) *export.Layer {
 	return l
 }
 
-// GET /api/v1/export/grids.{geojson,gpkg,shp.zip,csv}?community=&parent=&crs=
+// GET /api/v1/export/grids.{geojson,gpkg,shp.zip,csv,xlsx}?community=&parent=&crs=
 func (api *API) exportGrids(c echo.Context) error {
 	return api.exportLayer(c, gridsExport)
 }

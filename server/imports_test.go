@@ -55,7 +55,7 @@ func TestImportRejectsBadFileAndWritesNothing(t *testing.T) {
 	s.upload(t, "parcels", "x.csv", []byte(csv), 404, &p)
 	var noCoords problem
 	s.upload(t, "facilities", "f.csv", []byte("id,type\nF1,health_station\n"), 422, &noCoords)
-	if !strings.Contains(noCoords.Errors[0].Message, "no coordinate columns") {
+	if !strings.Contains(noCoords.Errors[0].Message, "no pair of columns holds coordinates") {
 		t.Errorf("problem = %+v", noCoords)
 	}
 }

@@ -62,6 +62,7 @@ type Source struct {
 	Format   string   // shapefile, geopackage, geojson, kml, xlsx, csv
 	CRS      string   // the CRS as declared: WKT, an EPSG code or URN, or "" when none is
 	Encoding string   // the text encoding used, where the format leaves a choice
+	Geometry string   // a table's geometry column(s), as problems name them: "WKT", "经度/纬度"
 	Notes    []string // how the reader decided (the encoding from the .cpg, the DBF language byte, …)
 }
 

@@ -31,7 +31,8 @@ func ReadBoundaries(file string, data []byte, idx Index) (*store.Changeset, erro
 }
 
 // ReadBoundariesWith reads a file of regions in any geometry format
-// (Shapefile, GeoPackage, GeoJSON, KML; see readLayer) and coordinate
+// (Shapefile, GeoPackage, GeoJSON, KML, or a CSV or XLSX table with a
+// WKT column; see readLayer) and coordinate
 // system (see place), one feature a region. The columns are found by
 // header and content (see findColumns): a code (whose length gives the
 // level and whose prefix the parent, unless columns say), a name, and
@@ -76,7 +77,7 @@ func boundariesOf(file string, l *format.Layer, rep *Report, idx Index, opts Opt
 	}
 	cs, err := regionsOf(file, l, m, idx, rep.placeProblems)
 	if err != nil {
-		return nil, rep, err
+		return nil, rep, tableRows(l, err)
 	}
 	rep.Rows = len(l.Features)
 	rep.Regions = regionChanges(cs.Regions, idx)
@@ -104,7 +105,7 @@ func regionsOf(file string, l *format.Layer, m mapping, idx Index, pre []Problem
 		l.Features[i].Geometry = nil
 		if p == nil {
 			if j, dup := pending[r.Code]; dup {
-				p = &Problem{Feature: i + 1, Code: r.Code, Field: rr.header(roleCode), Message: fmt.Sprintf("duplicate of feature %d", feature[j])}
+				p = &Problem{Feature: i + 1, Code: r.Code, Field: rr.header(roleCode), Message: "duplicate of " + featureName(l, feature[j]-1)}
 			}
 		}
 		if p != nil {
@@ -129,8 +130,9 @@ func regionsOf(file string, l *format.Layer, m mapping, idx Index, pre []Problem
 // openLayer reads a geometry file and places it in lon/lat, reporting how.
 func openLayer(ctx context.Context, file string, data []byte, idx Index, opts Options) (*format.Layer, *Report, error) {
 	rep := &Report{File: file, Format: sniffGeo(file, data)}
-	l, err := readLayer(ctx, file, data, rep.Format, opts)
+	l, bad, err := readLayer(ctx, file, data, rep.Format, opts)
 	l, err = placeLayer(file, l, err, rep, idx, opts)
+	rep.placeProblems = append(bad, rep.placeProblems...)
 	return l, rep, err
 }
 

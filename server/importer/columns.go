@@ -5,10 +5,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/community-atlas/atlas/geo/format"
-	"golang.org/x/text/width"
+	"github.com/community-atlas/atlas/geo/format/table"
 )
 
 // A role is what a column means to the importer: the region code, its name,
@@ -48,22 +47,8 @@ var headerNames = map[role][]string{
 	roleGenerated:  {"generated"},
 }
 
-// normHeader folds a header for matching: full-width to half-width, lower
-// case, no spaces or punctuation, and no trailing unit in parentheses
-// ("人口（人）", "面积(km²)").
-func normHeader(h string) string {
-	h = width.Fold.String(strings.TrimSpace(h))
-	if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") {
-		h = h[:i]
-	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(h) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// normHeader folds a header for matching (see table.NormHeader).
+func normHeader(h string) string { return table.NormHeader(h) }
 
 // mapping is the column of each role found in a layer, and how.
 type mapping struct {
@@ -141,17 +126,16 @@ func fieldNames(fields []format.Field) string {
 	return strings.Join(names, ", ")
 }
 
-// headerMatch is the first untaken field whose header is one of names, in
-// the order of names (a more specific name wins over a vaguer one).
+// headerMatch is the untaken field whose header best answers to one of
+// names: the whole header, or every or some of its space-separated parts
+// (the exports' "区划代码 code"), in the order of names (a more specific
+// name wins over a vaguer one); see table.MatchHeader.
 func headerMatch(fields []format.Field, names []string, taken map[int]bool) int {
-	for _, n := range names {
-		for i, f := range fields {
-			if !taken[i] && normHeader(f.Name) == n {
-				return i
-			}
-		}
+	header := make([]string, len(fields))
+	for i, f := range fields {
+		header[i] = f.Name
 	}
-	return -1
+	return table.MatchHeader(header, names, func(i int) bool { return taken[i] })
 }
 
 // codeByContent checks the code column by its values, or finds one: the

@@ -77,13 +77,19 @@ func place(l *format.Layer, opts Options, extent orb.Bound) (CRSReport, []Proble
 // degrees bounds longitude/latitude.
 var degrees = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
 
-// featureProblem places a problem at a table's row or a feature's number.
+// featureProblem is a problem with feature i's geometry; a table's is
+// placed at its row later (see tableRows).
 func featureProblem(l *format.Layer, i int, msg string) Problem {
-	if l.Source.Format == "csv" {
-		row, _ := strconv.Atoi(l.Features[i].ID)
-		return Problem{Row: row, Field: locatorName(l.Fields), Message: msg}
+	return Problem{Feature: i + 1, Field: geometryField(l), Message: msg}
+}
+
+// geometryField names where a layer keeps its geometry, for problems: a
+// table's WKT or coordinate columns, else "geometry".
+func geometryField(l *format.Layer) string {
+	if l.Source.Geometry != "" {
+		return l.Source.Geometry
 	}
-	return Problem{Feature: i + 1, Field: "geometry", Message: msg}
+	return "geometry"
 }
 
 // resolveCRS picks the CRS to read a layer in.

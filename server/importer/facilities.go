@@ -1,11 +1,9 @@
 package importer
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -34,30 +32,20 @@ var facilityHeaders = map[role][]string{
 	roleCode:      {"region", "所属社区", "所属区划", "社区代码", "区划代码", "行政代码", "所属社区代码"},
 }
 
-// ReadFacilitiesWith reads a table of facilities: one row a facility with
-// an id, a type (an id such as health_station or the Chinese name, 社区卫生
-// 服务站), a name, coordinates (see pointLayer) in any coordinate system
-// (see place: GCJ-02 from a web map with --crs gcj02), and optionally the
-// floor area and the region it serves. Without a region the facility serves
-// the community its point lies in; with one, the point must lie inside it.
+// ReadFacilitiesWith reads facilities: one row of a table (CSV or XLSX,
+// located by WKT or coordinate columns; see table.ReadLayer) or one point
+// feature of a geometry file (see readLayer) a facility, with an id, a type
+// (an id such as health_station or the Chinese name, 社区卫生服务站), a
+// name, and optionally the floor area and the region it serves, in any
+// coordinate system (see place: GCJ-02 from a web map with --crs gcj02).
+// Without a region the facility serves the community its point lies in;
+// with one, the point must lie inside it.
 func ReadFacilitiesWith(ctx context.Context, file string, data []byte, idx Index, opts Options) (*store.Changeset, *Report, error) {
-	rep := &Report{File: file, Format: "csv"}
-	header, rows, lines, err := firstTable(file, data, opts, rep)
+	l, rep, err := openLayer(ctx, file, data, idx, opts)
 	if err != nil {
-		return nil, rep, fileError(file, err)
+		return nil, rep, err
 	}
-	l, probs, err := pointLayer(header, rows, lines)
-	if err != nil {
-		return nil, rep, fileError(file, err)
-	}
-	crs, placed, err := place(l, opts, extentOf(idx.Bound()))
-	rep.CRS = &crs
-	if err != nil {
-		return nil, rep, fileError(file, err)
-	}
-	probs = append(probs, placed...)
-	x, y, w := locatorColumns(l.Fields)
-	m, err := findRoles(l, facilityHeaders, opts.Map, func(code string) bool { _, ok := idx.Region(code); return ok }, []int{x, y, w})
+	m, err := findRoles(l, facilityHeaders, opts.Map, func(code string) bool { _, ok := idx.Region(code); return ok }, nil)
 	if err != nil {
 		return nil, rep, fileError(file, err)
 	}
@@ -68,44 +56,38 @@ func ReadFacilitiesWith(ctx context.Context, file string, data []byte, idx Index
 				r, strings.Join(facilityHeaders[r][:3], ", "), fieldNames(l.Fields), r))
 		}
 	}
-	cs, err := facilitiesOf(file, l, m, idx, probs)
-	return cs, rep, err
+	cs, err := facilitiesOf(file, l, m, idx, rep.placeProblems)
+	return cs, rep, tableRows(l, err)
 }
 
 // facilitiesOf builds the facilities of a point layer, collecting every
-// problem, with those found in reading the rows' coordinates (pre), in
-// row order.
+// problem, with those found in reading and placing the features (pre).
 func facilitiesOf(file string, l *format.Layer, m mapping, idx Index, pre []Problem) (*store.Changeset, error) {
 	var c collector
-	for _, p := range pre {
-		c.add(p)
-	}
+	skip := addPre(&c, pre)
 	cs := &store.Changeset{Kind: Facilities, Source: file}
 	rr := regionRow{l: l, m: m, idx: idx}
-	loc := locatorName(l.Fields)
-	seen := make(map[string]string, len(l.Features))
+	seen := make(map[string]int, len(l.Features))
 	for i := range l.Features {
-		if l.Features[i].Geometry == nil {
-			continue // placing it found the problem (in pre)
+		if skip[i+1] {
+			continue
 		}
-		f, p := parseFacility(rr, i, loc)
-		row, _ := strconv.Atoi(l.Features[i].ID)
+		f, p := parseFacility(rr, i, geometryField(l))
 		if p == nil {
 			if first, dup := seen[f.ID]; dup {
-				p = &Problem{Code: f.ID, Field: rr.header(roleID), Message: "duplicate of row " + first}
+				p = &Problem{Code: f.ID, Field: rr.header(roleID), Message: "duplicate of " + featureName(l, first)}
 			}
 		}
 		if p != nil {
-			p.Row = row
+			p.Feature = i + 1
 			if c.add(*p); c.full() {
 				break
 			}
 			continue
 		}
-		seen[f.ID] = l.Features[i].ID
+		seen[f.ID] = i
 		cs.Facilities = append(cs.Facilities, f)
 	}
-	slices.SortStableFunc(c.err.Problems, func(a, b Problem) int { return cmp.Compare(a.Row, b.Row) })
 	if err := c.result(file); err != nil {
 		return nil, err
 	}
@@ -134,6 +116,9 @@ func parseFacility(rr regionRow, i int, loc string) (analytics.Facility, *Proble
 		return fail(roleName, "name is empty")
 	}
 	pt, isPoint := feat.Geometry.(orb.Point)
+	if mp, one := feat.Geometry.(orb.MultiPoint); one && len(mp) == 1 {
+		pt, isPoint = mp[0], true // a Shapefile's or GeoPackage's single point
+	}
 	if !isPoint {
 		return failAt("the place is a %s, not a point", feat.Geometry.GeoJSONType())
 	}

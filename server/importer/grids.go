@@ -56,7 +56,7 @@ func ReadGridsWith(ctx context.Context, file string, data []byte, idx Index, opt
 		g, p := parseGrid(rr, i)
 		if p == nil {
 			if first, dup := seen[g.Code]; dup {
-				p = &Problem{Code: g.Code, Field: rr.header(roleID), Message: fmt.Sprintf("duplicate of feature %d", first)}
+				p = &Problem{Code: g.Code, Field: rr.header(roleID), Message: "duplicate of " + featureName(l, first-1)}
 			}
 		}
 		if p != nil {
@@ -70,7 +70,7 @@ func ReadGridsWith(ctx context.Context, file string, data []byte, idx Index, opt
 		cs.Grids = append(cs.Grids, g)
 	}
 	if err := c.result(file); err != nil {
-		return nil, rep, err
+		return nil, rep, tableRows(l, err)
 	}
 	return cs, rep, nil
 }
@@ -93,14 +93,14 @@ func parseGrid(rr regionRow, i int) (analytics.Grid, *Problem) {
 		return fail(roleHouseholds, "%v", err)
 	}
 	if g.Geometry, err = normalise(f.Geometry); err != nil {
-		return g, &Problem{Code: g.Code, Field: "geometry", Message: err.Error()}
+		return g, &Problem{Code: g.Code, Field: geometryField(rr.l), Message: err.Error()}
 	}
 	inter, err := geo.Intersection(g.Geometry, comm.Geometry)
 	if err != nil {
-		return g, &Problem{Code: g.Code, Field: "geometry", Message: fmt.Sprintf("cannot intersect with community %s: %v", comm.Code, err)}
+		return g, &Problem{Code: g.Code, Field: geometryField(rr.l), Message: fmt.Sprintf("cannot intersect with community %s: %v", comm.Code, err)}
 	}
 	if share := geo.Area(inter) / geo.Area(g.Geometry); share < minGridInside {
-		return g, &Problem{Code: g.Code, Field: "geometry", Message: fmt.Sprintf("only %.0f%% of the grid lies in its community %s %s; at least %.0f%% must",
+		return g, &Problem{Code: g.Code, Field: geometryField(rr.l), Message: fmt.Sprintf("only %.0f%% of the grid lies in its community %s %s; at least %.0f%% must",
 			100*share, comm.Code, comm.Name, 100*minGridInside)}
 	}
 	return g, nil

@@ -52,7 +52,8 @@ const maxProblems = 200
 
 // Problem is one thing wrong with an input file.
 type Problem struct {
-	Row     int    `json:"row,omitempty"`     // CSV line number (the header is line 1)
+	Sheet   string `json:"sheet,omitempty"`   // a workbook's sheet
+	Row     int    `json:"row,omitempty"`     // a table's row (a CSV file's line; the header is line 1)
 	Feature int    `json:"feature,omitempty"` // GeoJSON feature number, from 1
 	Code    string `json:"code,omitempty"`    // the record's code or id, where known
 	Field   string `json:"field,omitempty"`
@@ -61,6 +62,9 @@ type Problem struct {
 
 func (p Problem) String() string {
 	var where []string
+	if p.Sheet != "" {
+		where = append(where, "sheet "+p.Sheet)
+	}
 	if p.Row > 0 {
 		where = append(where, fmt.Sprintf("row %d", p.Row))
 	}

@@ -113,12 +113,15 @@ type wideColumn struct {
 
 // columnID is the indicator id a wide table's header names: an id, a
 // former id, or an indicator's Chinese or English name.
+// A bilingual header ("一站式服务率 one_stop_rate") names it by either part.
 func (r *obsReader) columnID(header string) (string, bool) {
-	if ind, ok := r.names[normHeader(header)]; ok {
-		return ind.ID, true
-	}
-	if _, _, ok := r.cat.Alias(normHeader(header)); ok {
-		return normHeader(header), true
+	for _, n := range append([]string{normHeader(header)}, table.HeaderParts(header)...) {
+		if ind, ok := r.names[n]; ok {
+			return ind.ID, true
+		}
+		if _, _, ok := r.cat.Alias(n); ok {
+			return n, true
+		}
 	}
 	return "", false
 }
@@ -151,16 +154,7 @@ var errStop = errors.New("too many problems")
 // layout finds a sheet's columns: the region code, and either the long
 // table's indicator and value columns or one column per indicator.
 func (r *obsReader) layout(sh *table.Sheet) (sheetLayout, error) {
-	find := func(role string) int {
-		for _, n := range obsHeaders[role] {
-			for i, h := range sh.Header {
-				if normHeader(h) == n {
-					return i
-				}
-			}
-		}
-		return -1
-	}
+	find := func(role string) int { return table.MatchHeader(sh.Header, obsHeaders[role], nil) }
 	lay := sheetLayout{region: find("region"), indicator: find("indicator"), period: find("period"), value: find("value")}
 	if over, ok := r.opts.Map["code"]; ok {
 		lay.region = indexOf(sh.Header, over)
@@ -213,7 +207,7 @@ func indexOf(header []string, name string) int {
 }
 
 // row reads one row's values: one for a long table, one per indicator
-// column for a wide one (an empty cell is no value).
+// column for a wide one. An empty value cell is no value, in either.
 func (r *obsReader) row(sh *table.Sheet, lay sheetLayout, row int, cells []string) {
 	at := func(i int) string {
 		if i < 0 || i >= len(cells) {
@@ -224,6 +218,9 @@ func (r *obsReader) row(sh *table.Sheet, lay sheetLayout, row int, cells []strin
 	period, perr := r.period(sh, lay, at(lay.period))
 	region := at(lay.region)
 	if len(lay.wide) == 0 { // long: layout found both indicator and value columns
+		if at(lay.value) == "" {
+			return // no value, as an export writes a region without one
+		}
 		r.value(sh, row, region, at(lay.indicator), sh.Header[lay.value], at(lay.value), period, perr)
 		return
 	}

@@ -85,7 +85,7 @@ func (rr regionRow) region(i int) (analytics.Region, *Problem) {
 		return fail(rr.header(roleGenerated), "%v", err)
 	}
 	if r.Geometry, err = normalise(f.Geometry); err != nil {
-		return fail("geometry", "%v", err)
+		return fail(geometryField(rr.l), "%v", err)
 	}
 	r.AreaKM2 = geo.Area(r.Geometry) / 1e6
 	r.LabelPoint = geo.LabelPoint(r.Geometry)
