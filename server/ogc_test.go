@@ -190,3 +190,94 @@ func TestOGCReadByGDAL(t *testing.T) {
 		t.Errorf("counties summary:\n%s", out)
 	}
 }
+
+// rawCollection is a FeatureCollection with its features' bytes as sent.
+type rawCollection struct {
+	NumberMatched, NumberReturned int
+	Features                      []json.RawMessage
+}
+
+func (s *testServer) rawFeatures(t *testing.T, path string) rawCollection {
+	t.Helper()
+	var out rawCollection
+	resp := s.get(t, path, 200, &out)
+	// The items' length is known before they are sent.
+	if strings.HasPrefix(path, "/ogc/") && resp.ContentLength < 0 {
+		t.Errorf("%s: no Content-Length", path)
+	}
+	return out
+}
+
+func featureID(t *testing.T, f json.RawMessage) string {
+	var v struct{ ID string }
+	if err := json.Unmarshal(f, &v); err != nil {
+		t.Fatal(err)
+	}
+	return v.ID
+}
+
+// Every collection's items, whole, paged and filtered by a box, are byte
+// for byte the features of the GeoJSON export of the same data and period,
+// which builds and encodes its layer afresh for each request.
+func TestOGCItemsAreTheExportsFeatures(t *testing.T) {
+	s := newServerOn(t, openSQLite(t), nil)
+	var periods []int
+	s.get(t, "/api/v1/periods", 200, &struct{ Items *[]int }{&periods})
+	if len(periods) < 2 {
+		t.Fatalf("seeded periods %v", periods)
+	}
+	exports := map[string]string{
+		"counties": "regions.geojson?level=county", "townships": "regions.geojson?level=township",
+		"communities": "regions.geojson?level=community", "facilities": "facilities.geojson", "grids": "grids.geojson",
+	}
+	for id, export := range exports {
+		for _, period := range periods[len(periods)-2:] {
+			p := fmt.Sprintf("&period=%d", period)
+			sep := map[bool]string{true: "&", false: "?"}[strings.Contains(export, "?")]
+			want := s.rawFeatures(t, "/api/v1/export/"+export+sep+p[1:]).Features
+			items := "/ogc/collections/" + id + "/items?limit=10000" + p
+			got := s.rawFeatures(t, items)
+			if len(want) == 0 || got.NumberMatched != len(want) || fmt.Sprint(got.Features) != fmt.Sprint(want) {
+				t.Fatalf("%s: %d items of %d, the export has %d features", items, got.NumberReturned, got.NumberMatched, len(want))
+			}
+			page := s.rawFeatures(t, "/ogc/collections/"+id+"/items?limit=5&offset=3"+p).Features
+			if fmt.Sprint(page) != fmt.Sprint(want[3:min(8, len(want))]) {
+				t.Errorf("%s: page at offset 3 is not the export's features 3–7", id)
+			}
+			checkBBoxPage(t, s, id, p, want)
+		}
+	}
+}
+
+// checkBBoxPage: a box around the middle of the collection's extent
+// matches a subset of its features, in their order, paged the same way.
+func checkBBoxPage(t *testing.T, s *testServer, id, period string, all []json.RawMessage) {
+	t.Helper()
+	var col struct {
+		Extent struct{ Spatial struct{ BBox [][4]float64 } }
+	}
+	s.get(t, "/ogc/collections/"+id, 200, &col)
+	e := col.Extent.Spatial.BBox[0]
+	cx, cy, w, h := (e[0]+e[2])/2, (e[1]+e[3])/2, (e[2]-e[0])/10, (e[3]-e[1])/10
+	box := fmt.Sprintf("%f,%f,%f,%f", cx-w, cy-h, cx+w, cy+h)
+	matched := s.rawFeatures(t, "/ogc/collections/"+id+"/items?limit=10000&bbox="+box+period)
+	pos := map[string]int{}
+	for i, f := range all {
+		pos[featureID(t, f)] = i
+	}
+	last := -1
+	for _, f := range matched.Features {
+		i, ok := pos[featureID(t, f)]
+		if !ok || i <= last || string(f) != string(all[i]) {
+			t.Fatalf("%s bbox %s: feature %s is not the next of the whole collection's", id, box, featureID(t, f))
+		}
+		last = i
+	}
+	if len(matched.Features) < 2 || len(matched.Features) == len(all) {
+		t.Fatalf("%s bbox %s: matched %d of %d features", id, box, len(matched.Features), len(all))
+	}
+	page := s.rawFeatures(t, "/ogc/collections/"+id+"/items?limit=2&offset=1&bbox="+box+period)
+	if page.NumberMatched != len(matched.Features) || fmt.Sprint(page.Features) != fmt.Sprint(matched.Features[1:3]) {
+		t.Errorf("%s bbox %s: page of 2 at offset 1 differs from the whole match", id, box)
+	}
+}

@@ -4,10 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/tile"
-	"github.com/community-atlas/atlas/server/atlas"
-	"github.com/community-atlas/atlas/server/importer"
 	"github.com/paulmach/orb/maptile"
 	"github.com/paulmach/orb/maptile/tilecover"
 )
@@ -15,15 +12,7 @@ import (
 // BenchmarkCommunityTiles builds every community tile over the Nantong seed
 // at a few zooms, without HTTP or caches: the cost of a cold tile.
 func BenchmarkCommunityTiles(b *testing.B) {
-	cat, err := atlas.LoadCatalogue()
-	if err != nil {
-		b.Fatal(err)
-	}
-	cs, err := importer.Seeds(cat)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := analytics.NewSnapshot(1, cat, &analytics.Dataset{Regions: cs.Regions})
+	s := seedSnapshot(b)
 	var sources tileSources
 	src := sources.layer(s, "community", projectLayer)
 	for _, z := range []maptile.Zoom{8, 10, 12, 14} {

@@ -2,12 +2,12 @@ package ogc
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/url"
 	"strconv"
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
-	"github.com/community-atlas/atlas/geo/format/geojson"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -61,48 +61,114 @@ func (svc *Service) Items(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	src := col.Source(s)
-	matched, err := matchBBox(src, q.bbox)
+	set, err := svc.encoded.set(s, col, q.period)
 	if err != nil {
 		return err
 	}
-	page := matched[min(q.offset, len(matched)):min(q.offset+q.limit, len(matched))]
-	layer := src.Layer(s, page, q.period)
-	links := itemsLinks(c, col.ID, q, len(matched), html)
+	sel, err := selectItems(set, q)
+	if err != nil {
+		return err
+	}
+	links := itemsLinks(c, col.ID, q, sel.matched(), html)
 	if html {
-		return renderOGCPage(c, "items", map[string]any{"collection": col, "layer": layer, "matched": len(matched),
-			"returned": len(page), "links": links})
+		layer := set.src.Layer(s, sel.page(), q.period)
+		return renderOGCPage(c, "items", map[string]any{"collection": col, "layer": layer, "matched": sel.matched(),
+			"returned": sel.hi - sel.lo, "links": links})
 	}
-	features := make([][]byte, len(layer.Features))
-	for i := range features {
-		if features[i], err = geojson.Feature(layer, i); err != nil {
-			return err
-		}
-	}
-	meta, _ := json.Marshal(map[string]any{"numberMatched": len(matched), "numberReturned": len(page),
+	meta, _ := json.Marshal(map[string]any{"numberMatched": sel.matched(), "numberReturned": sel.hi - sel.lo,
 		"timeStamp": time.Now().UTC().Format(time.RFC3339), "links": links})
-	body := append(web.OpenFeatureCollection(len(features), func(i int) []byte { return features[i] }), ',')
-	return c.Blob(200, web.MIMEGeoJSON, append(body, meta[1:]...))
+	return writeItems(c.Response(), set, sel, meta)
 }
 
-// matchBBox is the indices of src's features that intersect bbox, or of
-// all of them for an empty bbox.
-func matchBBox(src ogcSource, bbox string) ([]int, error) {
-	keep := func(int) bool { return true }
-	if bbox != "" {
-		b, err := parseBBox(bbox)
+// selection is what an items request picks: the features matched, in
+// collection order — all of them (idx nil, n of them) or those a bbox
+// meets (idx) — and the page lo…hi-1 of them that is sent.
+type selection struct {
+	n      int
+	idx    []int
+	lo, hi int
+}
+
+// selectItems matches q's bbox through the set's index and cuts q's page.
+func selectItems(set *encodedSet, q itemsQuery) (selection, error) {
+	sel := selection{n: set.src.Len()}
+	if q.bbox != "" {
+		b, err := parseBBox(q.bbox)
 		if err != nil {
-			return nil, web.BadParam("bbox", "%v", err)
+			return sel, web.BadParam("bbox", "%v", err)
 		}
-		keep = func(i int) bool { return intersectsBound(src.Geometry(i), b) }
+		sel.idx = set.within(b)
+		sel.n = len(sel.idx)
 	}
-	matched := make([]int, 0, src.Len())
-	for i := 0; i < src.Len(); i++ {
-		if keep(i) {
-			matched = append(matched, i)
+	sel.lo, sel.hi = min(q.offset, sel.n), min(q.offset+q.limit, sel.n)
+	return sel, nil
+}
+
+func (sel selection) matched() int { return sel.n }
+
+// at is the collection index of matched feature k.
+func (sel selection) at(k int) int {
+	if sel.idx == nil {
+		return k
+	}
+	return sel.idx[k]
+}
+
+// page is the collection indices of the page's features.
+func (sel selection) page() []int {
+	out := make([]int, 0, sel.hi-sel.lo)
+	for k := sel.lo; k < sel.hi; k++ {
+		out = append(out, sel.at(k))
+	}
+	return out
+}
+
+// eachRun calls f with the encoded features of the page, a run of
+// consecutive features at a time: a page without bbox is one run.
+func (sel selection) eachRun(set *encodedSet, f func([]byte)) {
+	for k := sel.lo; k < sel.hi; {
+		first := sel.at(k)
+		last := first
+		for k++; k < sel.hi && sel.at(k) == last+1; k++ {
+			last++
+		}
+		f(set.run(first, last+1))
+	}
+}
+
+// collectionHead opens a FeatureCollection; the features follow.
+const collectionHead = `{"type":"FeatureCollection","features":[`
+
+// writeItems streams the page: the collection's head, the cached features
+// and meta's members after them. Nothing is assembled: the response takes
+// the cached bytes as they are, whatever the limit, and its length is
+// known before the first byte.
+func writeItems(w *echo.Response, set *encodedSet, sel selection, meta []byte) error {
+	size, runs := len(collectionHead)+len("],")+len(meta)-1, 0
+	sel.eachRun(set, func(b []byte) { size, runs = size+len(b), runs+1 })
+	size += max(runs-1, 0)
+	h := w.Header()
+	h.Set(echo.HeaderContentType, web.MIMEGeoJSON)
+	h.Set(echo.HeaderContentLength, strconv.Itoa(size))
+	w.WriteHeader(http.StatusOK)
+	var err error
+	write := func(b []byte) {
+		if err == nil {
+			_, err = w.Write(b)
 		}
 	}
-	return matched, nil
+	write([]byte(collectionHead))
+	sep := false
+	sel.eachRun(set, func(b []byte) {
+		if sep {
+			write([]byte{','})
+		}
+		write(b)
+		sep = true
+	})
+	write([]byte("],"))
+	write(meta[1:])
+	return err
 }
 
 // itemsLinks are self, alternate, next and prev for a page of items.
@@ -151,7 +217,11 @@ func (svc *Service) Item(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	src := col.Source(s)
+	set, err := svc.encoded.set(s, col, period)
+	if err != nil {
+		return err
+	}
+	src := set.src
 	idx := -1
 	for i := 0; i < src.Len(); i++ {
 		if src.ID(i) == c.Param("fid") {
@@ -162,16 +232,13 @@ func (svc *Service) Item(c echo.Context) error {
 	if idx < 0 {
 		return &web.NotFoundError{What: "feature in " + col.ID, Code: c.Param("fid")}
 	}
-	layer := src.Layer(s, []int{idx}, period)
 	href := collectionHref(c, col.ID) + "/items/" + url.PathEscape(c.Param("fid"))
 	links := append(selfLinks(href, web.MIMEGeoJSON, html), collectionLink(c, col.ID, col.Title))
 	if html {
+		layer := src.Layer(s, []int{idx}, period)
 		return renderOGCPage(c, "item", map[string]any{"collection": col, "layer": layer, "links": links})
 	}
-	f, err := geojson.Feature(layer, 0)
-	if err != nil {
-		return err
-	}
+	f := set.feature(idx)
 	linksJSON, _ := json.Marshal(links)
 	out := append(f[:len(f)-1:len(f)-1], []byte(`,"links":`)...)
 	out = append(out, linksJSON...)

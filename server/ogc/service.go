@@ -26,6 +26,7 @@ var ogcAPIDoc []byte
 type Service struct {
 	snap        func(echo.Context) *analytics.Snapshot
 	collections []ogcCollection
+	encoded     encodedCache
 }
 
 // New builds the service: snap gives the snapshot a request may read, and

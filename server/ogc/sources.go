@@ -16,9 +16,11 @@ type ogcSource interface {
 	Layer(s *analytics.Snapshot, idx []int, period int) *export.Layer
 }
 
-// ogcCollection describes a collection.
+// ogcCollection describes a collection. Periodic collections carry the
+// indicator values of the requested period; the others ignore ?period=.
 type ogcCollection struct {
 	ID, Title, Description string
+	Periodic               bool
 	Source                 func(s *analytics.Snapshot) ogcSource
 }
 
@@ -34,7 +36,7 @@ type Layers interface {
 // newCollections are one per level below the city, facilities and grids.
 func newCollections(l Layers) []ogcCollection {
 	region := func(id string, level analytics.Level, title string) ogcCollection {
-		return ogcCollection{ID: id, Title: title,
+		return ogcCollection{ID: id, Title: title, Periodic: true,
 			Description: "Boundaries of every " + string(level) + " with population, households, area and the value of every indicator for the period (?period=, default the latest).",
 			Source:      func(s *analytics.Snapshot) ogcSource { return regionSource{s.Select(level, ""), l} }}
 	}
