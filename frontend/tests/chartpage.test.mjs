@@ -18,12 +18,15 @@ describe('chart pages', { timeout: 180_000, skip: browserSkip }, () => {
     ({ atlas, chrome, auth } = rig);
     const get = async (path) => (await fetch(atlas.base + path, { headers: auth })).json();
     const { latest } = await get('/api/v1/periods');
+    // The radar scores judged indicators only: draw it for the first year the
+    // catalogue's targets are dated for (the notice's year).
+    const judged = Math.min(...(await get('/api/v1/indicators')).items.map((i) => i.applies?.from).filter(Boolean));
     const county = (await get('/api/v1/regions?level=county')).items[0].code;
     const scope = `level=county&period=${latest}`;
     pages = {
       ranking: `ranking?indicator=registered_volunteers&${scope}`,
       heatmap: `heatmap?${scope}`,
-      radar: `radar?region=${county}&period=${latest}`,
+      radar: `radar?region=${county}&period=${judged}`,
       trend: `trend?indicator=registered_volunteers&${scope}`,
       boxplot: `boxplot?indicator=registered_volunteers&${scope}`,
       attainment: `attainment?${scope}`,

@@ -50,7 +50,7 @@ describe('computed indicators in the map', { timeout: 300_000, skip: browserSkip
       const obs = (await api(`/api/v1/observations?indicator=${ind.id}&level=county&period=${latest}`)).items
         .find((o) => o.code === county.code);
       assert.ok(obs.computed, `${ind.id}: the API marks the value computed`);
-      await page.locator('#panel .provenance').waitFor();
+      await page.locator('#panel .provenance[data-computed]').waitFor();
       assert.ok((await page.locator('#panel .value-block .big').innerText()).includes(shown(obs.value, obs.unit)),
         `${ind.id}: the panel shows the API's value ${obs.value}`);
       assert.equal(await page.locator('#panel .disagrees').count(), obs.computed.disagrees ? 1 : 0, `${ind.id}: the flag`);
