@@ -128,7 +128,7 @@ func drawLegend(cv canvas, m Map, w, h float64) {
 		cv.path(rect(w-bw-1, y+0.5, 4, 2.4), style{Fill: e.Colour, Stroke: "#999999", Width: 0.1})
 		cv.text(pt{w - bw + 4.5, y + 2.6}, 2.3, ink, left, e.Label)
 	}
-	cv.text(pt{w - 3, h - 4.5}, 2.1, muted, right, fmt.Sprintf(uncoveredF, number(m.Uncovered), number(m.GapArea)))
+	cv.text(pt{w - 3, h - 4.5}, 2.1, muted, right, fmt.Sprintf(uncoveredF, number(math.Round(m.Uncovered)), number(m.GapArea)))
 }
 
 // drawNorth draws an arrow pointing up at p (grid north; within a degree

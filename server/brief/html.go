@@ -51,6 +51,7 @@ h2 { font-size: 11.5pt; font-weight: normal; margin: 4mm 0 1.5mm; }
 table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
 th { background: #e6e9ef; color: #666; font-weight: normal; text-align: left; }
 th, td { padding: 1.2mm 1mm; border-bottom: 0.15mm solid #ddd; }
+td:nth-child(2), td:nth-child(3), td:nth-child(4) { white-space: nowrap; }
 footer { color: #666; font-size: 7.5pt; margin-top: 4mm; }
 svg { display: block; }
 @media print { body { width: auto; } h1 { margin-top: 0; } }
