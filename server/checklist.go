@@ -72,11 +72,7 @@ type regionChecklistAnswer struct {
 // reports or its units do, in catalogue order.
 func (api *API) getRegionChecklist(c echo.Context) error {
 	s := api.snap(c)
-	reg, ok := s.Region(c.Param("code"))
-	if !ok {
-		return &web.NotFoundError{What: "region", Code: c.Param("code")}
-	}
-	period, err := web.PeriodParam(c, s)
+	reg, period, err := pathRegionPeriod(c, s)
 	if err != nil {
 		return err
 	}

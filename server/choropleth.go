@@ -19,6 +19,9 @@ const targetMethod = "target"
 // percentage points for percentages, 5% of the target for other units.
 const nearPoints = 5.0
 
+// defaultClasses is the number of classes when ?classes= is not given.
+const defaultClasses = 5
+
 type legendEntry struct {
 	Class   int      `json:"class"`
 	Label   string   `json:"label"`
@@ -142,7 +145,7 @@ func isMethod(m string) bool {
 func classesParam(c echo.Context) (int, error) {
 	v := c.QueryParam("classes")
 	if v == "" {
-		return 5, nil
+		return defaultClasses, nil
 	}
 	k, err := strconv.Atoi(v)
 	if err != nil || k < classify.MinClasses || k > classify.MaxClasses {

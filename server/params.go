@@ -67,3 +67,14 @@ func facilityTypesParam(c echo.Context) (map[analytics.FacilityType]bool, error)
 	}
 	return out, nil
 }
+
+// pathRegionPeriod reads the region of the path's {code} (404 when unknown)
+// and ?period=.
+func pathRegionPeriod(c echo.Context, s *analytics.Snapshot) (*analytics.Region, int, error) {
+	reg, ok := s.Region(c.Param("code"))
+	if !ok {
+		return nil, 0, &web.NotFoundError{What: "region", Code: c.Param("code")}
+	}
+	period, err := web.PeriodParam(c, s)
+	return reg, period, err
+}

@@ -103,6 +103,8 @@ func (api *API) reportRoutes() []route {
 		{get, "/api/v1/compare/departments", viewer, api.getDepartmentAttainment, true},
 		{get, "/api/v1/compare/distribution", viewer, api.getDistribution, true},
 		{get, "/api/v1/compare/index", viewer, api.getIndex, true},
+		{get, "/api/v1/regions/:code/brief.pdf", viewer, api.getBriefPDF, true},
+		{get, "/api/v1/regions/:code/brief.html", viewer, api.getBriefHTML, true},
 		{get, "/api/v1/charts/:kind", viewer, api.getChart, true},
 		{get, "/api/v1/export/observations.:format", analyst, api.exportObservations, true},
 		{get, "/api/v1/export/compare.:format", analyst, api.exportCompare, true},

@@ -93,7 +93,17 @@ async function detail(t, ctx, code) {
     region.level === 'community' ? gridSection(t, code) : '',
     ctx.state.period ? checklistSection(t, ctx.lang, region, ctx.state.period) : '',
   ]);
-  return regionHead(t, region) + body + grids + checklist;
+  return regionHead(t, region) + briefLinks(t, ctx, code) + body + grids + checklist;
+}
+
+/** The leader's brief of the region for the year and indicator on show. */
+function briefLinks(t, ctx, code) {
+  const q = new URLSearchParams();
+  if (ctx.state.period) q.set('period', ctx.state.period);
+  if (ctx.indicator && !ctx.indicator.layer) q.set('indicator', ctx.indicator.id);
+  const base = `/api/v1/regions/${encodeURIComponent(code)}/brief`;
+  return `<p class="brief-links"><a href="${esc(`${base}.pdf?${q}`)}" download data-brief="pdf">${esc(t.briefPDF)}</a>` +
+    ` <a href="${esc(`${base}.html?${q}`)}" target="_blank" rel="noopener" data-brief="html">${esc(t.briefPage)}</a></p>`;
 }
 
 /** Renders the panel for the current state into el. */

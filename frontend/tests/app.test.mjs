@@ -118,6 +118,12 @@ describe('web app', { timeout: 120_000, skip: browserSkip }, () => {
     assert.equal(await page.locator('#panel svg.trend circle').count(), (await api('/api/v1/periods')).items.length);
     const townships = (await api(`/api/v1/regions?level=township&parent=${county.code}`)).items;
     assert.equal(await page.locator('#panel ol.children li').count(), townships.length, 'children ranked');
+    const brief = page.locator('#panel a[data-brief="pdf"]');
+    assert.equal(await brief.innerText(), '简报 PDF');
+    const href = await brief.getAttribute('href');
+    assert.match(href, new RegExp(`^/api/v1/regions/${county.code}/brief\\.pdf\\?.*indicator=elderly_health_records`));
+    const pdf = await page.request.get(new URL(href, atlas.base).href);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf', 'the brief link answers a PDF');
     assert.match(page.url(), new RegExp(`sel=${county.code}`));
     t.diagnostic(await screenshot(page, 'county-detail'));
 

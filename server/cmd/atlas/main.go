@@ -3,6 +3,7 @@
 //	atlas [serve]                 serve HTTP (seeding an empty store first)
 //	atlas seed                    write the Nantong seeds into the store
 //	atlas import KIND FILE        import boundaries, observations, facilities, grids, osm or targets
+//	atlas brief [--level L] [--period Y] [-o F]  write the PDF brief of every region of a level into a zip
 //	atlas user add NAME ROLE [REGION]  add a user (password from ATLAS_PASSWORD or stdin)
 //	atlas migrate                 apply database migrations and exit
 //	atlas version                 print the version
@@ -58,6 +59,10 @@ func run(args []string) error {
 	if cmd == "import" {
 		imp.register(fs)
 	}
+	var bf briefFlags
+	if cmd == "brief" {
+		bf.register(fs)
+	}
 	positional, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -82,6 +87,8 @@ func run(args []string) error {
 			return err
 		}
 		return importCommand(ctx, cfg, log, positional[0], positional[1], opts)
+	case "brief":
+		return briefCommand(ctx, cfg, log, bf)
 	case "user":
 		return userCommand(ctx, cfg, log, positional, os.Stdin)
 	case "migrate":
@@ -90,7 +97,7 @@ func run(args []string) error {
 		fmt.Println("atlas", version)
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (serve, seed, import, user, migrate, version)", cmd)
+	return fmt.Errorf("unknown command %q (serve, seed, import, brief, user, migrate, version)", cmd)
 }
 
 // parseInterleaved parses flags wherever they stand among the positional
