@@ -42,7 +42,26 @@ function valueBlock(t, point) {
   const meets = o.meets === true ? 'meets' : o.meets === false ? 'misses' : 'unjudged';
   const gap = typeof o.gap === 'number' ? `<span class="gap">${esc(t.gap)} ${esc(formatGap(t, o.gap, o.unit))}</span>` : '';
   return `<div class="value-block"><div class="big">${esc(formatValue(t, o.value, o.unit))}</div>` +
-    `<div>${esc(t.target)} ${esc(target)}</div><div class="badge ${meets}">${esc(formatMeets(t, o.meets))}</div>${gap}</div>`;
+    `<div>${esc(t.target)} ${esc(target)}</div><div class="badge ${meets}">${esc(formatMeets(t, o.meets))}</div>${gap}</div>` +
+    kindsBlock(t, o);
+}
+
+/**
+ * The urban and the rural verdict of a region above the data level, each on
+ * its own communities against its own bar; where the notice sets the two
+ * bars apart (split) the region meets only if both kinds do.
+ */
+function kindsBlock(t, o) {
+  const parts = [['urban', o.urban], ['rural', o.rural]].filter(([, p]) => p);
+  if (!parts.length) return '';
+  const rows = parts.map(([kind, p]) => {
+    const cls = p.meets === true ? 'meets' : p.meets === false ? 'misses' : 'unjudged';
+    const target = p.target ? formatTarget(t, p.target.comparator, p.target.min, p.target.max, o.unit) : '—';
+    return `<li data-kind="${kind}"><span class="kind-name">${esc(t.kind[kind])}</span> ` +
+      `<span class="kind-value">${esc(formatValue(t, p.value, o.unit))}</span> · ${esc(t.target)} ${esc(target)} ` +
+      `<span class="badge ${cls}">${esc(formatMeets(t, p.meets))}</span></li>`;
+  }).join('');
+  return `<ul class="kinds">${rows}</ul>${o.split ? `<p class="muted split-note">${esc(t.splitNote)}</p>` : ''}`;
 }
 
 async function indicatorDetail(t, ctx, region) {
