@@ -57,3 +57,23 @@ func (a Applies) validate() error {
 	}
 	return nil
 }
+
+// JudgedPeriod is the period with observations in which the most of the
+// catalogue's targets apply, the latest of those tied; LatestPeriod when
+// the catalogue dates none. A leader's summary defaults to it: the latest
+// year may hold data that no target of the notice judges.
+func (s *Snapshot) JudgedPeriod() int {
+	best, most := s.LatestPeriod(), 0
+	for _, p := range s.periods {
+		n := 0
+		for i := range s.Catalogue.Indicators {
+			if a := s.Catalogue.Indicators[i].Applies; a != nil && a.Holds(p) {
+				n++
+			}
+		}
+		if n > 0 && n >= most {
+			best, most = p, n
+		}
+	}
+	return best
+}

@@ -17,7 +17,7 @@ import (
 const briefWeakest = 5
 
 // BriefOf assembles the leader's brief of region code for a period (0 for
-// the latest), mapping indicator (nil for the brief's weakest indicator).
+// the one the most targets judge, see Snapshot.JudgedPeriod), mapping indicator (nil for the brief's weakest indicator).
 // Every figure comes from the analytics the API answers with: the
 // scorecard and composite index among the region's peers (the regions of
 // its level under the same parent), attainment by department, the
@@ -25,7 +25,7 @@ const briefWeakest = 5
 // with the health options ho.
 func BriefOf(s *analytics.Snapshot, ho healthcov.Options, reg *analytics.Region, period int, ind *analytics.Indicator, now time.Time) (*brief.Brief, error) {
 	if period == 0 {
-		period = s.LatestPeriod()
+		period = s.JudgedPeriod()
 	}
 	b := &brief.Brief{Code: reg.Code, Name: reg.Name, Level: brief.LevelNames[string(reg.Level)], Period: period,
 		Version: s.Key(), Generated: now}

@@ -89,7 +89,7 @@ func (job *BriefJob) resolve(s *analytics.Snapshot) ([]*analytics.Region, *analy
 		return nil, nil, fmt.Errorf("brief: parent %q is not a region code", job.Parent)
 	}
 	if job.Period == 0 {
-		job.Period = s.LatestPeriod()
+		job.Period = s.JudgedPeriod()
 	}
 	if !s.HasPeriod(job.Period) {
 		return nil, nil, fmt.Errorf("brief: no observations for period %d (periods: %v)", job.Period, s.Periods())

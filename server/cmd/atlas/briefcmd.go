@@ -21,7 +21,7 @@ type briefFlags struct {
 func (f *briefFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.job.Level, "level", "township", "the level whose regions get a brief each: county, township, community")
 	fs.StringVar(&f.job.Parent, "parent", "", "only the regions inside this region code")
-	fs.IntVar(&f.job.Period, "period", 0, "the year (default the latest with observations)")
+	fs.IntVar(&f.job.Period, "period", 0, "the year (default the one in which the most targets apply)")
 	fs.StringVar(&f.job.Indicator, "indicator", "", "the indicator every map shows (default each brief's weakest)")
 	fs.StringVar(&f.out, "o", "briefs.zip", "the zip to write")
 }
