@@ -77,3 +77,21 @@ func (s *Snapshot) JudgedPeriod() int {
 	}
 	return best
 }
+
+// DefaultPeriod is the year a map or a table opens on: the latest period
+// whose observations reach at least half as many regions as the
+// best-reported period does. A few early figures for a new year (two
+// communities reporting 2015) must not turn everyone's map grey; once most
+// regions have reported, the new year is the default. 0 without data.
+func (s *Snapshot) DefaultPeriod() int {
+	most := 0
+	for _, n := range s.covered {
+		most = max(most, n)
+	}
+	for i := len(s.periods) - 1; i >= 0; i-- {
+		if p := s.periods[i]; 2*s.covered[p] >= most {
+			return p
+		}
+	}
+	return 0
+}

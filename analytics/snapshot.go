@@ -29,6 +29,7 @@ type Snapshot struct {
 	networks   []*network.Network
 	batches    []Batch
 	periods    []int
+	covered    map[int]int               // period → regions with at least one observation
 	obs        map[obsKey]float64        // raw data-level values
 	targets    map[obsKey]TargetOverride // per-region targets (overrides)
 	spatial    [4]rtree.RTreeG[int]      // region bounds per level
@@ -91,12 +92,20 @@ func (s *Snapshot) indexRegions() {
 
 func (s *Snapshot) indexObservations(obs []Observation) {
 	s.obs = make(map[obsKey]float64, len(obs))
-	seen := map[int]bool{}
+	type regionPeriod struct {
+		region string
+		period int
+	}
+	seen := map[regionPeriod]bool{}
+	s.covered = map[int]int{}
 	for _, o := range obs {
 		s.obs[obsKey{o.Indicator, o.Region, o.Period}] = o.Value
-		if !seen[o.Period] {
-			seen[o.Period] = true
-			s.periods = append(s.periods, o.Period)
+		if k := (regionPeriod{o.Region, o.Period}); !seen[k] {
+			seen[k] = true
+			if s.covered[o.Period] == 0 {
+				s.periods = append(s.periods, o.Period)
+			}
+			s.covered[o.Period]++
 		}
 	}
 	slices.Sort(s.periods)

@@ -40,7 +40,8 @@ func (api *API) listIndicators(c echo.Context) error {
 func (api *API) listPeriods(c echo.Context) error {
 	s := api.snap(c)
 	return web.SendJSON(c, struct {
-		Items  []int `json:"items"`
-		Latest int   `json:"latest"`
-	}{append([]int{}, s.Periods()...), s.LatestPeriod()})
+		Items   []int `json:"items"`
+		Latest  int   `json:"latest"`
+		Default int   `json:"default"`
+	}{append([]int{}, s.Periods()...), s.LatestPeriod(), s.DefaultPeriod()})
 }

@@ -21,6 +21,9 @@ const $ = (id) => document.getElementById(id);
 let state;
 let catalogue;
 let periods;
+// The year a view opens on when its address names none (the server's
+// choice: the latest year most regions have reported).
+let defaultPeriod;
 let counties = [];
 let me = null;
 let seq = 0;
@@ -45,7 +48,7 @@ const t = () => dashStrings(state.lang);
 
 function normalise(s) {
   if (!catalogue.some((i) => i.id === s.indicator)) s.indicator = catalogue[0].id;
-  if (!periods.map(String).includes(String(s.period))) s.period = String(periods[periods.length - 1]);
+  if (!periods.map(String).includes(String(s.period))) s.period = String(defaultPeriod);
   if (s.level === 'township' && !counties.some((c) => c.code === s.parent)) s.parent = counties[0]?.code ?? '';
   if (!s.parent) s.level = 'county';
   return s;
@@ -243,6 +246,7 @@ async function boot() {
   const [cat, per, cty] = await Promise.all(boot.map((u) => getJSON(u)));
   catalogue = cat.items;
   periods = per.items;
+  defaultPeriod = per.default || periods[periods.length - 1];
   counties = cty.items;
   normalise(state);
   applyLanguage();

@@ -32,6 +32,9 @@ const tileLayers = ['county', 'township', 'community', 'facility', 'grid'];
 let state;
 let catalogue;
 let periods;
+// The year a view opens on when its address names none (the server's
+// choice: the latest year most regions have reported).
+let defaultPeriod;
 let map;
 let countyBounds;
 let seq = 0;
@@ -64,7 +67,7 @@ function indicatorOf(id) {
 /** Makes a state usable with this catalogue and these periods. */
 function normalise(s) {
   if (!indicatorOf(s.indicator)) s.indicator = catalogue[0].id;
-  if (!periods.map(String).includes(String(s.period))) s.period = String(periods[periods.length - 1]);
+  if (!periods.map(String).includes(String(s.period))) s.period = String(defaultPeriod);
   return fitParent(s);
 }
 
@@ -297,6 +300,7 @@ async function boot() {
   const [config, cat, per, ...tjs] = await Promise.all(boot.map((u) => getJSON(u)));
   catalogue = cat.items;
   periods = per.items;
+  defaultPeriod = per.default || periods[periods.length - 1];
   normalise(state);
   // Ask for the first view's data while the map starts; refresh finds them cached.
   if (!computedLayer(state.indicator)) getJSON(choroplethURL(state)).catch(() => {});
