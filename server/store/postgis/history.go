@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
-	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/ctxerr"
 	"github.com/community-atlas/atlas/server/store/internal/history"
 	"github.com/community-atlas/atlas/server/store/internal/rowscan"
@@ -53,48 +52,6 @@ func captureStreamed(ctx context.Context, tx pgx.Tx, batch int64) error {
 		return fmt.Errorf("capture observation history: %w", err)
 	}
 	return history.Record(ctx, txQuerier{tx}, batch, 0, history.Counts{"observations": n})
-}
-
-// reader reads the history through the pool.
-func (s *Store) reader() history.Reader[time.Time] {
-	return history.Reader[time.Time]{DB: poolQuerier{s.pool}, At: func(t time.Time) (time.Time, error) { return t, nil }}
-}
-
-// Batches lists batches, newest first.
-func (s *Store) Batches(ctx context.Context, kind string, limit int, before int64) ([]store.BatchRecord, error) {
-	b, err := s.reader().Batches(ctx, kind, limit, before)
-	return b, wrap(err)
-}
-
-// Batch returns one batch.
-func (s *Store) Batch(ctx context.Context, id int64) (store.BatchRecord, error) {
-	b, err := s.reader().Batch(ctx, id)
-	return b, wrap(err)
-}
-
-// BatchScope says where a batch's rows lie.
-func (s *Store) BatchScope(ctx context.Context, id int64) (store.BatchScope, error) {
-	b, err := s.reader().BatchScope(ctx, id)
-	return b, wrap(err)
-}
-
-// RegionHistory is every change to a region's observations.
-func (s *Store) RegionHistory(ctx context.Context, code, indicator string) ([]store.ValueChange, error) {
-	c, err := s.reader().RegionHistory(ctx, code, indicator)
-	return c, wrap(err)
-}
-
-// BatchAuthors names the users who wrote batches.
-func (s *Store) BatchAuthors(ctx context.Context, ids []int64) (map[int64]string, error) {
-	a, err := s.reader().BatchAuthors(ctx, ids)
-	return a, wrap(err)
-}
-
-func wrap(err error) error {
-	if err != nil {
-		return fmt.Errorf("postgis: %w", err)
-	}
-	return nil
 }
 
 // Undo writes back what batch id replaced, as a new batch.

@@ -8,6 +8,9 @@ package postgis
 import (
 	"context"
 	"fmt"
+	"time"
+
+	"github.com/community-atlas/atlas/server/store/internal/history"
 
 	"github.com/community-atlas/atlas/migrations"
 	"github.com/community-atlas/atlas/server/store"
@@ -22,6 +25,7 @@ var _ store.Store = (*Store)(nil)
 type Store struct {
 	pool *pgxpool.Pool
 	accounts
+	history.Methods[time.Time]
 }
 
 // Open connects to the database at url (a postgres:// URL or key=value
@@ -52,7 +56,8 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgis: open: %w", err)
 	}
-	return &Store{pool: pool, accounts: accountsql.New(poolQuerier{pool}, accountDialect)}, nil
+	hist := history.Reader[time.Time]{DB: poolQuerier{pool}, At: func(t time.Time) (time.Time, error) { return t, nil }}
+	return &Store{pool: pool, accounts: accountsql.New(poolQuerier{pool}, accountDialect), Methods: history.NewMethods(hist, "postgis")}, nil
 }
 
 // Ping checks that the database answers.

@@ -49,48 +49,6 @@ func captureStreamed(ctx context.Context, tx *sql.Tx, batch int64) error {
 	return history.Record(ctx, q, batch, 0, history.Counts{"observations": n})
 }
 
-// reader reads the history on the database.
-func (s *Store) reader() history.Reader[string] {
-	return history.Reader[string]{DB: dbQuerier{s.db}, At: parseAt}
-}
-
-// Batches lists batches, newest first.
-func (s *Store) Batches(ctx context.Context, kind string, limit int, before int64) ([]store.BatchRecord, error) {
-	b, err := s.reader().Batches(ctx, kind, limit, before)
-	return b, wrap(err)
-}
-
-// Batch returns one batch.
-func (s *Store) Batch(ctx context.Context, id int64) (store.BatchRecord, error) {
-	b, err := s.reader().Batch(ctx, id)
-	return b, wrap(err)
-}
-
-// BatchScope says where a batch's rows lie.
-func (s *Store) BatchScope(ctx context.Context, id int64) (store.BatchScope, error) {
-	b, err := s.reader().BatchScope(ctx, id)
-	return b, wrap(err)
-}
-
-// RegionHistory is every change to a region's observations.
-func (s *Store) RegionHistory(ctx context.Context, code, indicator string) ([]store.ValueChange, error) {
-	c, err := s.reader().RegionHistory(ctx, code, indicator)
-	return c, wrap(err)
-}
-
-// BatchAuthors names the users who wrote batches.
-func (s *Store) BatchAuthors(ctx context.Context, ids []int64) (map[int64]string, error) {
-	a, err := s.reader().BatchAuthors(ctx, ids)
-	return a, wrap(err)
-}
-
-func wrap(err error) error {
-	if err != nil {
-		return fmt.Errorf("sqlite: %w", err)
-	}
-	return nil
-}
-
 // Undo writes back what batch id replaced, as a new batch.
 func (s *Store) Undo(ctx context.Context, id int64, user string) (analytics.Batch, error) {
 	orig, err := s.Batch(ctx, id)

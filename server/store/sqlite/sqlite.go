@@ -14,6 +14,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/community-atlas/atlas/server/store/internal/history"
+
 	"github.com/community-atlas/atlas/migrations"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/accountsql"
@@ -35,6 +37,7 @@ var _ store.Store = (*Store)(nil)
 type Store struct {
 	db *sql.DB
 	accounts
+	history.Methods[string]
 }
 
 // Open opens (creating it if need be) the database file at path and applies
@@ -73,7 +76,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	return &Store{db: db, accounts: accountsql.New(dbQuerier{db}, accountDialect)}, nil
+	hist := history.Reader[string]{DB: dbQuerier{db}, At: parseAt}
+	return &Store{db: db, accounts: accountsql.New(dbQuerier{db}, accountDialect), Methods: history.NewMethods(hist, "sqlite")}, nil
 }
 
 // createPrivate creates the database file, if it does not exist, readable
