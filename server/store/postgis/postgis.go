@@ -12,6 +12,7 @@ import (
 	"github.com/community-atlas/atlas/migrations"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/accountsql"
+	"github.com/community-atlas/atlas/server/store/internal/roundsql"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 )
@@ -22,6 +23,7 @@ var _ store.Store = (*Store)(nil)
 type Store struct {
 	pool *pgxpool.Pool
 	accounts
+	rounds
 }
 
 // Open connects to the database at url (a postgres:// URL or key=value
@@ -52,7 +54,8 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgis: open: %w", err)
 	}
-	return &Store{pool: pool, accounts: accountsql.New(poolQuerier{pool}, accountDialect)}, nil
+	return &Store{pool: pool, accounts: accountsql.New(poolQuerier{pool}, accountDialect),
+		rounds: roundsql.New(roundDB{poolQuerier{pool}}, roundDialect)}, nil
 }
 
 // Ping checks that the database answers.

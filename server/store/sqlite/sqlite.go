@@ -17,6 +17,7 @@ import (
 	"github.com/community-atlas/atlas/migrations"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/accountsql"
+	"github.com/community-atlas/atlas/server/store/internal/roundsql"
 
 	// Registers the "sqlite" database/sql driver.
 	_ "modernc.org/sqlite"
@@ -35,6 +36,7 @@ var _ store.Store = (*Store)(nil)
 type Store struct {
 	db *sql.DB
 	accounts
+	rounds
 }
 
 // Open opens (creating it if need be) the database file at path and applies
@@ -73,7 +75,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	return &Store{db: db, accounts: accountsql.New(dbQuerier{db}, accountDialect)}, nil
+	return &Store{db: db, accounts: accountsql.New(dbQuerier{db}, accountDialect),
+		rounds: roundsql.New(roundDB{dbQuerier{db}}, roundDialect)}, nil
 }
 
 // createPrivate creates the database file, if it does not exist, readable
