@@ -148,6 +148,26 @@ func TestRoundAPI(t *testing.T) {
 	}
 	s.do(t, "PUT", base+"/values", dm, js, jsonBody(map[string]any{"rows": []any{row("320612001001", 11, 12, "")}}), 409, &p)
 
+	// Submitted, not approved: provisional on request, for analysts and up.
+	var obs struct {
+		Items []struct {
+			Code        string
+			Value       *float64
+			Provisional bool
+		}
+	}
+	const obsPath = "/api/v1/observations?indicator=committee_members&level=community&parent=320612001&period=2014"
+	s.get(t, obsPath, 200, &obs)
+	if len(obs.Items) != 2 || obs.Items[0].Value != nil || obs.Items[0].Provisional {
+		t.Errorf("published values of 2014 before approval: %+v", obs.Items)
+	}
+	s.get(t, obsPath+"&values=provisional", 200, &obs)
+	if len(obs.Items) != 2 || *obs.Items[0].Value != 10 || !obs.Items[0].Provisional || *obs.Items[1].Value != 20 || !obs.Items[1].Provisional {
+		t.Errorf("provisional values: %+v", obs.Items)
+	}
+	s.do(t, "GET", obsPath+"&values=provisional", see, "", nil, 403, nil)
+	s.get(t, obsPath+"&values=draft", 400, &p)
+
 	review := func(token, region, action, comment string, status int) (out struct {
 		Regions []string
 		Batch   int64
