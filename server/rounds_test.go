@@ -60,9 +60,14 @@ func jsonBody(v any) *strings.Reader {
 // TestRoundAPI plays a round: opened, filled, refused for a count that is
 // not whole and an unexplained jump, fixed, submitted, returned with a
 // comment, resubmitted, approved into an observation batch that the
-// history can undo, shown on the progress board, published.
+// history can undo, shown on the progress board, published; on both
+// stores.
 func TestRoundAPI(t *testing.T) {
-	s := newServer(t, roundFixture())
+	t.Run("sqlite", func(t *testing.T) { playRound(t, newServerOn(t, openSQLite(t), roundFixture())) })
+	t.Run("postgis", func(t *testing.T) { playRound(t, newServerOn(t, openPostGIS(t), roundFixture())) })
+}
+
+func playRound(t *testing.T, s *testServer) {
 	ctx := t.Context()
 	for _, u := range []struct {
 		name, region string
