@@ -17,6 +17,7 @@ import (
 
 var tables = []string{"audit", "batch_history", "batches", "checklist", "checklist_files", "facilities", "facility_history",
 	"grid_history", "grids", "network_history", "networks", "observation_history", "observations", "region_history", "regions",
+	"round_events", "round_submissions", "round_values", "rounds",
 	"targets", "tokens", "users"}
 
 func openSQLite(t *testing.T) *sql.DB {

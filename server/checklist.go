@@ -128,7 +128,7 @@ func (api *API) checklistKey(c echo.Context) (analytics.ChecklistKey, error) {
 }
 
 func actor(c echo.Context) atlas.Actor {
-	return atlas.Actor{Name: who(c).name(), Region: who(c).Region}
+	return atlas.Actor{Name: who(c).name(), Region: who(c).Region, Admin: who(c).Role == auth.Admin}
 }
 
 // checklistBody is the body of PUT …/checklist/{item}.

@@ -27,13 +27,22 @@ const (
 // readBody decodes a JSON body strictly: unknown fields are an error, so a
 // misspelt option is not silently ignored. A body over maxJSONBody is 413.
 func readBody(c echo.Context, v any) error {
+	return readBodyMax(c, v, maxJSONBody)
+}
+
+// readBodyMax is readBody with a bound of its own, for the bodies that
+// carry data rather than options (a round's drafts).
+func readBodyMax(c echo.Context, v any, limit int64) error {
 	r := c.Request()
-	dec := json.NewDecoder(http.MaxBytesReader(c.Response(), r.Body, maxJSONBody))
+	dec := json.NewDecoder(http.MaxBytesReader(c.Response(), r.Body, limit))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooBig):
+			if limit != maxJSONBody {
+				return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf("the JSON body is over %d MiB", limit>>20))
+			}
 			return echo.NewHTTPError(http.StatusRequestEntityTooLarge,
 				fmt.Sprintf("the JSON body is over %d KiB; send at most %d places per request", maxJSONBody>>10, maxScenarioItems))
 		case errors.Is(err, io.EOF):

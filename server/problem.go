@@ -25,22 +25,27 @@ type Problem struct {
 	Instance string             `json:"instance,omitempty"`
 	Param    string             `json:"param,omitempty"`
 	Errors   []importer.Problem `json:"errors,omitempty"`
+	// Cells are the cells that keep a round's submission back.
+	Cells []atlas.CellProblem `json:"cells,omitempty"`
 }
 
 // problemFor maps an error to its problem document: the one place where
 // errors become HTTP statuses.
 func problemFor(err error) Problem {
 	var (
-		pe *web.ParamError
-		nf *web.NotFoundError
-		ie *importer.Error
-		he *echo.HTTPError
-		fe *atlas.ForbiddenError
-		tm *errTooMany
-		be *errBusy
-		ce *conflictError
-		se *atlas.StateError
-		uc *store.UndoConflict
+		pe  *web.ParamError
+		nf  *web.NotFoundError
+		ie  *importer.Error
+		he  *echo.HTTPError
+		fe  *atlas.ForbiddenError
+		tm  *errTooMany
+		be  *errBusy
+		ce  *conflictError
+		se  *atlas.StateError
+		uc  *store.UndoConflict
+		sc  *store.StatusConflict
+		sub *atlas.SubmitError
+		in  *atlas.InputError
 	)
 	switch {
 	case errors.Is(err, errUnauthenticated):
@@ -60,6 +65,13 @@ func problemFor(err error) Problem {
 		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: err.Error()}
 	case errors.As(err, &uc):
 		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: uc.Error()}
+	case errors.As(err, &sc):
+		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: sc.Error()}
+	case errors.As(err, &sub):
+		return Problem{Type: "/problems/submission-incomplete", Title: "The submission has problems; nothing was submitted",
+			Status: http.StatusUnprocessableEntity, Detail: sub.Error(), Cells: sub.Cells}
+	case errors.As(err, &in):
+		return Problem{Type: "/problems/invalid-parameter", Title: "Invalid parameter", Status: http.StatusBadRequest, Detail: in.Error(), Param: in.Field}
 	case errors.As(err, &pe):
 		return Problem{Type: "/problems/invalid-parameter", Title: "Invalid parameter", Status: http.StatusBadRequest, Detail: pe.Error(), Param: pe.Param}
 	case errors.As(err, &nf):

@@ -41,6 +41,11 @@ func (api *API) etag(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		s := api.snap(c)
 		c.Set(web.SnapshotKey, s)
+		if c.QueryParam("values") == provisionalValues {
+			// Submissions change without a new batch: never cached.
+			c.Response().Header().Set("Cache-Control", "no-store")
+			return next(c)
+		}
 		h := fnv.New64a()
 		_, _ = io.WriteString(h, req.URL.RequestURI())
 		tag := `"` + s.Key() + "-" + strconv.FormatUint(h.Sum64(), 36) + `"`

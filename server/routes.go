@@ -70,6 +70,7 @@ func (api *API) routes() []route {
 	rs = append(rs, api.accountRoutes()...)
 	rs = append(rs, api.uploadRoutes()...)
 	rs = append(rs, api.checklistRoutes()...)
+	rs = append(rs, api.roundRoutes()...)
 	return append(rs, api.webAppRoutes()...)
 }
 

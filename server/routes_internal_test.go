@@ -114,6 +114,10 @@ func expectedNeed(method, path string) string {
 		return analyst
 	case strings.HasPrefix(path, "/api/v1/uploads"):
 		return dataManager // staged imports, read back only by who may write them
+	case path == "/api/v1/rounds" && method == "POST", strings.HasSuffix(path, "/publish"):
+		return admin // opening and publishing a round are the city's
+	case strings.HasPrefix(path, "/api/v1/rounds"):
+		return dataManager // the round is for those who report and review
 	case strings.HasPrefix(path, "/api/v1/batches"):
 		return dataManager // the history of writes is for those who write
 	case strings.HasSuffix(path, "/whatif"), strings.HasSuffix(path, "/siting"):

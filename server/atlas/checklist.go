@@ -25,6 +25,7 @@ func (e *StateError) Error() string { return e.Reason }
 type Actor struct {
 	Name   string
 	Region string
+	Admin  bool // an admin, who reviews every round without being named
 }
 
 // ChecklistUpdate is a report on one item: status, evidence and link as

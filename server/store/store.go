@@ -85,6 +85,8 @@ type Store interface {
 	Accounts
 	// History holds what each batch replaced, and undoes batches.
 	History
+	// Rounds holds the yearly rounds and their submissions.
+	Rounds
 }
 
 // Watcher is a store that announces batches written by any process, so

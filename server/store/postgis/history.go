@@ -83,7 +83,8 @@ func (s *Store) Undo(ctx context.Context, id int64, user string) (analytics.Batc
 	return b, nil
 }
 
-// txQuerier runs the history's statements inside a transaction.
+// txQuerier runs the statements of the history and the rounds inside a
+// transaction.
 type txQuerier struct{ tx pgx.Tx }
 
 func (q txQuerier) QueryRow(ctx context.Context, query string, args ...any) rowscan.Scanner {

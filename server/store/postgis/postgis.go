@@ -15,6 +15,7 @@ import (
 	"github.com/community-atlas/atlas/migrations"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/accountsql"
+	"github.com/community-atlas/atlas/server/store/internal/roundsql"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 )
@@ -26,6 +27,7 @@ type Store struct {
 	pool *pgxpool.Pool
 	accounts
 	history.Methods[time.Time]
+	rounds
 }
 
 // Open connects to the database at url (a postgres:// URL or key=value
@@ -57,7 +59,8 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("postgis: open: %w", err)
 	}
 	hist := history.Reader[time.Time]{DB: poolQuerier{pool}, At: func(t time.Time) (time.Time, error) { return t, nil }}
-	return &Store{pool: pool, accounts: accountsql.New(poolQuerier{pool}, accountDialect), Methods: history.NewMethods(hist, "postgis")}, nil
+	return &Store{pool: pool, accounts: accountsql.New(poolQuerier{pool}, accountDialect),
+		Methods: history.NewMethods(hist, "postgis"), rounds: roundsql.New(roundDB{poolQuerier{pool}}, roundDialect)}, nil
 }
 
 // Ping checks that the database answers.

@@ -81,7 +81,8 @@ func (s *Store) Undo(ctx context.Context, id int64, user string) (analytics.Batc
 // setUndoRowsSQL records how many keys an undo wrote back.
 const setUndoRowsSQL = `UPDATE batches SET rows = $1 WHERE id = $2`
 
-// txQuerier runs the history's statements inside a transaction.
+// txQuerier runs the statements of the history and the rounds inside a
+// transaction.
 type txQuerier struct{ tx *sql.Tx }
 
 func (q txQuerier) QueryRow(ctx context.Context, query string, args ...any) rowscan.Scanner {

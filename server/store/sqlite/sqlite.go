@@ -19,6 +19,7 @@ import (
 	"github.com/community-atlas/atlas/migrations"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/store/internal/accountsql"
+	"github.com/community-atlas/atlas/server/store/internal/roundsql"
 
 	// Registers the "sqlite" database/sql driver.
 	_ "modernc.org/sqlite"
@@ -38,6 +39,7 @@ type Store struct {
 	db *sql.DB
 	accounts
 	history.Methods[string]
+	rounds
 }
 
 // Open opens (creating it if need be) the database file at path and applies
@@ -77,7 +79,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	hist := history.Reader[string]{DB: dbQuerier{db}, At: parseAt}
-	return &Store{db: db, accounts: accountsql.New(dbQuerier{db}, accountDialect), Methods: history.NewMethods(hist, "sqlite")}, nil
+	return &Store{db: db, accounts: accountsql.New(dbQuerier{db}, accountDialect),
+		Methods: history.NewMethods(hist, "sqlite"), rounds: roundsql.New(roundDB{dbQuerier{db}}, roundDialect)}, nil
 }
 
 // createPrivate creates the database file, if it does not exist, readable

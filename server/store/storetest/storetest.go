@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Audit", testAudit},
 		{"ConcurrentCreateUserOneWins", testConcurrentCreateUser},
 		{"Checklist", testChecklist},
+		{"Rounds", testRounds},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open(t)) })

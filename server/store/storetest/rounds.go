@@ -1,0 +1,106 @@
+package storetest
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/community-atlas/atlas/server/store"
+)
+
+// testRounds plays a round through the store: opened, a region's draft
+// saved, submitted, returned, resubmitted, approved, the round published;
+// a transition from the wrong status is refused with nothing written.
+func testRounds(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	opened := time.Date(2026, 1, 5, 9, 0, 0, 123456789, time.FixedZone("CST", 8*3600))
+	r := store.Round{Period: 2025, Indicators: []string{"mass_incidents", "committee_members"}, Level: "community",
+		Deadline: "2026-03-31", Reviewers: []string{"320602", "崇川审核"}, CreatedBy: "admin", CreatedAt: opened}
+	if err := s.CreateRound(ctx, &r); err != nil {
+		t.Fatalf("CreateRound: %v", err)
+	}
+	want := r
+	want.Status, want.CreatedAt = store.RoundOpen, us(opened)
+	if got, err := s.GetRound(ctx, r.ID); err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("GetRound(%d) = %+v, %v;\nwant %+v", r.ID, got, err, want)
+	}
+	later := store.Round{Period: 2026, Indicators: []string{"mass_incidents"}, Level: "township", Deadline: "2027-03-31",
+		Reviewers: []string{}, CreatedBy: "admin", CreatedAt: opened}
+	if err := s.CreateRound(ctx, &later); err != nil {
+		t.Fatalf("CreateRound: %v", err)
+	}
+	if got, err := s.ListRounds(ctx); err != nil || len(got) != 2 || got[0].ID != later.ID || got[1].ID != r.ID {
+		t.Fatalf("ListRounds = %+v, %v; want rounds %d then %d", got, err, later.ID, r.ID)
+	}
+	if _, err := s.GetRound(ctx, missingID); !errors.Is(err, store.ErrNoRound) {
+		t.Fatalf("GetRound(missing) error %v, want ErrNoRound", err)
+	}
+
+	at := opened.Add(time.Hour)
+	move := func(tr store.Transition) store.Submission {
+		t.Helper()
+		tr.Round, tr.Region, tr.At = r.ID, "320602001001", at
+		sub, err := s.Move(ctx, tr)
+		if err != nil {
+			t.Fatalf("Move to %s: %v", tr.To, err)
+		}
+		if sub.Status != tr.To || sub.UpdatedBy != tr.User || !sub.UpdatedAt.Equal(us(at)) || sub.Comment != tr.Comment {
+			t.Fatalf("Move to %s = %+v", tr.To, sub)
+		}
+		return sub
+	}
+	draft := []store.RoundValue{
+		{Region: "320602001001", Indicator: "committee_members", Value: 9},
+		{Region: "320602001001", Indicator: "mass_incidents", Value: 40, Reason: "两起群体事件"},
+	}
+	move(store.Transition{From: []string{store.NotStarted, store.Draft}, To: store.Draft, User: "dm", Values: draft})
+	move(store.Transition{From: []string{store.Draft}, To: store.Submitted, User: "dm"})
+	// A submitted region's draft cannot be saved.
+	_, err := s.Move(ctx, store.Transition{Round: r.ID, Region: "320602001001", From: []string{store.NotStarted, store.Draft, store.Returned},
+		To: store.Draft, User: "dm", At: at, Values: []store.RoundValue{}})
+	var conflict *store.StatusConflict
+	if !errors.As(err, &conflict) || conflict.Status != store.Submitted {
+		t.Fatalf("saving a submitted region's draft: error %v, want a StatusConflict naming submitted", err)
+	}
+	if got, err := s.RoundValues(ctx, r.ID); err != nil || !reflect.DeepEqual(got, draft) {
+		t.Fatalf("RoundValues after a refused save = %+v, %v; want %+v", got, err, draft)
+	}
+	move(store.Transition{From: []string{store.Submitted}, To: store.Returned, User: "rev", Comment: "社区两委人数有误"})
+	fixed := []store.RoundValue{{Region: "320602001001", Indicator: "committee_members", Value: 7}}
+	move(store.Transition{From: []string{store.NotStarted, store.Draft, store.Returned}, To: store.Draft, User: "dm", Values: fixed})
+	move(store.Transition{From: []string{store.Draft}, To: store.Submitted, User: "dm"})
+	sub := move(store.Transition{From: []string{store.Submitted}, To: store.Approved, User: "rev", Batch: 42})
+	if sub.Batch != 42 {
+		t.Fatalf("approved submission's batch %d, want 42", sub.Batch)
+	}
+	if got, err := s.RoundValues(ctx, r.ID); err != nil || !reflect.DeepEqual(got, fixed) {
+		t.Fatalf("RoundValues = %+v, %v; want %+v", got, err, fixed)
+	}
+	if subs, err := s.Submissions(ctx, r.ID); err != nil || len(subs) != 1 || subs[0] != sub {
+		t.Fatalf("Submissions = %+v, %v; want [%+v]", subs, err, sub)
+	}
+	evs, err := s.RoundEvents(ctx, r.ID, "320602001001")
+	var statuses []string
+	for _, e := range evs {
+		statuses = append(statuses, e.Status+"/"+e.User+"/"+e.Comment)
+	}
+	wantEvents := []string{"draft/dm/", "submitted/dm/", "returned/rev/社区两委人数有误", "draft/dm/", "submitted/dm/", "approved/rev/"}
+	if err != nil || !reflect.DeepEqual(statuses, wantEvents) {
+		t.Fatalf("RoundEvents = %v, %v; want %v", statuses, err, wantEvents)
+	}
+
+	if _, err := s.Move(ctx, store.Transition{Round: missingID, Region: "x", From: []string{store.NotStarted}, To: store.Draft, At: at}); !errors.Is(err, store.ErrNoRound) {
+		t.Fatalf("Move in a missing round: %v, want ErrNoRound", err)
+	}
+	if err := s.PublishRound(ctx, r.ID, "admin", at); err != nil {
+		t.Fatalf("PublishRound: %v", err)
+	}
+	got, err := s.GetRound(ctx, r.ID)
+	if err != nil || got.Status != store.RoundPublished || got.PublishedBy != "admin" || got.PublishedAt == nil || !got.PublishedAt.Equal(us(at)) {
+		t.Fatalf("published round = %+v, %v", got, err)
+	}
+	if err := s.PublishRound(ctx, missingID, "admin", at); !errors.Is(err, store.ErrNoRound) {
+		t.Fatalf("PublishRound(missing): %v, want ErrNoRound", err)
+	}
+}
