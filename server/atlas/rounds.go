@@ -367,23 +367,29 @@ func (a *Atlas) Review(ctx context.Context, id int64, code string, approve bool,
 	if len(regions) == 0 {
 		return nil, 0, &StateError{Reason: fmt.Sprintf("no submitted region inside %s to review", code)}
 	}
-	to, batch := store.Returned, int64(0)
-	if approve {
-		if err := checkScope(s, by.Region, cs); err != nil {
-			return nil, 0, err
+	if !approve {
+		for _, code := range regions {
+			if _, err := a.store.Move(ctx, store.Transition{Round: id, Region: code, From: []string{store.Submitted}, To: store.Returned,
+				User: by.Name, At: at, Comment: comment}); err != nil {
+				return nil, 0, err
+			}
 		}
-		res, err := a.apply(ctx, cs)
-		if err != nil {
-			return nil, 0, err
-		}
-		to, batch = store.Approved, res.Batch.ID
+		return regions, 0, nil
 	}
+	if err := checkScope(s, by.Region, cs); err != nil {
+		return nil, 0, err
+	}
+	// The values and the approvals are one write: a failure leaves the
+	// submissions submitted and nothing published.
 	for _, code := range regions {
-		if _, err := a.store.Move(ctx, store.Transition{Round: id, Region: code, From: []string{store.Submitted}, To: to,
-			User: by.Name, At: at, Comment: comment, Batch: batch}); err != nil {
-			return nil, batch, err
-		}
+		cs.Transitions = append(cs.Transitions, store.Transition{Round: id, Region: code, From: []string{store.Submitted},
+			To: store.Approved, User: by.Name, At: at, Comment: comment})
 	}
+	res, err := a.apply(ctx, cs)
+	if err != nil {
+		return nil, 0, err
+	}
+	batch := res.Batch.ID
 	return regions, batch, nil
 }
 

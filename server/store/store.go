@@ -47,6 +47,11 @@ type Changeset struct {
 	// Targets upsert by (indicator, region, period): a region's own target
 	// (annex quota).
 	Targets []analytics.TargetOverride
+	// Transitions move round submissions in the same transaction, each
+	// recording the new batch's id (a reviewer's approval publishes the
+	// values and marks the submissions approved together, or neither).
+	// They are not rows of the batch, and an undo leaves them.
+	Transitions []Transition
 }
 
 // Rows counts the records in the changeset.

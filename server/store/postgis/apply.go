@@ -66,6 +66,9 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 	if err := removeRegions(ctx, tx, c.RemoveRegions); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}
+	if err := s.rounds.MoveAll(ctx, txQuerier{tx}, c.Transitions, b.ID); err != nil {
+		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
+	}
 	if err := recordHistory(ctx, tx, b.ID, c, n); err != nil {
 		return analytics.Batch{}, fmt.Errorf("postgis: %w", ctxerr.Ended(ctx, err))
 	}

@@ -53,6 +53,9 @@ func (s *Store) Apply(ctx context.Context, c *store.Changeset) (analytics.Batch,
 		func(ctx context.Context, tx *sql.Tx) error { return writeChecklist(ctx, tx, c.Checklist, b.ID) },
 		func(ctx context.Context, tx *sql.Tx) error { return writeTargets(ctx, tx, c.Targets, b.ID) },
 		func(ctx context.Context, tx *sql.Tx) error { return removeRegions(ctx, tx, c.RemoveRegions) },
+		func(ctx context.Context, tx *sql.Tx) error {
+			return s.rounds.MoveAll(ctx, txQuerier{tx}, c.Transitions, b.ID)
+		},
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx); err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/store"
 )
 
@@ -102,5 +103,66 @@ func testRounds(t *testing.T, s store.Store) {
 	}
 	if err := s.PublishRound(ctx, missingID, "admin", at); !errors.Is(err, store.ErrNoRound) {
 		t.Fatalf("PublishRound(missing): %v, want ErrNoRound", err)
+	}
+}
+
+// testApprovalInApply: a changeset's transitions are written with its rows
+// in one transaction, each recording the new batch; one that finds its
+// submission in another status fails the whole write, and neither the
+// values nor the other region's approval are kept.
+func testApprovalInApply(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	m := newModel()
+	mustApply(t, s, m, Fixture())
+	at := time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC)
+	r := store.Round{Period: 2025, Indicators: []string{"committee_members"}, Level: "community", Deadline: "2026-03-31",
+		Reviewers: []string{}, CreatedBy: "admin", CreatedAt: at}
+	if err := s.CreateRound(ctx, &r); err != nil {
+		t.Fatalf("CreateRound: %v", err)
+	}
+	for _, tr := range []store.Transition{
+		{Region: UrbanCode, From: []string{store.NotStarted}, To: store.Draft, Values: []store.RoundValue{{Region: UrbanCode, Indicator: "committee_members", Value: 7}}},
+		{Region: UrbanCode, From: []string{store.Draft}, To: store.Submitted},
+		{Region: RuralCode, From: []string{store.NotStarted}, To: store.Draft, Values: []store.RoundValue{{Region: RuralCode, Indicator: "committee_members", Value: 5}}},
+	} {
+		tr.Round, tr.User, tr.At = r.ID, "dm", at
+		if _, err := s.Move(ctx, tr); err != nil {
+			t.Fatalf("Move %s to %s: %v", tr.Region, tr.To, err)
+		}
+	}
+	approve := func(region string) store.Transition {
+		return store.Transition{Round: r.ID, Region: region, From: []string{store.Submitted}, To: store.Approved, User: "rev", At: at}
+	}
+	obs := func(region string, v float64) analytics.Observation {
+		return analytics.Observation{Indicator: "committee_members", Region: region, Period: 2025, Value: v}
+	}
+	// The rural region is a draft, not submitted: the whole write fails.
+	bad := &store.Changeset{Kind: "observations", Source: "round", Observations: []analytics.Observation{obs(UrbanCode, 7), obs(RuralCode, 5)},
+		Transitions: []store.Transition{approve(UrbanCode), approve(RuralCode)}}
+	var conflict *store.StatusConflict
+	if _, err := s.Apply(ctx, bad); !errors.As(err, &conflict) || conflict.Region != RuralCode || conflict.Status != store.Draft {
+		t.Fatalf("approving a draft with a submitted region: error %v, want a StatusConflict naming %s in draft", err, RuralCode)
+	}
+	check(t, s, m)
+	statuses := map[string]string{}
+	subs, err := s.Submissions(ctx, r.ID)
+	for _, sub := range subs {
+		statuses[sub.Region] = sub.Status
+	}
+	if want := map[string]string{UrbanCode: store.Submitted, RuralCode: store.Draft}; err != nil || !reflect.DeepEqual(statuses, want) {
+		t.Fatalf("after the failed approval: submissions %v, %v; want %v", statuses, err, want)
+	}
+	good := &store.Changeset{Kind: "observations", Source: "round", Observations: []analytics.Observation{obs(UrbanCode, 7)},
+		Transitions: []store.Transition{approve(UrbanCode)}}
+	b := mustApply(t, s, m, good)
+	check(t, s, m)
+	subs, err = s.Submissions(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sub := range subs {
+		if sub.Region == UrbanCode && (sub.Status != store.Approved || sub.Batch != b.ID) {
+			t.Fatalf("approved submission %+v, want approved with batch %d", sub, b.ID)
+		}
 	}
 }

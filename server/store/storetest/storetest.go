@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ConcurrentCreateUserOneWins", testConcurrentCreateUser},
 		{"Checklist", testChecklist},
 		{"Rounds", testRounds},
+		{"ApprovalInApply", testApprovalInApply},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open(t)) })

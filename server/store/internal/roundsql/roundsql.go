@@ -208,31 +208,12 @@ func (r Rounds[T]) RoundEvents(ctx context.Context, round int64, region string) 
 	return out, nil
 }
 
-// Move carries out t in one transaction. The status is read, checked, and
-// written only if it is still the one read, so that two reviewers acting
-// at once cannot both move the same submission.
+// Move carries out t in one transaction.
 func (r Rounds[T]) Move(ctx context.Context, t store.Transition) (store.Submission, error) {
 	var sub store.Submission
 	err := r.db.Tx(ctx, func(q accountsql.Querier) error {
-		cur, err := r.status(ctx, q, t.Round, t.Region)
-		if err != nil {
-			return err
-		}
-		if !slices.Contains(t.From, cur) {
-			return &store.StatusConflict{Region: t.Region, Status: cur, To: t.To, From: t.From}
-		}
-		if err := r.write(ctx, q, t, cur); err != nil {
-			return err
-		}
-		if t.Values != nil {
-			if err := r.replaceValues(ctx, q, t.Round, t.Region, t.Values); err != nil {
-				return err
-			}
-		}
-		if _, err := q.Exec(ctx, insertEventSQL, t.Round, t.Region, t.To, t.Comment, t.User, r.stamp(t.At)); err != nil {
-			return err
-		}
-		sub, err = r.submission(q.QueryRow(ctx, submissionSQL, t.Round, t.Region))
+		var err error
+		sub, err = r.MoveIn(ctx, q, t)
 		return err
 	})
 	var conflict *store.StatusConflict
@@ -243,6 +224,44 @@ func (r Rounds[T]) Move(ctx context.Context, t store.Transition) (store.Submissi
 		return store.Submission{}, fmt.Errorf("%s: submission %d/%s to %s: %w", r.d.Name, t.Round, t.Region, t.To, ctxerr.Ended(ctx, err))
 	}
 	return sub, nil
+}
+
+// MoveIn carries out t inside the transaction q belongs to (a store's
+// Apply runs a changeset's transitions so). The status is read, checked,
+// and written only if it is still the one read, so that two reviewers
+// acting at once cannot both move the same submission.
+func (r Rounds[T]) MoveIn(ctx context.Context, q accountsql.Querier, t store.Transition) (store.Submission, error) {
+	cur, err := r.status(ctx, q, t.Round, t.Region)
+	if err != nil {
+		return store.Submission{}, err
+	}
+	if !slices.Contains(t.From, cur) {
+		return store.Submission{}, &store.StatusConflict{Region: t.Region, Status: cur, To: t.To, From: t.From}
+	}
+	if err := r.write(ctx, q, t, cur); err != nil {
+		return store.Submission{}, err
+	}
+	if t.Values != nil {
+		if err := r.replaceValues(ctx, q, t.Round, t.Region, t.Values); err != nil {
+			return store.Submission{}, err
+		}
+	}
+	if _, err := q.Exec(ctx, insertEventSQL, t.Round, t.Region, t.To, t.Comment, t.User, r.stamp(t.At)); err != nil {
+		return store.Submission{}, err
+	}
+	return r.submission(q.QueryRow(ctx, submissionSQL, t.Round, t.Region))
+}
+
+// MoveAll carries out a changeset's transitions inside its transaction,
+// each recording batch.
+func (r Rounds[T]) MoveAll(ctx context.Context, q accountsql.Querier, ts []store.Transition, batch int64) error {
+	for _, t := range ts {
+		t.Batch = batch
+		if _, err := r.MoveIn(ctx, q, t); err != nil {
+			return fmt.Errorf("submission %d/%s to %s: %w", t.Round, t.Region, t.To, err)
+		}
+	}
+	return nil
 }
 
 // status is where a submission stands: NotStarted without a row;
