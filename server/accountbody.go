@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -44,7 +45,7 @@ func readJSON(r io.Reader, limit int64, v any, strict bool, shape string) error 
 func requireJSON(c echo.Context) error {
 	mt, _, err := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	if err != nil || mt != echo.MIMEApplicationJSON {
-		return &echo.HTTPError{Code: http.StatusUnsupportedMediaType, Message: "send the body as Content-Type: application/json"}
+		return &echo.HTTPError{Code: http.StatusUnsupportedMediaType, Message: msg.New("send the body as Content-Type: application/json")}
 	}
 	return nil
 }

@@ -43,7 +43,7 @@ const principalKey = "principal"
 var errUnauthenticated = errors.New("authentication required")
 
 func needRole(r string) error {
-	return atlas.Forbidden("this needs the role " + r + " or above")
+	return atlas.Forbidden("this needs the role %s or above", r)
 }
 
 // tokenCache remembers recently checked tokens for a few seconds, so that a

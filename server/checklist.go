@@ -14,6 +14,7 @@ import (
 	"github.com/community-atlas/atlas/analytics/compare"
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
@@ -206,12 +207,12 @@ func (api *API) postChecklistFile(c echo.Context) error {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) || strings.Contains(err.Error(), "request body too large") {
-			return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf("an evidence file is at most %d MiB", maxEvidenceFile>>20))
+			return echo.NewHTTPError(http.StatusRequestEntityTooLarge, msg.New("an evidence file is at most %d MiB", maxEvidenceFile>>20))
 		}
 		return err
 	}
 	if len(data) > maxEvidenceFile {
-		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf("an evidence file is at most %d MiB", maxEvidenceFile>>20))
+		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, msg.New("an evidence file is at most %d MiB", maxEvidenceFile>>20))
 	}
 	if len(data) == 0 {
 		return web.BadParam("file", "%q is empty", name)

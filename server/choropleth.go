@@ -169,7 +169,7 @@ func breaksParam(v string) ([]float64, error) {
 		out[i] = f
 	}
 	if _, err := classify.Breaks(classify.Manual, nil, 0, out); err != nil {
-		return nil, web.BadParam("breaks", "%s", strings.TrimPrefix(err.Error(), "classify: "))
+		return nil, web.BadParam("breaks", "%v", err)
 	}
 	return out, nil
 }

@@ -77,7 +77,7 @@ func valueLegend(res *choropleth, q *choroplethQuery, values []float64) error {
 	}
 	breaks, err := classify.Breaks(classify.Method(q.method), values, q.classes, q.manual)
 	if err != nil {
-		return web.BadParam("method", "%s", strings.TrimPrefix(err.Error(), "classify: "))
+		return web.BadParam("method", "%v", err)
 	}
 	k := len(breaks) - 1
 	colours, err := classify.Colours(q.palette, max(k, classify.MinClasses))

@@ -25,10 +25,15 @@ var layerFormats = map[string]string{
 	"xlsx":    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
+// crsParam reads ?crs=, the CRS of an export (default EPSG:4326).
 func crsParam(c echo.Context) (proj.CRS, error) {
-	crs, err := proj.Parse(c.QueryParam("crs"))
-	if err != nil {
-		return crs, web.BadParam("crs", "%v", err)
+	v := c.QueryParam("crs")
+	crs, err := proj.Parse(v)
+	switch {
+	case errors.Is(err, proj.ErrNeedsDatumShift):
+		return crs, web.BadParam("crs", "%q is not a supported CRS for exports: its datum differs from WGS 84/CGCS2000 by up to a few hundred metres, and no shift to WGS 84 is given (supported: %s)", v, proj.Names())
+	case err != nil:
+		return crs, web.BadParam("crs", "%q is not a supported CRS (%s)", v, proj.Names())
 	}
 	return crs, nil
 }

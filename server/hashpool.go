@@ -2,9 +2,10 @@ package server
 
 import (
 	"context"
-	"fmt"
 	"runtime"
 	"time"
+
+	"github.com/community-atlas/atlas/server/msg"
 )
 
 // hashPool bounds the password hashes computed at once. Each argon2id hash
@@ -35,8 +36,11 @@ func defaultHashPool() *hashPool {
 // errBusy: the server is at its bound for this work; try again shortly.
 type errBusy struct{ wait time.Duration }
 
-func (e *errBusy) Error() string {
-	return fmt.Sprintf("too many password checks at once; try again in %d s", retrySeconds(e.wait))
+func (e *errBusy) Error() string { return e.In(msg.EN) }
+
+// In says the error in l.
+func (e *errBusy) In(l msg.Lang) string {
+	return msg.New("too many password checks at once; try again in %d s", retrySeconds(e.wait)).In(l)
 }
 
 // RetryAfter is when to try again, for the Retry-After header.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -20,11 +21,11 @@ func (api *API) readyz(c echo.Context) error {
 	defer cancel()
 	s := api.atlas.Snapshot()
 	if s == nil {
-		return echo.NewHTTPError(http.StatusServiceUnavailable, "no snapshot loaded yet")
+		return echo.NewHTTPError(http.StatusServiceUnavailable, msg.New("no snapshot loaded yet"))
 	}
 	if err := api.atlas.Ping(ctx); err != nil {
 		api.log.Warn("store not reachable", "err", err)
-		return echo.NewHTTPError(http.StatusServiceUnavailable, "the store is not reachable")
+		return echo.NewHTTPError(http.StatusServiceUnavailable, msg.New("the store is not reachable"))
 	}
 	return web.SendJSON(c, map[string]any{"status": "ready", "snapshot_version": s.Version})
 }

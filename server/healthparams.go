@@ -116,7 +116,7 @@ func healthError(err error) error {
 	var uf *healthcov.UnknownFacilityError
 	switch {
 	case errors.As(err, &pe):
-		return web.BadParam(pe.Param, "%s", pe.Reason)
+		return web.BadParam(pe.Param, "%v", pe) // the reason, said in the request's language
 	case errors.As(err, &uf):
 		return &web.NotFoundError{What: "facility", Code: uf.ID}
 	}

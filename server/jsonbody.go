@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -44,7 +45,7 @@ func readBodyMax(c echo.Context, v any, limit int64) error {
 				return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf("the JSON body is over %d MiB", limit>>20))
 			}
 			return echo.NewHTTPError(http.StatusRequestEntityTooLarge,
-				fmt.Sprintf("the JSON body is over %d KiB; send at most %d places per request", maxJSONBody>>10, maxScenarioItems))
+				msg.New("the JSON body is over %d KiB; send at most %d places per request", maxJSONBody>>10, maxScenarioItems))
 		case errors.Is(err, io.EOF):
 			return web.BadParam("body", "send the request as a JSON object")
 		}

@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
@@ -29,9 +31,47 @@ type Problem struct {
 	Cells []atlas.CellProblem `json:"cells,omitempty"`
 }
 
-// problemFor maps an error to its problem document: the one place where
-// errors become HTTP statuses.
-func problemFor(err error) Problem {
+// problemFor maps an error to its problem document in English: the one
+// place where errors become HTTP statuses.
+func problemFor(err error) Problem { return problemIn(err, msg.EN) }
+
+// problemIn is err's problem document with its title and detail in l.
+func problemIn(err error, l msg.Lang) Problem {
+	p := problemKind(err)
+	p.Title = msg.New(p.Title).In(l)
+	if p.detail != nil {
+		p.Detail = p.detail.In(l)
+	}
+	return p.Problem
+}
+
+// classified is a problem whose detail is yet to be said in a language.
+type classified struct {
+	Problem
+	detail msg.Localizer
+}
+
+// said is err as a detail: in the request's language where err (or the
+// first error it wraps that can) says itself, else as it stands.
+type said struct{ err error }
+
+func (s said) In(l msg.Lang) string {
+	var lz msg.Localizer
+	var fm msg.Formatted
+	switch {
+	case l == msg.EN:
+	case errors.As(s.err, &lz):
+		return lz.In(l)
+	case errors.As(s.err, &fm):
+		f, args := fm.MessageFormat()
+		return msg.New(f, args...).In(l)
+	}
+	return s.err.Error()
+}
+
+// problemKind classifies err: its type, status, English title and the
+// detail to say.
+func problemKind(err error) classified {
 	var (
 		pe  *web.ParamError
 		nf  *web.NotFoundError
@@ -47,50 +87,70 @@ func problemFor(err error) Problem {
 		sub *atlas.SubmitError
 		in  *atlas.InputError
 	)
+	is := func(typ, title string, status int, detail msg.Localizer) classified {
+		return classified{Problem{Type: typ, Title: title, Status: status}, detail}
+	}
 	switch {
 	case errors.Is(err, errUnauthenticated):
-		return Problem{Type: "/problems/unauthenticated", Title: "Sign in needed", Status: http.StatusUnauthorized,
-			Detail: "log in (POST /api/v1/auth/login) or send Authorization: Bearer <token>"}
+		return is("/problems/unauthenticated", "Sign in needed", http.StatusUnauthorized,
+			msg.New("log in (POST /api/v1/auth/login) or send Authorization: Bearer <token>"))
 	case errors.As(err, &fe):
-		return Problem{Type: "/problems/forbidden", Title: "Forbidden", Status: http.StatusForbidden, Detail: fe.Error()}
+		return is("/problems/forbidden", "Forbidden", http.StatusForbidden, fe)
 	case errors.As(err, &tm):
-		return Problem{Type: "/problems/too-many-requests", Title: "Too many requests", Status: http.StatusTooManyRequests, Detail: tm.Error()}
+		return is("/problems/too-many-requests", "Too many requests", http.StatusTooManyRequests, tm)
 	case errors.As(err, &be):
-		return Problem{Type: "/problems/busy", Title: "Busy", Status: http.StatusServiceUnavailable, Detail: be.Error()}
+		return is("/problems/busy", "Busy", http.StatusServiceUnavailable, be)
 	case errors.As(err, &ce):
-		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: ce.Error()}
+		return is("/problems/conflict", "Conflict", http.StatusConflict, ce)
 	case errors.As(err, &se):
-		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: se.Error()}
+		return is("/problems/conflict", "Conflict", http.StatusConflict, se)
 	case errors.Is(err, atlas.ErrNoEntry):
-		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: err.Error()}
+		return is("/problems/not-found", "Not found", http.StatusNotFound, said{err})
 	case errors.As(err, &uc):
-		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: uc.Error()}
+		return is("/problems/conflict", "Conflict", http.StatusConflict, uc)
 	case errors.As(err, &sc):
-		return Problem{Type: "/problems/conflict", Title: "Conflict", Status: http.StatusConflict, Detail: sc.Error()}
+		return is("/problems/conflict", "Conflict", http.StatusConflict, said{sc})
 	case errors.As(err, &sub):
-		return Problem{Type: "/problems/submission-incomplete", Title: "The submission has problems; nothing was submitted",
-			Status: http.StatusUnprocessableEntity, Detail: sub.Error(), Cells: sub.Cells}
+		p := is("/problems/submission-incomplete", "The submission has problems; nothing was submitted",
+			http.StatusUnprocessableEntity, said{sub})
+		p.Cells = sub.Cells
+		return p
 	case errors.As(err, &in):
-		return Problem{Type: "/problems/invalid-parameter", Title: "Invalid parameter", Status: http.StatusBadRequest, Detail: in.Error(), Param: in.Field}
+		p := is("/problems/invalid-parameter", "Invalid parameter", http.StatusBadRequest, said{in})
+		p.Param = in.Field
+		return p
 	case errors.As(err, &pe):
-		return Problem{Type: "/problems/invalid-parameter", Title: "Invalid parameter", Status: http.StatusBadRequest, Detail: pe.Error(), Param: pe.Param}
+		p := is("/problems/invalid-parameter", "Invalid parameter", http.StatusBadRequest, pe)
+		p.Param = pe.Param
+		return p
 	case errors.As(err, &nf):
-		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: nf.Error()}
+		return is("/problems/not-found", "Not found", http.StatusNotFound, nf)
 	case errors.As(err, &ie):
-		p := Problem{Type: "/problems/invalid-file", Title: "The file has problems; nothing was written", Status: http.StatusUnprocessableEntity, Detail: ie.Error(), Errors: ie.Problems}
+		p := is("/problems/invalid-file", "The file has problems; nothing was written", http.StatusUnprocessableEntity, ie)
+		p.Errors = ie.Problems
 		return p
 	case errors.Is(err, atlas.ErrUnknownKind):
-		return Problem{Type: "/problems/not-found", Title: "Not found", Status: http.StatusNotFound, Detail: err.Error()}
+		return is("/problems/not-found", "Not found", http.StatusNotFound, said{err})
 	case errors.Is(err, store.ErrNotReady):
-		return Problem{Type: "/problems/unavailable", Title: "Store unavailable", Status: http.StatusServiceUnavailable,
-			Detail: "the database is not reachable; try again shortly"}
+		return is("/problems/unavailable", "Store unavailable", http.StatusServiceUnavailable,
+			msg.New("the database is not reachable; try again shortly"))
 	case errors.Is(err, context.DeadlineExceeded):
-		return Problem{Type: "/problems/timeout", Title: "Request timed out", Status: http.StatusServiceUnavailable}
+		return is("/problems/timeout", "Request timed out", http.StatusServiceUnavailable, nil)
 	case errors.As(err, &he):
-		return Problem{Type: "about:blank", Title: http.StatusText(he.Code), Status: he.Code, Detail: fmt.Sprint(he.Message)}
+		return is("about:blank", http.StatusText(he.Code), he.Code, httpDetail(he))
 	}
-	return Problem{Type: "/problems/internal", Title: "Internal error", Status: http.StatusInternalServerError,
-		Detail: "the server failed; the cause is in its log"}
+	return is("/problems/internal", "Internal error", http.StatusInternalServerError,
+		msg.New("the server failed; the cause is in its log"))
+}
+
+// httpDetail is an echo error's message: ours are messages; echo's own
+// (a route not found, a body over the limit) are its status text, which
+// the catalogue holds as well.
+func httpDetail(he *echo.HTTPError) msg.Localizer {
+	if m, ok := he.Message.(msg.Localizer); ok {
+		return m
+	}
+	return msg.New(fmt.Sprint(he.Message))
 }
 
 // errorHandler writes every handler error as application/problem+json.
@@ -99,8 +159,11 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		if c.Response().Committed {
 			return
 		}
-		p := problemFor(err)
+		p := problemIn(err, msg.Of(c.Request()))
 		p.Instance = c.Request().URL.RequestURI()
+		if !strings.Contains(strings.Join(c.Response().Header().Values("Vary"), ","), "Accept-Language") {
+			c.Response().Header().Add("Vary", "Accept-Language") // the detail is in the request's language
+		}
 		if p.Status == http.StatusUnauthorized {
 			c.Response().Header().Set("WWW-Authenticate", `Bearer realm="atlas"`)
 		}

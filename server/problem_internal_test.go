@@ -10,6 +10,7 @@ import (
 
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
@@ -25,9 +26,9 @@ func TestProblemFor(t *testing.T) {
 	}{
 		"unauthenticated": {errUnauthenticated, http.StatusUnauthorized, "/problems/unauthenticated"},
 		"forbidden":       {atlas.Forbidden("no"), http.StatusForbidden, "/problems/forbidden"},
-		"forbidden rows":  {&atlas.ForbiddenError{Reason: "outside", Rows: []string{"region 3206"}}, http.StatusForbidden, "/problems/forbidden"},
+		"forbidden rows":  {&atlas.ForbiddenError{Reason: "outside", Rows: []msg.Message{msg.New("region %s", "3206")}}, http.StatusForbidden, "/problems/forbidden"},
 		"too many":        {&errTooMany{wait: time.Second}, http.StatusTooManyRequests, "/problems/too-many-requests"},
-		"conflict":        {&conflictError{"exists"}, http.StatusConflict, "/problems/conflict"},
+		"conflict":        {&conflictError{msg.New("exists")}, http.StatusConflict, "/problems/conflict"},
 		"entry state":     {&atlas.StateError{Reason: "not done"}, http.StatusConflict, "/problems/conflict"},
 		"no entry":        {fmt.Errorf("%w: x", atlas.ErrNoEntry), http.StatusNotFound, "/problems/not-found"},
 		"bad parameter":   {web.BadParam("level", "no"), http.StatusBadRequest, "/problems/invalid-parameter"},

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -32,7 +33,9 @@ type list[T any] struct {
 }
 
 // etag answers If-None-Match with 304 when the snapshot has not changed:
-// a GET's answer depends only on the snapshot version and the request URI.
+// a GET's answer depends only on the snapshot version, the request URI and
+// the negotiated form and language (the OGC API's pages by Accept, every
+// problem and page by Accept-Language), which the tag and Vary name.
 func (api *API) etag(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
@@ -47,9 +50,10 @@ func (api *API) etag(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		h := fnv.New64a()
-		_, _ = io.WriteString(h, req.URL.RequestURI())
+		_, _ = io.WriteString(h, req.URL.RequestURI()+"\x00"+req.Header.Get("Accept")+"\x00"+string(msg.Of(req)))
 		tag := `"` + s.Key() + "-" + strconv.FormatUint(h.Sum64(), 36) + `"`
 		c.Response().Header().Set("ETag", tag)
+		c.Response().Header().Add("Vary", "Accept, Accept-Language")
 		c.Response().Header().Set("Cache-Control", "no-cache")
 		if req.Header.Get("If-None-Match") == tag {
 			return c.NoContent(http.StatusNotModified)

@@ -89,7 +89,7 @@ func (b roundBody) validate(s *analytics.Snapshot) error {
 		case !ok:
 			return web.BadParam("indicators", "%q is not an indicator of the catalogue", id)
 		case string(ind.DataLevel) != b.Level:
-			return web.BadParam("indicators", "%s is observed at %s level, not %s", id, ind.DataLevel, b.Level)
+			return web.BadParam("indicators", "%s is observed at %s level, not %s", id, ind.DataLevel, analytics.Level(b.Level))
 		case slices.Contains(b.Indicators[:i], id):
 			return web.BadParam("indicators", "%s is named twice", id)
 		}

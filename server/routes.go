@@ -130,6 +130,7 @@ func (api *API) ogcRoutes() []route {
 		{get, "/ogc/collections/:id", analyst, o.Collection, true},
 		{get, "/ogc/collections/:id/items", analyst, o.Items, true},
 		{get, "/ogc/collections/:id/items/:fid", analyst, o.Item, true},
+		{get, ogc.StylesheetPath, analyst, o.Stylesheet, false},
 	}
 }
 

@@ -3,13 +3,13 @@ package server
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"sync"
 	"time"
 
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -159,8 +159,11 @@ var dummyHash = sync.OnceValue(func() string {
 // errTooMany: the login rate limit.
 type errTooMany struct{ wait time.Duration }
 
-func (e *errTooMany) Error() string {
-	return fmt.Sprintf("too many failed logins; try again in %d s", retrySeconds(e.wait))
+func (e *errTooMany) Error() string { return e.In(msg.EN) }
+
+// In says the error in l.
+func (e *errTooMany) In(l msg.Lang) string {
+	return msg.New("too many failed logins; try again in %d s", retrySeconds(e.wait)).In(l)
 }
 
 // RetryAfter is when to try again, for the Retry-After header.

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 )
 
@@ -62,7 +63,7 @@ func (d *uploadDir) put(owner, kind, file string, r io.Reader) (*stagedUpload, e
 		return nil, err
 	}
 	if len(mine) >= maxUploadsByUser {
-		return nil, &conflictError{msg: fmt.Sprintf("%d uploads of yours wait to be committed or discarded (at most %d); discard one first",
+		return nil, &conflictError{msg.New("%d uploads of yours wait to be committed or discarded (at most %d); discard one first",
 			len(mine), maxUploadsByUser)}
 	}
 	if err := os.MkdirAll(d.dir, 0o700); err != nil {

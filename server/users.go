@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/server/auth"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -107,7 +108,7 @@ func (api *API) createUser(c echo.Context) error {
 	}
 	u := &auth.User{Username: req.Username, PasswordHash: hash, Role: *req.Role, Region: *req.Region}
 	if err := api.atlas.CreateUser(c.Request().Context(), u); errors.Is(err, auth.ErrExists) {
-		return &conflictError{fmt.Sprintf("user %q exists", req.Username)}
+		return &conflictError{msg.New("user %q exists", req.Username)}
 	} else if err != nil {
 		return err
 	}
@@ -198,7 +199,8 @@ func (api *API) hashPassword(ctx context.Context, pw string) (string, error) {
 	return hash, herr
 }
 
-// conflictError: the thing to create exists.
-type conflictError struct{ msg string }
+// conflictError: the thing to create exists, or the limit of its kind is
+// reached.
+type conflictError struct{ msg.Message }
 
-func (e *conflictError) Error() string { return e.msg }
+func (e *conflictError) Error() string { return e.In(msg.EN) }

@@ -49,6 +49,22 @@ const (
 	MaxClasses = 9
 )
 
+// Error is an input that cannot be classified. It keeps its format and
+// arguments (MessageFormat), so that a caller can say it in another
+// language.
+type Error struct {
+	format string
+	args   []any
+}
+
+func classifyError(format string, args ...any) error { return &Error{format, args} }
+
+func (e *Error) Error() string { return "classify: " + fmt.Sprintf(e.format, e.args...) }
+
+// MessageFormat is the error's format and arguments, without the
+// package's prefix.
+func (e *Error) MessageFormat() (string, []any) { return e.format, e.args }
+
 // ErrNoValues is returned when there is nothing to classify.
 var ErrNoValues = errors.New("classify: no values")
 
@@ -60,7 +76,7 @@ func Breaks(method Method, values []float64, k int, manual []float64) ([]float64
 		return checkManual(manual)
 	}
 	if k < MinClasses || k > MaxClasses {
-		return nil, fmt.Errorf("classify: %d classes; between %d and %d are possible", k, MinClasses, MaxClasses)
+		return nil, classifyError("%d classes; between %d and %d are possible", k, MinClasses, MaxClasses)
 	}
 	if len(values) == 0 {
 		return nil, ErrNoValues
@@ -69,7 +85,7 @@ func Breaks(method Method, values []float64, k int, manual []float64) ([]float64
 	slices.Sort(sorted)
 	for _, v := range sorted {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("classify: value %g is not finite", v)
+			return nil, classifyError("value %g is not finite", v)
 		}
 	}
 	switch method {
@@ -84,19 +100,19 @@ func Breaks(method Method, values []float64, k int, manual []float64) ([]float64
 	case StdDev:
 		return stddevBreaks(sorted, k), nil
 	}
-	return nil, fmt.Errorf("classify: unknown method %q", method)
+	return nil, classifyError("unknown method %q", method)
 }
 
 func checkManual(b []float64) ([]float64, error) {
 	if len(b) < 2 || len(b)-1 > MaxClasses {
-		return nil, fmt.Errorf("classify: manual breaks need 2 to %d limits, got %d", MaxClasses+1, len(b))
+		return nil, classifyError("manual breaks need 2 to %d limits, got %d", MaxClasses+1, len(b))
 	}
 	for i, v := range b {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("classify: manual break %g is not finite", v)
+			return nil, classifyError("manual break %g is not finite", v)
 		}
 		if i > 0 && v <= b[i-1] {
-			return nil, fmt.Errorf("classify: manual breaks must rise: %g follows %g", v, b[i-1])
+			return nil, classifyError("manual breaks must rise: %g follows %g", v, b[i-1])
 		}
 	}
 	return slices.Clone(b), nil

@@ -43,7 +43,7 @@ const DefaultPalette = "YlGnBu"
 // sequential palette.
 func Colours(name string, k int) ([]string, error) {
 	if k < MinClasses || k > MaxClasses {
-		return nil, fmt.Errorf("classify: %d classes; palettes have %d to %d", k, MinClasses, MaxClasses)
+		return nil, classifyError("%d classes; palettes have %d to %d", k, MinClasses, MaxClasses)
 	}
 	key := fmt.Sprint(k)
 	if c, ok := palettes.Sequential[name][key]; ok {
@@ -52,7 +52,7 @@ func Colours(name string, k int) ([]string, error) {
 	if c, ok := palettes.Diverging[name][key]; ok {
 		return slices.Clone(c), nil
 	}
-	return nil, fmt.Errorf("classify: unknown palette %q (sequential: %v; diverging: %v)", name, PaletteNames(false), PaletteNames(true))
+	return nil, classifyError("unknown palette %q (sequential: %v; diverging: %v)", name, PaletteNames(false), PaletteNames(true))
 }
 
 // PaletteNames lists the sequential (or diverging) palette names.

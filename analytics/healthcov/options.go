@@ -104,16 +104,23 @@ type Options struct {
 	Speeds    Speeds
 }
 
-// ParamError is an option or input that cannot be used, naming it.
+// ParamError is an option or input that cannot be used, naming it. It
+// keeps the reason's format and arguments (MessageFormat), so that a
+// caller can say the reason in another language.
 type ParamError struct {
 	Param  string
 	Reason string
+	format string
+	args   []any
 }
 
 func (e *ParamError) Error() string { return e.Param + ": " + e.Reason }
 
+// MessageFormat is the reason's format and arguments.
+func (e *ParamError) MessageFormat() (string, []any) { return e.format, e.args }
+
 func paramError(param, format string, args ...any) error {
-	return &ParamError{Param: param, Reason: fmt.Sprintf(format, args...)}
+	return &ParamError{Param: param, Reason: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 // normal fills the defaults in and checks the options.

@@ -1,8 +1,21 @@
 // Requests to the Community Atlas API. Answers are cached per URL for the
 // life of the page: they change only with an import, and a reload fetches
-// them again.
+// them again. Every request asks for the interface's language, so that a
+// refusal's problem detail, which the app shows, is in it too.
 
 const cache = new Map();
+
+let language = 'zh-CN';
+
+/** Sets the language requests ask for: the interface's ('zh' or 'en'). */
+export function setLanguage(lang) {
+  language = lang === 'en' ? 'en' : 'zh-CN';
+}
+
+/** headers with the Accept-Language of the interface's language added. */
+export function withLanguage(headers = {}) {
+  return { ...headers, 'Accept-Language': language };
+}
 
 /** An API answer that was not 2xx, with the problem document's detail. */
 export class ApiError extends Error {
@@ -14,9 +27,9 @@ export class ApiError extends Error {
 }
 
 /** Fetches url once per key and reads its JSON; a failure is not remembered. */
-function once(key, url, init) {
+function once(key, url, init = {}) {
   if (!cache.has(key)) {
-    const p = fetch(url, init).then((r) => answer(url, r));
+    const p = fetch(url, { ...init, headers: withLanguage(init.headers) }).then((r) => answer(url, r));
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }
@@ -26,6 +39,11 @@ function once(key, url, init) {
 /** GETs JSON, once per URL. */
 export function getJSON(url) {
   return once(url, url);
+}
+
+/** GETs JSON afresh, past the cache and the browser's: an answer that changes with every write. */
+export async function getFresh(url) {
+  return answer(url, await fetch(url, { cache: 'no-store', headers: withLanguage() }));
 }
 
 let csrf = '';
@@ -57,7 +75,7 @@ async function answer(url, r) {
 
 /** Sends a JSON body with a method that writes (PUT, POST), never cached. */
 export async function sendJSON(method, url, body) {
-  const headers = { 'Content-Type': 'application/json' };
+  const headers = withLanguage({ 'Content-Type': 'application/json' });
   if (csrf) headers['X-CSRF-Token'] = csrf;
   return answer(url, await fetch(url, { method, headers, body: JSON.stringify(body) }));
 }
@@ -66,7 +84,7 @@ export async function sendJSON(method, url, body) {
 export async function sendFile(url, file) {
   const body = new FormData();
   body.append('file', file);
-  const headers = csrf ? { 'X-CSRF-Token': csrf } : {};
+  const headers = withLanguage(csrf ? { 'X-CSRF-Token': csrf } : {});
   return answer(url, await fetch(url, { method: 'POST', headers, body }));
 }
 

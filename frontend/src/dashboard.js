@@ -5,7 +5,7 @@
 
 import './style.css';
 import './dashboard.css';
-import { getJSON, url } from './api.js';
+import { getJSON, setLanguage, url } from './api.js';
 import { chartFailed, chartIn, chartLoading, chartPNG, drawChart } from './charts.js';
 import { dashStrings } from './dashboard-i18n.js';
 import { dashLevels, formatDashboard, initialSearch, mapLink, parseDashboard, scopeParams } from './dashboard-state.js';
@@ -74,6 +74,7 @@ function indicatorOptions(d) {
 /** Sets every static text in the state's language, and the form's options. */
 function applyLanguage() {
   const d = t();
+  setLanguage(d.lang);
   document.documentElement.lang = d.lang === 'en' ? 'en' : 'zh-CN';
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = d[el.dataset.t];
   for (const el of document.querySelectorAll('[data-t-aria]')) el.setAttribute('aria-label', d[el.dataset.tAria]);

@@ -10,6 +10,7 @@
 // a day after it was sent.
 
 import './importwizard.css';
+import { withLanguage } from './api.js';
 import { importStrings } from './importstrings.js';
 import { bbox } from './map.js';
 
@@ -70,7 +71,7 @@ class Wizard {
       this.show();
     }
     if (!saved?.id) return;
-    const r = await fetch('/api/v1/uploads');
+    const r = await fetch('/api/v1/uploads', { headers: withLanguage() });
     const items = r.ok ? (await r.json()).items : [];
     this.upload = items.find((u) => u.id === saved.id) ?? null;
     if (!this.upload) {
@@ -83,7 +84,7 @@ class Wizard {
   }
 
   send(method, url, body) {
-    const headers = this.me.csrf_token ? { 'X-CSRF-Token': this.me.csrf_token } : {};
+    const headers = withLanguage(this.me.csrf_token ? { 'X-CSRF-Token': this.me.csrf_token } : {});
     return fetch(url, { method, headers, body });
   }
 
@@ -99,6 +100,7 @@ class Wizard {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', '/api/v1/uploads');
       if (this.me.csrf_token) xhr.setRequestHeader('X-CSRF-Token', this.me.csrf_token);
+      xhr.setRequestHeader('Accept-Language', withLanguage()['Accept-Language']);
       xhr.upload.onprogress = (e) => {
         this.progress = { loaded: e.loaded, total: e.total || file.size };
         this.renderProgress();
@@ -141,7 +143,7 @@ class Wizard {
     this.checking = true;
     this.render();
     const q = this.query();
-    const r = await fetch(`/api/v1/uploads/${this.upload.id}/report${q.size ? `?${q}` : ''}`);
+    const r = await fetch(`/api/v1/uploads/${this.upload.id}/report${q.size ? `?${q}` : ''}`, { headers: withLanguage() });
     this.checking = false;
     const body = await r.json().catch(() => ({}));
     if (!r.ok) {

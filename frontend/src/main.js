@@ -8,7 +8,7 @@ import './style.css';
 import './layers.css';
 import './phone.css';
 import { drawAnalysis, dropOverlays, loadAnalysis, loadChoropleth, shownSources } from './analysis.js';
-import { choroplethURL, getJSON, setCSRF } from './api.js';
+import { choroplethURL, getJSON, setCSRF, setLanguage } from './api.js';
 import { asIndicator, computedLayer } from './computed.js';
 import { readControls, renderControls, renderIndicatorNote, syncControls } from './controls.js';
 import { strings } from './i18n.js';
@@ -82,6 +82,7 @@ function writeURL(push) {
 /** Sets every static text of the page, and the form once the catalogue is in, in the state's language. */
 function applyLanguage() {
   const d = t();
+  setLanguage(state.lang);
   document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = d[el.dataset.t];
   for (const el of document.querySelectorAll('[data-t-aria]')) el.setAttribute('aria-label', d[el.dataset.tAria]);

@@ -5,16 +5,12 @@
 // managers of its scope — and, for items reported further down, how many
 // of its townships or communities are done.
 
-import { sendFile, sendJSON } from './api.js';
+import { getFresh, sendFile, sendJSON } from './api.js';
 import { esc } from './format.js';
 import { taskName } from './i18n.js';
 
 /** Reads a checklist answer afresh: it changes with every report. */
-async function fresh(url) {
-  const r = await fetch(url, { cache: 'no-store' });
-  if (!r.ok) throw new Error(`${r.status} (${url})`);
-  return r.json();
-}
+const fresh = getFresh;
 
 function entryURL(region, item, period, tail = '') {
   return `/api/v1/regions/${encodeURIComponent(region)}/checklist/${encodeURIComponent(item)}${tail}?period=${encodeURIComponent(period)}`;
@@ -109,7 +105,7 @@ async function sectionBody(t, lang, region, period, openTask) {
 
 /** The checklist section for a region (a container the wiring re-renders). */
 export async function checklistSection(t, lang, region, period) {
-  const body = await sectionBody(t, lang, region, period, '').catch((err) => `<p class="error">${esc(t.failed)}: ${esc(err.message)}</p>`);
+  const body = await sectionBody(t, lang, region, period, '').catch((err) => `<p class="error">${esc(t.failed)}: ${esc(err.detail ?? err.message)}</p>`);
   return `<section id="checklist" data-code="${esc(region.code)}" data-level="${esc(region.level)}" data-parent="${esc(region.parent ?? '')}" data-period="${esc(period)}">${body}</section>`;
 }
 

@@ -2,11 +2,13 @@
 // a login sets an HttpOnly session cookie that every later request (tiles
 // included) carries, so the app never holds the secret itself.
 
+import { withLanguage } from './api.js';
+
 const $ = (id) => document.getElementById(id);
 
 /** The signed-in user ({user, role, region, csrf_token}; user null when anonymous), or null when a login is needed. */
 export async function whoAmI() {
-  const r = await fetch('/api/v1/auth/me');
+  const r = await fetch('/api/v1/auth/me', { headers: withLanguage() });
   if (r.status === 401) return null;
   if (!r.ok) throw new Error(`${r.status} ${r.statusText} (/api/v1/auth/me)`);
   return r.json();
@@ -28,7 +30,7 @@ export function askLogin(strings) {
       submit.disabled = true;
       try {
         const r = await fetch('/api/v1/auth/login', {
-          method: 'POST', headers: { 'Content-Type': 'application/json' },
+          method: 'POST', headers: withLanguage({ 'Content-Type': 'application/json' }),
           body: JSON.stringify({ username: $('login-user').value.trim(), password: $('login-pass').value }),
         });
         if (r.ok) {

@@ -105,6 +105,27 @@ describe('web app', { timeout: 120_000, skip: browserSkip }, () => {
     app.assertNoErrors();
   });
 
+  test('a refusal is explained in the interface\'s language, whatever the browser\'s', async (t) => {
+    // The browser says English; the interface is Chinese until switched.
+    const path = '/?ind=registered_volunteers&level=township&method=manual&breaks=10,5';
+    const app = await openApp(chrome.browser, atlas.base, path, { context: { locale: 'en-US' } });
+    const { page } = app;
+    const q = `${choroplethQuery({ indicator: 'registered_volunteers', level: 'township', period: latest, method: 'manual' })}&breaks=10,5`;
+    const detail = async (lang) => {
+      const r = await fetch(atlas.base + q, { headers: { ...auth, 'Accept-Language': lang } });
+      assert.equal(r.status, 400, `GET ${q} in ${lang}`);
+      return (await r.json()).detail;
+    };
+    const [zh, en] = [await detail('zh-CN'), await detail('en')];
+    assert.notEqual(zh, en);
+    assert.ok((await page.locator('#error').innerText()).includes(zh), 'the Chinese interface shows the Chinese detail');
+    await page.click('#lang');
+    await settle(page);
+    assert.ok((await page.locator('#error').innerText()).includes(en), 'the English interface shows the English detail');
+    t.diagnostic(await screenshot(page, 'refusal-in-english'));
+    app.assertNoErrors();
+  });
+
   test('clicking a county opens its details; drill-down shows its townships; the breadcrumb goes back', async (t) => {
     const app = await openApp(chrome.browser, atlas.base, '/?ind=elderly_health_records');
     const { page } = app;

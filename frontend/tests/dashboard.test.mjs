@@ -80,6 +80,8 @@ describe('dashboard', { timeout: 180_000, skip: browserSkip }, () => {
     t.diagnostic(await screenshot(page, 'dashboard-split-verdicts'));
     // The latest year (2014) has no target for one-stop service: not judged.
     await page.goto(`${atlas.base}/dashboard?year=${latest}`);
+    // settle() only knows the requests a booted page has made: wait for the boot.
+    await page.waitForFunction(() => window.atlas?.metrics?.firstRenderMs);
     await settle(page);
     const later = await api(`/api/v1/compare?level=county&period=${latest}`);
     await assertCells(page, later, ['one_stop_service', 'worker_training']);

@@ -2,23 +2,30 @@ package atlas
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 )
 
 // ErrNoEntry is returned for a review of a checklist entry nobody has
 // reported.
-var ErrNoEntry = errors.New("no checklist entry")
+var ErrNoEntry = msg.Errorf("no checklist entry")
 
 // StateError is a write the entry's current state does not allow, such as
-// approving an entry that is not done.
-type StateError struct{ Reason string }
+// approving an entry that is not done: Reason formatted with Args (an
+// English format of the message catalogue).
+type StateError struct {
+	Reason string
+	Args   []any
+}
 
-func (e *StateError) Error() string { return e.Reason }
+func (e *StateError) Error() string { return e.In(msg.EN) }
+
+// In says the error in l.
+func (e *StateError) In(l msg.Lang) string { return msg.New(e.Reason, e.Args...).In(l) }
 
 // Actor is who writes: the username and the region they are limited to
 // (empty for the whole atlas).
@@ -69,13 +76,13 @@ func (a *Atlas) ReviewChecklist(ctx context.Context, k analytics.ChecklistKey, s
 	s := a.Snapshot()
 	old, ok := s.ChecklistEntry(k)
 	if !ok {
-		return nil, fmt.Errorf("%w: region %s has not reported item %s for %d", ErrNoEntry, k.Region, k.Item, k.Period)
+		return nil, msg.Errorf("%w: region %s has not reported item %s for %d", ErrNoEntry, k.Region, k.Item, k.Period)
 	}
 	if err := canReview(s, old, by); err != nil {
 		return nil, err
 	}
 	if state == analytics.ReviewApproved && old.Status != analytics.Done {
-		return nil, &StateError{Reason: fmt.Sprintf("item %s of region %s is %s, not done: only a done item can be approved", k.Item, k.Region, old.Status)}
+		return nil, &StateError{Reason: "item %s of region %s is %s, not done: only a done item can be approved", Args: []any{k.Item, k.Region, msg.New(string(old.Status))}}
 	}
 	e := *old
 	e.Review, e.Reviewer, e.ReviewNote, e.ReviewedAt = state, by.Name, note, &at
@@ -85,13 +92,13 @@ func (a *Atlas) ReviewChecklist(ctx context.Context, k analytics.ChecklistKey, s
 // canReview applies the reviewer rule of ReviewChecklist.
 func canReview(s *analytics.Snapshot, e *analytics.ChecklistEntry, by Actor) error {
 	if by.Name == e.UpdatedBy {
-		return Forbidden(fmt.Sprintf("you wrote the last report on item %s of region %s; someone else must review it", e.Item, e.Region))
+		return Forbidden("you wrote the last report on item %s of region %s; someone else must review it", e.Item, e.Region)
 	}
 	if by.Region == "" {
 		return nil
 	}
 	if by.Region == e.Region || !s.Within(e.Region, by.Region) {
-		return Forbidden(fmt.Sprintf("your account is limited to region %s; entries of region %s are reviewed from a region above it", by.Region, e.Region))
+		return Forbidden("your account is limited to region %s; entries of region %s are reviewed from a region above it", by.Region, e.Region)
 	}
 	return nil
 }

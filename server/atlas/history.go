@@ -2,9 +2,9 @@ package atlas
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 )
 
@@ -111,19 +111,19 @@ func (a *Atlas) checkUndoScope(ctx context.Context, id int64, region string) err
 	if err != nil {
 		return err
 	}
-	var outside []string
+	var outside []msg.Message
 	if sc.Networks {
-		outside = append(outside, "road networks, which every region shares")
+		outside = append(outside, networksRow)
 	}
 	for _, code := range sc.Regions {
 		// A region the atlas no longer holds is judged by its parent,
 		// which the scope lists too.
 		if _, ok := whole.Region(code); ok && !whole.Within(code, region) {
-			outside = append(outside, "region "+code)
+			outside = append(outside, msg.New("region %s", code))
 		}
 	}
 	if len(outside) > 0 {
-		return &ForbiddenError{Reason: fmt.Sprintf("your account is limited to region %s; batch %d has rows outside it", region, id), Rows: outside}
+		return &ForbiddenError{Reason: "your account is limited to region %s; batch %d has rows outside it", Args: []any{region, id}, Rows: outside}
 	}
 	return nil
 }

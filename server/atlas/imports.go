@@ -10,6 +10,7 @@ import (
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/network"
 	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 )
 
@@ -137,8 +138,7 @@ func scopeUsable(whole *analytics.Snapshot, kind, region string) error {
 	}
 	if kind == importer.OSM {
 		// A road network serves every region it crosses, not one subtree.
-		return Forbidden("your account is limited to region " + region +
-			"; road networks are shared by every region: only a data manager without a region limit may import one")
+		return Forbidden("your account is limited to region %s; road networks are shared by every region: only a data manager without a region limit may import one", region)
 	}
 	if _, ok := whole.Region(region); !ok {
 		return scopeGone(region)
@@ -159,7 +159,7 @@ func (a *Atlas) read(ctx context.Context, kind, file string, data []byte, idx im
 	case importer.Targets:
 		return importer.ReadTargets(file, data, a.catalogue, idx, opts)
 	}
-	return nil, nil, fmt.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
+	return nil, nil, msg.Errorf("%w %q (one of %v)", ErrUnknownKind, kind, importer.Kinds)
 }
 
 func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, error) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/roundcheck"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 )
 
@@ -96,8 +97,11 @@ type CellProblem struct {
 // submitted.
 type SubmitError struct{ Cells []CellProblem }
 
-func (e *SubmitError) Error() string {
-	return fmt.Sprintf("%d cells keep the submission back; nothing was submitted", len(e.Cells))
+func (e *SubmitError) Error() string { return e.In(msg.EN) }
+
+// In says the error in l.
+func (e *SubmitError) In(l msg.Lang) string {
+	return msg.New("%d cells keep the submission back; nothing was submitted", len(e.Cells)).In(l)
 }
 
 // reportingRegions are the regions of the round's level inside within
@@ -231,7 +235,7 @@ func (a *Atlas) SaveDraft(ctx context.Context, id int64, rows map[string][]store
 		}
 		for _, v := range rows[code] {
 			if !slices.Contains(r.Indicators, v.Indicator) {
-				return &InputError{Field: "indicator", Reason: fmt.Sprintf("indicator %q is not one of round %d's: %v", v.Indicator, id, r.Indicators)}
+				return &InputError{Field: "indicator", Message: msg.New("indicator %q is not one of round %d's: %v", v.Indicator, id, r.Indicators)}
 			}
 		}
 	}
@@ -342,7 +346,7 @@ func (a *Atlas) Review(ctx context.Context, id int64, code string, approve bool,
 	}
 	s := a.Snapshot()
 	if _, ok := s.Region(code); !ok {
-		return nil, 0, &InputError{Field: "region", Reason: fmt.Sprintf("region %q does not exist", code)}
+		return nil, 0, &InputError{Field: "region", Message: msg.New("region %q does not exist", code)}
 	}
 	if err := canReviewRound(s, r, code, by); err != nil {
 		return nil, 0, err
@@ -409,7 +413,7 @@ func (a *Atlas) openRound(ctx context.Context, id int64) (store.Round, error) {
 func canReport(s *analytics.Snapshot, r store.Round, code string, by Actor) error {
 	reg, ok := s.Region(code)
 	if !ok || string(reg.Level) != r.Level {
-		return &InputError{Field: "region", Reason: fmt.Sprintf("region %q is not a %s, which round %d is reported by", code, r.Level, r.ID)}
+		return &InputError{Field: "region", Message: msg.New("region %q is not a %s, which round %d is reported by", code, analytics.Level(r.Level), r.ID)}
 	}
 	if by.Region != "" && !s.Within(code, by.Region) {
 		return Forbidden(fmt.Sprintf("your account is limited to region %s; region %s lies outside it", by.Region, code))
@@ -461,7 +465,11 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// InputError is a request whose content cannot be used: Field names what.
-type InputError struct{ Field, Reason string }
+// InputError is a request whose content cannot be used: Field names what,
+// the message why.
+type InputError struct {
+	Field string
+	msg.Message
+}
 
-func (e *InputError) Error() string { return e.Reason }
+func (e *InputError) Error() string { return e.String() }

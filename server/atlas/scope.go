@@ -1,10 +1,8 @@
 package atlas
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 )
 
@@ -16,11 +14,11 @@ func checkScope(s *analytics.Snapshot, region string, cs *store.Changeset) error
 	if len(rows) == 0 {
 		return nil
 	}
-	names := make([]string, len(rows))
+	names := make([]msg.Message, len(rows))
 	for i, r := range rows {
-		names[i] = r.What
+		names[i] = r.Row
 	}
-	return &ForbiddenError{Reason: fmt.Sprintf("your account is limited to region %s; nothing was written, since these rows lie outside it", region), Rows: names}
+	return &ForbiddenError{Reason: outsideReason, Args: []any{region}, Rows: names}
 }
 
 // Outside is one row of a changeset that a user limited to a region may
@@ -28,11 +26,20 @@ func checkScope(s *analytics.Snapshot, region string, cs *store.Changeset) error
 // that kind (Index, from 0), its key (code, id, or indicator/region/period)
 // and why it lies outside.
 type Outside struct {
-	Kind  string `json:"kind"` // region, observation, facility, grid, network
-	Index int    `json:"-"`
-	Key   string `json:"key"`
-	What  string `json:"what"`
+	Kind  string      `json:"kind"` // region, observation, facility, grid, network
+	Index int         `json:"-"`
+	Key   string      `json:"key"`
+	What  string      `json:"what"` // Row in English
+	Row   msg.Message `json:"-"`
 }
+
+// outside is an Outside row described by row.
+func outside(kind string, index int, key string, row msg.Message) Outside {
+	return Outside{Kind: kind, Index: index, Key: key, What: row.String(), Row: row}
+}
+
+// outsideReason is the refusal of a write with rows outside the region.
+const outsideReason = "your account is limited to region %s; nothing was written, since these rows lie outside it"
 
 // outsideRows lists the rows of cs that lie outside region's subtree:
 // regions and observations by their code, facilities and grids both by the
@@ -51,43 +58,43 @@ func outsideRows(s *analytics.Snapshot, region string, cs *store.Changeset) []Ou
 	var out []Outside
 	for i, r := range cs.Regions {
 		if !sc.storedInside(r.Code) || !sc.newInside(r.Code) {
-			out = append(out, Outside{"region", i, r.Code, fmt.Sprintf("region %s (%s)", r.Code, r.Name)})
+			out = append(out, outside("region", i, r.Code, msg.New("region %s (%s)", r.Code, r.Name)))
 		}
 	}
 	for i, code := range cs.RemoveRegions {
 		if !sc.s.Within(code, region) {
-			out = append(out, Outside{"removal", i, code, "removal of region " + code})
+			out = append(out, outside("removal", i, code, msg.New("removal of region %s", code)))
 		}
 	}
 	for i, o := range cs.Observations {
 		if !sc.newInside(o.Region) {
 			key := observationKey(o)
-			out = append(out, Outside{"observation", i, key, fmt.Sprintf("observation %s of region %s in %d", o.Indicator, o.Region, o.Period)})
+			out = append(out, outside("observation", i, key, observationRow(o)))
 		}
 	}
 	for i, t := range cs.Targets {
 		if !sc.newInside(t.Region) {
-			out = append(out, Outside{"target", i, observationKey(analytics.Observation{Indicator: t.Indicator, Region: t.Region, Period: t.Period}),
-				fmt.Sprintf("target %s of region %s in %d", t.Indicator, t.Region, t.Period)})
+			out = append(out, outside("target", i, observationKey(analytics.Observation{Indicator: t.Indicator, Region: t.Region, Period: t.Period}),
+				msg.New("target %s of region %s in %d", t.Indicator, t.Region, t.Period)))
 		}
 	}
 	for i, f := range cs.Facilities {
-		if why := sc.moved("facility "+f.ID, f.Region, storedFacilityRegion(s, f.ID)); why != "" {
-			out = append(out, Outside{"facility", i, f.ID, why})
+		if why, ok := sc.moved(msg.New("facility %s", f.ID), f.Region, storedFacilityRegion(s, f.ID)); !ok {
+			out = append(out, outside("facility", i, f.ID, why))
 		}
 	}
 	for i, g := range cs.Grids {
-		if why := sc.moved("grid "+g.Code, g.Community, storedGridCommunity(s, g.Code)); why != "" {
-			out = append(out, Outside{"grid", i, g.Code, why})
+		if why, ok := sc.moved(msg.New("grid %s", g.Code), g.Community, storedGridCommunity(s, g.Code)); !ok {
+			out = append(out, outside("grid", i, g.Code, why))
 		}
 	}
 	for i, e := range cs.Checklist {
 		if !sc.newInside(e.Region) {
-			out = append(out, Outside{"checklist", i, e.Item + "/" + e.Region, fmt.Sprintf("checklist item %s of region %s in %d", e.Item, e.Region, e.Period)})
+			out = append(out, outside("checklist", i, e.Item+"/"+e.Region, msg.New("checklist item %s of region %s in %d", e.Item, e.Region, e.Period)))
 		}
 	}
 	if len(cs.Networks) > 0 { // ImportWith refuses them before reading; kept here for any other caller
-		out = append(out, Outside{"network", 0, "", "road networks, which every region shares"})
+		out = append(out, outside("network", 0, "", networksRow))
 	}
 	return out
 }
@@ -131,17 +138,31 @@ func (sc scopeCheck) newInside(code string) bool {
 
 // moved checks a record that belongs to one region: where it would belong,
 // and where it belongs now if it exists. It says why the record lies
-// outside, or "".
-func (sc scopeCheck) moved(what, to, from string) string {
-	var bad []string
+// outside, or reports it inside.
+func (sc scopeCheck) moved(what msg.Message, to, from string) (msg.Message, bool) {
+	var bad []any
 	if !sc.newInside(to) {
-		bad = append(bad, fmt.Sprintf("%s in region %s", what, to))
+		bad = append(bad, msg.New("%s in region %s", what, to))
 	}
 	if from != "" && !sc.s.Within(from, sc.region) {
-		bad = append(bad, what+", which belongs to a region outside yours")
+		bad = append(bad, msg.New("%s, which belongs to a region outside yours", what))
 	}
-	return strings.Join(bad, "; ")
+	switch len(bad) {
+	case 0:
+		return msg.Message{}, true
+	case 1:
+		return bad[0].(msg.Message), false
+	}
+	return msg.New("%s; %s", bad...), false
 }
+
+// observationRow names an observation outside the region.
+func observationRow(o analytics.Observation) msg.Message {
+	return msg.New("observation %s of region %s in %d", o.Indicator, o.Region, o.Period)
+}
+
+// networksRow is the row of a road network, which no region holds alone.
+var networksRow = msg.New("road networks, which every region shares")
 
 func storedFacilityRegion(s *analytics.Snapshot, id string) string {
 	if f, ok := s.Facility(id); ok {

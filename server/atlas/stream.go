@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 )
 
@@ -177,7 +177,7 @@ func (a *Atlas) streamObservations(ctx context.Context, kind, file string, read 
 type scopeFilter struct {
 	s       *analytics.Snapshot
 	region  string
-	outside []string
+	outside []msg.Message
 	more    bool
 }
 
@@ -188,7 +188,7 @@ func (f *scopeFilter) inside(o analytics.Observation) bool {
 	}
 	if !f.s.Within(o.Region, f.region) {
 		if len(f.outside) < maxForbiddenRows {
-			f.outside = append(f.outside, fmt.Sprintf("observation %s of region %s in %d", o.Indicator, o.Region, o.Period))
+			f.outside = append(f.outside, observationRow(o))
 		} else {
 			f.more = true
 		}
@@ -205,7 +205,7 @@ func (f *scopeFilter) err() error {
 	}
 	rows := f.outside
 	if f.more {
-		rows = append(rows, "…")
+		rows = append(rows, msg.New("…"))
 	}
-	return &ForbiddenError{Reason: fmt.Sprintf("your account is limited to region %s; nothing was written, since these rows lie outside it", f.region), Rows: rows}
+	return &ForbiddenError{Reason: outsideReason, Args: []any{f.region}, Rows: rows}
 }

@@ -6,8 +6,9 @@ package auth
 
 import (
 	"errors"
-	"fmt"
 	"time"
+
+	"github.com/community-atlas/atlas/server/msg"
 )
 
 // Role is what a user may do. Each role can do everything the ones before
@@ -100,12 +101,12 @@ var (
 // ValidateUsername checks a username: 3–64 letters, digits, '.', '_', '-'.
 func ValidateUsername(name string) error {
 	if len(name) < 3 || len(name) > 64 {
-		return fmt.Errorf("username must have 3 to 64 characters")
+		return msg.Errorf("username must have 3 to 64 characters")
 	}
 	for _, c := range name {
 		ok := c == '.' || c == '_' || c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 		if !ok {
-			return fmt.Errorf("username %q may hold only letters, digits, '.', '_' and '-'", name)
+			return msg.Errorf("username %q may hold only letters, digits, '.', '_' and '-'", name)
 		}
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/community-atlas/atlas/server/msg"
 	"golang.org/x/crypto/argon2"
 )
 
@@ -30,7 +31,7 @@ const MinPasswordLength = 10
 const MaxPasswordBytes = 1024
 
 // ErrPasswordTooLong is returned for a password over MaxPasswordBytes.
-var ErrPasswordTooLong = fmt.Errorf("password must have at most %d bytes", MaxPasswordBytes)
+var ErrPasswordTooLong = msg.Errorf("password must have at most %d bytes", MaxPasswordBytes)
 
 // CheckPasswordStrength rejects passwords too short to resist guessing,
 // and passwords over MaxPasswordBytes.
@@ -39,7 +40,7 @@ func CheckPasswordStrength(pw string) error {
 		return ErrPasswordTooLong
 	}
 	if utf8.RuneCountInString(pw) < MinPasswordLength {
-		return fmt.Errorf("password must have at least %d characters", MinPasswordLength)
+		return msg.Errorf("password must have at least %d characters", MinPasswordLength)
 	}
 	return nil
 }

@@ -1,11 +1,11 @@
 package export
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/community-atlas/atlas/geo/format"
 	"github.com/community-atlas/atlas/geo/format/table"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/paulmach/orb/encoding/wkt"
 )
 
@@ -25,9 +25,12 @@ type CellTooLongError struct {
 	Chars   int
 }
 
-func (e *CellTooLongError) Error() string {
-	return fmt.Sprintf("feature %s: its geometry takes %d characters of WKT, more than an XLSX cell holds (%d); export it as GeoPackage, Shapefile, GeoJSON or CSV",
-		e.Feature, e.Chars, MaxCellText)
+func (e *CellTooLongError) Error() string { return e.In(msg.EN) }
+
+// In says the error in l.
+func (e *CellTooLongError) In(l msg.Lang) string {
+	return msg.New("feature %s: its geometry takes %d characters of WKT, more than an XLSX cell holds (%d); export it as GeoPackage, Shapefile, GeoJSON or CSV",
+		e.Feature, e.Chars, MaxCellText).In(l)
 }
 
 // WriteXLSXWKT writes the layer as a worksheet with the columns of

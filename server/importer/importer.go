@@ -9,10 +9,10 @@
 package importer
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/paulmach/orb"
 )
 
@@ -60,27 +60,31 @@ type Problem struct {
 	Message string `json:"message"`
 }
 
-func (p Problem) String() string {
+func (p Problem) String() string { return p.In(msg.EN) }
+
+// In says where the problem is in l (sheet, row, feature, code, field);
+// the message is the importer's own, in English.
+func (p Problem) In(l msg.Lang) string {
 	var where []string
 	if p.Sheet != "" {
-		where = append(where, "sheet "+p.Sheet)
+		where = append(where, msg.New("sheet %s", p.Sheet).In(l))
 	}
 	if p.Row > 0 {
-		where = append(where, fmt.Sprintf("row %d", p.Row))
+		where = append(where, msg.New("row %d", p.Row).In(l))
 	}
 	if p.Feature > 0 {
-		where = append(where, fmt.Sprintf("feature %d", p.Feature))
+		where = append(where, msg.New("feature %d", p.Feature).In(l))
 	}
 	if p.Code != "" {
 		where = append(where, p.Code)
 	}
 	if p.Field != "" {
-		where = append(where, "field "+p.Field)
+		where = append(where, msg.New("field %s", p.Field).In(l))
 	}
 	if len(where) == 0 {
 		return p.Message
 	}
-	return strings.Join(where, ", ") + ": " + p.Message
+	return strings.Join(where, l.Comma()) + l.Colon() + p.Message
 }
 
 // Error lists the problems of one file. Nothing of the file was written.
@@ -90,15 +94,20 @@ type Error struct {
 	Truncated bool // more problems were found than reported
 }
 
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.In(msg.EN) }
+
+// In says the error in l: the frame and the places in l, the first five
+// problems' messages as the importer gave them.
+func (e *Error) In(l msg.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "import %s: %d problem(s), nothing written", e.File, len(e.Problems))
+	b.WriteString(msg.New("import %s: %d problem(s), nothing written", e.File, len(e.Problems)).In(l))
 	for i, p := range e.Problems {
+		b.WriteString(l.ListSep())
 		if i == 5 {
-			fmt.Fprintf(&b, "; …")
+			b.WriteString("…")
 			break
 		}
-		fmt.Fprintf(&b, "; %s", p)
+		b.WriteString(p.In(l))
 	}
 	return b.String()
 }

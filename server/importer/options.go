@@ -3,6 +3,8 @@ package importer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/community-atlas/atlas/server/msg"
 )
 
 // Options are what a caller may say about a file beyond its bytes: the
@@ -75,11 +77,11 @@ func ParseMap(s string) (map[string]string, error) {
 		r, col, ok := strings.Cut(part, "=")
 		r, col = strings.TrimSpace(r), strings.TrimSpace(col)
 		if !ok || col == "" {
-			return nil, fmt.Errorf("%q is not role=column", part)
+			return nil, msg.Errorf("%q is not role=column", part)
 		}
 		_, known := headerNames[role(r)]
 		if _, target := targetHeaders[r]; !known && !target {
-			return nil, fmt.Errorf("%q is not a role (code, name, level, parent, kind, population, households; for targets indicator, period, urban, rural, target)", r)
+			return nil, msg.Errorf("%q is not a role (code, name, level, parent, kind, population, households; for targets indicator, period, urban, rural, target)", r)
 		}
 		m[r] = col
 	}

@@ -1,11 +1,11 @@
 package ogc
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 )
@@ -16,13 +16,13 @@ import (
 func parseBBox(s string) (orb.Bound, error) {
 	parts := strings.Split(s, ",")
 	if len(parts) != 4 && len(parts) != 6 {
-		return orb.Bound{}, fmt.Errorf("%q has %d numbers, not 4 (minLon,minLat,maxLon,maxLat) or 6", s, len(parts))
+		return orb.Bound{}, msg.Errorf("%q has %d numbers, not 4 (minLon,minLat,maxLon,maxLat) or 6", s, len(parts))
 	}
 	v := make([]float64, len(parts))
 	for i, p := range parts {
 		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return orb.Bound{}, fmt.Errorf("item %d %q is not a number", i+1, p)
+			return orb.Bound{}, msg.Errorf("item %d %q is not a number", i+1, p)
 		}
 		v[i] = x
 	}
@@ -32,11 +32,11 @@ func parseBBox(s string) (orb.Bound, error) {
 	b := orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}
 	switch {
 	case b.Min[0] > b.Max[0]:
-		return b, fmt.Errorf("minimum longitude %g is east of the maximum %g", b.Min[0], b.Max[0])
+		return b, msg.Errorf("minimum longitude %g is east of the maximum %g", b.Min[0], b.Max[0])
 	case b.Min[1] > b.Max[1]:
-		return b, fmt.Errorf("minimum latitude %g is north of the maximum %g", b.Min[1], b.Max[1])
+		return b, msg.Errorf("minimum latitude %g is north of the maximum %g", b.Min[1], b.Max[1])
 	case b.Min[1] < -90 || b.Max[1] > 90:
-		return b, fmt.Errorf("latitudes must lie within −90…90")
+		return b, msg.Errorf("latitudes must lie within −90…90")
 	}
 	return b, nil
 }

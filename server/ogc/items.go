@@ -19,7 +19,7 @@ const (
 )
 
 // ogcItemParams are the query parameters an items request may carry.
-var ogcItemParams = map[string]bool{"f": true, "bbox": true, "limit": true, "offset": true, "period": true}
+var ogcItemParams = map[string]bool{"f": true, "bbox": true, "limit": true, "offset": true, "period": true, "lang": true}
 
 // itemsQuery is a parsed items request.
 type itemsQuery struct {
@@ -31,7 +31,7 @@ func parseItemsQuery(c echo.Context, s *analytics.Snapshot) (itemsQuery, error) 
 	q := itemsQuery{limit: ogcDefaultLimit, bbox: c.QueryParam("bbox")}
 	for name := range c.QueryParams() {
 		if !ogcItemParams[name] {
-			return q, web.BadParam(name, "is not a parameter of this collection (f, bbox, limit, offset, period)")
+			return q, web.BadParam(name, "is not a parameter of this collection (f, bbox, limit, offset, period, lang)")
 		}
 	}
 	var err error
@@ -52,7 +52,7 @@ func parseItemsQuery(c echo.Context, s *analytics.Snapshot) (itemsQuery, error) 
 
 // GET /ogc/collections/{id}/items?bbox=&limit=&offset=&period=&f=
 func (svc *Service) Items(c echo.Context) error {
-	col, html, err := svc.collectionRequest(c)
+	col, neg, err := svc.collectionRequest(c)
 	if err != nil {
 		return err
 	}
@@ -69,11 +69,9 @@ func (svc *Service) Items(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	links := itemsLinks(c, col.ID, q, sel.matched(), html)
-	if html {
-		layer := set.src.Layer(s, sel.page(), q.period)
-		return renderOGCPage(c, "items", map[string]any{"collection": col, "layer": layer, "matched": sel.matched(),
-			"returned": sel.hi - sel.lo, "links": links})
+	links := itemsLinks(c, col.ID, q, sel.matched(), neg.html)
+	if neg.html {
+		return itemsPage(c, neg, s, col, set.src.Layer(s, sel.page(), q.period), sel, q, links)
 	}
 	meta, _ := json.Marshal(map[string]any{"numberMatched": sel.matched(), "numberReturned": sel.hi - sel.lo,
 		"timeStamp": time.Now().UTC().Format(time.RFC3339), "links": links})
@@ -208,7 +206,7 @@ func format(html bool) string {
 
 // GET /ogc/collections/{id}/items/{fid}?period=&f=
 func (svc *Service) Item(c echo.Context) error {
-	col, html, err := svc.collectionRequest(c)
+	col, neg, err := svc.collectionRequest(c)
 	if err != nil {
 		return err
 	}
@@ -230,13 +228,12 @@ func (svc *Service) Item(c echo.Context) error {
 		}
 	}
 	if idx < 0 {
-		return &web.NotFoundError{What: "feature in " + col.ID, Code: c.Param("fid")}
+		return &web.NotFoundError{What: "feature", Code: col.ID + "/" + c.Param("fid")}
 	}
 	href := collectionHref(c, col.ID) + "/items/" + url.PathEscape(c.Param("fid"))
-	links := append(selfLinks(href, web.MIMEGeoJSON, html), collectionLink(c, col.ID, col.Title))
-	if html {
-		layer := src.Layer(s, []int{idx}, period)
-		return renderOGCPage(c, "item", map[string]any{"collection": col, "layer": layer, "links": links})
+	links := append(selfLinks(href, web.MIMEGeoJSON, neg.html), collectionLink(c, col.ID, col.Title))
+	if neg.html {
+		return itemPage(c, neg, s, col, src.Layer(s, []int{idx}, period), period, links)
 	}
 	f := set.feature(idx)
 	linksJSON, _ := json.Marshal(links)

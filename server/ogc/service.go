@@ -2,18 +2,22 @@
 // page, conformance, one collection per level below the city plus
 // facilities and grids, items with bbox and limit/offset paging, single
 // features, and this API's OpenAPI definition; JSON or HTML by ?f= or the
-// Accept header. It reads the snapshot the request may see (package server
-// authenticates and scopes it) and answers its errors as web.ParamError and
-// web.NotFoundError, which the server's error mapping turns into statuses.
+// Accept header, the HTML in the web app's look and in Chinese or English
+// by ?lang= or the Accept-Language header. It reads the snapshot the
+// request may see (package server authenticates and scopes it) and answers
+// its errors as web.ParamError and web.NotFoundError, which the server's
+// error mapping turns into statuses.
 package ogc
 
 import (
 	_ "embed"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/proj"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
@@ -70,31 +74,68 @@ func collectionLink(c echo.Context, id, title string) ogcLink {
 	return ogcLink{Href: collectionHref(c, id), Rel: "collection", Type: "application/json", Title: title}
 }
 
-// collectionRequest reads ?f= (see wantsHTML) and the collection named by
-// the path's {id}.
-func (svc *Service) collectionRequest(c echo.Context) (col *ogcCollection, html bool, err error) {
-	if html, err = wantsHTML(c); err != nil {
-		return nil, false, err
+// collectionRequest negotiates the answer and finds the collection named
+// by the path's {id}.
+func (svc *Service) collectionRequest(c echo.Context) (*ogcCollection, negotiation, error) {
+	neg, err := negotiate(c)
+	if err != nil {
+		return nil, neg, err
 	}
 	col, ok := svc.findCollection(c.Param("id"))
 	if !ok {
-		return nil, false, &web.NotFoundError{What: "collection", Code: c.Param("id")}
+		return nil, neg, &web.NotFoundError{What: "collection", Code: c.Param("id")}
 	}
-	return col, html, nil
+	return col, neg, nil
 }
 
-// wantsHTML reads ?f= (json or html), else the Accept header.
-func wantsHTML(c echo.Context) (bool, error) {
+// negotiation is the form and language of an answer: HTML or JSON, and
+// for HTML the language, which carry says the request chose by ?lang=
+// (and so its links keep).
+type negotiation struct {
+	html  bool
+	lang  msg.Lang
+	carry bool
+}
+
+// negotiate reads ?f= (json or html), else the Accept header; and ?lang=
+// (zh or en), else the Accept-Language header.
+func negotiate(c echo.Context) (negotiation, error) {
+	var n negotiation
 	switch c.QueryParam("f") {
 	case "html":
-		return true, nil
+		n.html = true
 	case "json", "geojson":
-		return false, nil
 	case "":
 		accept := c.Request().Header.Get("Accept")
-		return strings.Contains(accept, mimeHTML) && !strings.Contains(accept, "json"), nil
+		n.html = strings.Contains(accept, mimeHTML) && !strings.Contains(accept, "json")
+	default:
+		return n, web.BadParam("f", "%q is not json or html", c.QueryParam("f"))
 	}
-	return false, web.BadParam("f", "%q is not json or html", c.QueryParam("f"))
+	n.lang = msg.Accepted(c.Request().Header.Get("Accept-Language"))
+	if v := c.QueryParam("lang"); v != "" {
+		l, ok := msg.ParseLang(v)
+		if !ok {
+			return n, web.BadParam("lang", "%q is not zh or en", v)
+		}
+		n.lang, n.carry = l, true
+	}
+	return n, nil
+}
+
+// link is href with the request's lang parameter carried on, so that a
+// reader who chose a language keeps it from page to page.
+func (n negotiation) link(href string) string {
+	if !n.carry {
+		return href
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return href
+	}
+	q := u.Query()
+	q.Set("lang", string(n.lang))
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // selfLinks are the self and alternate links of a resource.
@@ -113,50 +154,53 @@ func selfLinks(href, jsonType string, html bool) []ogcLink {
 	return []ogcLink{jsonLink, htmlLink}
 }
 
-// ogcAnswer sends v as JSON of type mime, or as the named HTML page.
-func ogcAnswer(c echo.Context, html bool, mime, page string, v any) error {
-	if html {
-		return renderOGCPage(c, page, v)
-	}
-	return web.SendJSONType(c, mime, v)
-}
-
 // GET /ogc
 func (svc *Service) Landing(c echo.Context) error {
-	html, err := wantsHTML(c)
+	neg, err := negotiate(c)
 	if err != nil {
 		return err
 	}
 	base := ogcBase(c)
-	links := append(selfLinks(base, echo.MIMEApplicationJSON, html),
+	links := append(selfLinks(base, echo.MIMEApplicationJSON, neg.html),
 		ogcLink{Href: base + "/api", Rel: "service-desc", Type: mimeOpenAPI, Title: "The API definition"},
 		ogcLink{Href: base + "/api?f=html", Rel: "service-doc", Type: mimeHTML, Title: "The API documentation"},
 		ogcLink{Href: base + "/conformance", Rel: "conformance", Type: echo.MIMEApplicationJSON, Title: "Conformance classes"},
 		ogcLink{Href: base + "/collections", Rel: "data", Type: echo.MIMEApplicationJSON, Title: "Collections"})
-	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "landing", map[string]any{
+	if neg.html {
+		return renderPage(c, neg, "landing", page{Title: pageTexts[neg.lang].App, Body: linksBody{links}})
+	}
+	return web.SendJSON(c, map[string]any{
 		"title":       "Community Atlas",
 		"description": "Nantong's counties, townships and communities with the indicators of the 2013 community-construction targets, facilities and management grids.",
 		"links":       links,
 	})
 }
 
+// linksBody is the body of a page that lists the resource's links.
+type linksBody struct{ Links []ogcLink }
+
 // GET /ogc/conformance
 func (svc *Service) Conformance(c echo.Context) error {
-	html, err := wantsHTML(c)
+	neg, err := negotiate(c)
 	if err != nil {
 		return err
 	}
-	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "conformance", map[string]any{"conformsTo": conformance})
+	if neg.html {
+		t := pageTexts[neg.lang]
+		return renderPage(c, neg, "conformance", page{Title: t.Conformance, Crumbs: []crumb{home(t)}, Body: conformance})
+	}
+	return web.SendJSON(c, map[string]any{"conformsTo": conformance})
 }
 
 // GET /ogc/api
 func (svc *Service) API(c echo.Context) error {
-	html, err := wantsHTML(c)
+	neg, err := negotiate(c)
 	if err != nil {
 		return err
 	}
-	if html {
-		return renderOGCPage(c, "api", map[string]any{"title": "Community Atlas OGC API – Features", "href": ogcBase(c) + "/api?f=json"})
+	if neg.html {
+		t := pageTexts[neg.lang]
+		return renderPage(c, neg, "api", page{Title: t.Definition, Crumbs: []crumb{home(t)}, Body: ogcBase(c) + "/api?f=json"})
 	}
 	return c.Blob(http.StatusOK, mimeOpenAPI, ogcAPIDoc)
 }
@@ -204,7 +248,7 @@ func collectionDoc(c echo.Context, s *analytics.Snapshot, col *ogcCollection) og
 
 // GET /ogc/collections
 func (svc *Service) Collections(c echo.Context) error {
-	html, err := wantsHTML(c)
+	neg, err := negotiate(c)
 	if err != nil {
 		return err
 	}
@@ -213,17 +257,22 @@ func (svc *Service) Collections(c echo.Context) error {
 	for i := range svc.collections {
 		docs[i] = collectionDoc(c, s, &svc.collections[i])
 	}
-	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "collections", map[string]any{
-		"links":       selfLinks(ogcBase(c)+"/collections", echo.MIMEApplicationJSON, html),
-		"collections": docs,
-	})
+	links := selfLinks(ogcBase(c)+"/collections", echo.MIMEApplicationJSON, neg.html)
+	if neg.html {
+		return svc.collectionsPage(c, neg, docs, links)
+	}
+	return web.SendJSON(c, map[string]any{"links": links, "collections": docs})
 }
 
 // GET /ogc/collections/{id}
 func (svc *Service) Collection(c echo.Context) error {
-	col, html, err := svc.collectionRequest(c)
+	col, neg, err := svc.collectionRequest(c)
 	if err != nil {
 		return err
 	}
-	return ogcAnswer(c, html, echo.MIMEApplicationJSON, "collection", collectionDoc(c, svc.snap(c), col))
+	doc := collectionDoc(c, svc.snap(c), col)
+	if neg.html {
+		return collectionPage(c, neg, col, doc)
+	}
+	return web.SendJSON(c, doc)
 }

@@ -16,10 +16,13 @@ type ogcSource interface {
 	Layer(s *analytics.Snapshot, idx []int, period int) *export.Layer
 }
 
-// ogcCollection describes a collection. Periodic collections carry the
-// indicator values of the requested period; the others ignore ?period=.
+// ogcCollection describes a collection: Title and Description for the
+// JSON, Name and About for people in their language. Periodic collections
+// carry the indicator values of the requested period; the others ignore
+// ?period=.
 type ogcCollection struct {
 	ID, Title, Description string
+	Name, About            analytics.Text
 	Periodic               bool
 	Source                 func(s *analytics.Snapshot) ogcSource
 }
@@ -35,18 +38,25 @@ type Layers interface {
 
 // newCollections are one per level below the city, facilities and grids.
 func newCollections(l Layers) []ogcCollection {
-	region := func(id string, level analytics.Level, title string) ogcCollection {
-		return ogcCollection{ID: id, Title: title, Periodic: true,
-			Description: "Boundaries of every " + string(level) + " with population, households, area and the value of every indicator for the period (?period=, default the latest).",
-			Source:      func(s *analytics.Snapshot) ogcSource { return regionSource{s.Select(level, ""), l} }}
+	region := func(id string, level analytics.Level, title string, name analytics.Text) ogcCollection {
+		en := "Boundaries of every " + string(level) + " with population, households, area and the value of every indicator for the period (?period=, default the latest)."
+		return ogcCollection{ID: id, Title: title, Periodic: true, Description: en, Name: name,
+			About:  analytics.Text{ZH: "每个" + name.ZH + "的边界，含人口、户数、面积和所选年度（?period=，默认最近一年）各项指标的数值。", EN: en},
+			Source: func(s *analytics.Snapshot) ogcSource { return regionSource{s.Select(level, ""), l} }}
 	}
+	facilities := "Health centres and stations, village clinics, police posts and service centres, with the region each serves."
+	grids := "Cells of grid-based management with households and the assigned worker."
 	return []ogcCollection{
-		region("counties", analytics.County, "县(市)、区 Counties"),
-		region("townships", analytics.Township, "乡镇(街道) Townships"),
-		region("communities", analytics.Community, "社区(村) Communities"),
-		{ID: "facilities", Title: "服务设施 Facilities", Description: "Health centres and stations, village clinics, police posts and service centres, with the region each serves.",
+		region("counties", analytics.County, "县(市)、区 Counties", analytics.Text{ZH: "县(市、区)", EN: "Counties"}),
+		region("townships", analytics.Township, "乡镇(街道) Townships", analytics.Text{ZH: "乡镇(街道)", EN: "Townships"}),
+		region("communities", analytics.Community, "社区(村) Communities", analytics.Text{ZH: "社区(村)", EN: "Communities"}),
+		{ID: "facilities", Title: "服务设施 Facilities", Description: facilities,
+			Name:   analytics.Text{ZH: "服务设施", EN: "Facilities"},
+			About:  analytics.Text{ZH: "社区卫生服务中心和服务站、村卫生室、社区警务室和社区服务中心，含各自服务的地区。", EN: facilities},
 			Source: func(s *analytics.Snapshot) ogcSource { return facilitySource{s.Facilities(), l} }},
-		{ID: "grids", Title: "管理网格 Management grids", Description: "Cells of grid-based management with households and the assigned worker.",
+		{ID: "grids", Title: "管理网格 Management grids", Description: grids,
+			Name:   analytics.Text{ZH: "管理网格", EN: "Management grids"},
+			About:  analytics.Text{ZH: "网格化管理的网格，含户数和网格员。", EN: grids},
 			Source: func(s *analytics.Snapshot) ogcSource { return gridSource{s.Grids(), l} }},
 	}
 }

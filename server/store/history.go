@@ -3,9 +3,10 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
+	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/msg"
 )
 
 // Every batch keeps what it replaced: for each key it wrote (a region's
@@ -32,14 +33,23 @@ type UndoConflict struct {
 	Reason string
 }
 
-func (e *UndoConflict) Error() string {
+func (e *UndoConflict) Error() string { return e.In(msg.EN) }
+
+// In says the refusal in l: Reason is an English sentence of the message
+// catalogue, and Key's record type ("region 3206") a word of it.
+func (e *UndoConflict) In(l msg.Lang) string {
+	key := msg.New(e.Key)
+	if typ, rest, ok := strings.Cut(e.Key, " "); ok {
+		key = msg.New("%s %s", msg.New(typ), rest)
+	}
+	reason := msg.New(e.Reason)
 	if e.Later != 0 {
-		return fmt.Sprintf("batch %d cannot be undone: %s was changed since by batch %d; undo batch %d first", e.Batch, e.Key, e.Later, e.Later)
+		return msg.New("batch %d cannot be undone: %s was changed since by batch %d; undo batch %d first", e.Batch, key, e.Later, e.Later).In(l)
 	}
 	if e.Key != "" {
-		return fmt.Sprintf("batch %d cannot be undone: %s %s", e.Batch, e.Key, e.Reason)
+		return msg.New("batch %d cannot be undone: %s %s", e.Batch, key, reason).In(l)
 	}
-	return fmt.Sprintf("batch %d cannot be undone: %s", e.Batch, e.Reason)
+	return msg.New("batch %d cannot be undone: %s", e.Batch, reason).In(l)
 }
 
 // BatchRecord is a batch with what its history holds.

@@ -109,8 +109,15 @@ type StatusConflict struct {
 }
 
 func (e *StatusConflict) Error() string {
-	return fmt.Sprintf("the submission of region %s is %s; only one that is %s can become %s",
-		e.Region, e.Status, strings.Join(e.From, " or "), e.To)
+	f, args := e.MessageFormat()
+	return fmt.Sprintf(f, args...)
+}
+
+// MessageFormat is the error's format and arguments, so that the server
+// can say it in the request's language.
+func (e *StatusConflict) MessageFormat() (string, []any) {
+	return "the submission of region %s is %s; only one that is %s can become %s",
+		[]any{e.Region, e.Status, strings.Join(e.From, " or "), e.To}
 }
 
 // Rounds keeps the rounds, their submissions, values and events. Like the

@@ -7,36 +7,48 @@ package web
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/labstack/echo/v4"
 )
 
 // ParamError is a query or path parameter that cannot be used.
 type ParamError struct {
 	Param  string
-	Reason string
+	Reason msg.Message
 }
 
-func (e *ParamError) Error() string { return fmt.Sprintf("parameter %s: %s", e.Param, e.Reason) }
+func (e *ParamError) Error() string { return e.In(msg.EN) }
 
-// BadParam is a ParamError with a formatted reason.
+// In says the error in l; the parameter's name stays as it is.
+func (e *ParamError) In(l msg.Lang) string {
+	return msg.New("parameter %s: %s", e.Param, e.Reason).In(l)
+}
+
+// BadParam is a ParamError whose reason is format with args (an English
+// format of the message catalogue, see package msg).
 func BadParam(param, format string, args ...any) error {
-	return &ParamError{Param: param, Reason: fmt.Sprintf(format, args...)}
+	return &ParamError{Param: param, Reason: msg.New(format, args...)}
 }
 
-// NotFoundError names a code that does not exist.
+// NotFoundError names a code that does not exist. What is the kind of
+// thing in English ("region"), a word of the message catalogue.
 type NotFoundError struct {
 	What string
 	Code string
 }
 
-func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q not found", e.What, e.Code) }
+func (e *NotFoundError) Error() string { return e.In(msg.EN) }
+
+// In says the error in l.
+func (e *NotFoundError) In(l msg.Lang) string {
+	return msg.New("%s %q not found", msg.New(e.What), e.Code).In(l)
+}
 
 // WriteJSON encodes v without HTML escaping (names are Chinese, not markup).
 func WriteJSON(w io.Writer, v any) error {

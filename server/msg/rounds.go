@@ -1,0 +1,35 @@
+package msg
+
+// rounds: the yearly round — opening one, drafts, submissions, reviews —
+// and the published or provisional values it feeds.
+var rounds = map[string]string{
+	"round": "填报轮次",
+
+	"%d is not a year":                                         "%d 不是年份",
+	"%q is not community or township":                          "%q 不是 community 或 township",
+	"%q is not a date YYYY-MM-DD":                              "%q 不是 YYYY-MM-DD 格式的日期",
+	"name at least one indicator":                              "至少指定一项指标",
+	"%q is not an indicator of the catalogue":                  "%q 不是指标目录中的指标",
+	"%s is observed at %s level, not %s":                       "%[1]s 在%[2]s一级填报，不是%[3]s",
+	"%s is named twice":                                        "%s 重复指定",
+	"name at least one reviewer (a username or a county code)": "至少指定一名审核人（用户名或县级代码）",
+	"%q is neither a county code nor a user":                   "%q 既不是县级代码也不是用户",
+
+	"row %d has no region":     "第 %d 行没有地区",
+	"region %s is given twice": "地区 %s 重复出现",
+	"the reason for %s of region %s must be one line of at most %d characters": "地区 %[2]s 的 %[1]s 的变动说明须为一行，最多 %[3]d 个字符",
+	"%q is not approve or return":        "%q 不是 approve 或 return",
+	"say why the submission is returned": "请说明退回的原因",
+	"at most %d characters":              "最多 %d 个字符",
+
+	"indicator %q is not one of round %d's: %v":                            "指标 %[1]q 不在第 %[2]d 轮的指标中：%[3]v",
+	"region %q does not exist":                                             "地区 %q 不存在",
+	"region %q is not a %s, which round %d is reported by":                 "地区 %[1]q 不是%[2]s，而第 %[3]d 轮按此级填报",
+	"nothing to submit: no region in draft or returned":                    "没有可提交的内容：没有处于草稿或退回状态的地区",
+	"%d cells keep the submission back; nothing was submitted":             "%d 个单元格有问题，未提交任何内容",
+	"The submission has problems; nothing was submitted":                   "填报有问题，未提交任何内容",
+	"the submission of region %s is %s; only one that is %s can become %s": "地区 %[1]s 的填报状态为 %[2]s；只有状态为 %[3]s 的填报才能变为 %[4]s",
+
+	"%q is not published or provisional":                                              "%q 不是 published 或 provisional",
+	"provisional values are for analysts and above; leaders see the published values": "未审定的数值仅供分析员及以上角色查看；领导只看已发布的数值",
+}
