@@ -13,6 +13,7 @@ import (
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/msg"
+	"github.com/community-atlas/atlas/server/roundbook"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
@@ -42,6 +43,9 @@ func problemIn(err error, l msg.Lang) Problem {
 	if p.detail != nil {
 		p.Detail = p.detail.In(l)
 	}
+	if p.cells != nil {
+		p.Cells = p.cells(l)
+	}
 	return p.Problem
 }
 
@@ -49,6 +53,8 @@ func problemIn(err error, l msg.Lang) Problem {
 type classified struct {
 	Problem
 	detail msg.Localizer
+	// cells are the problem's cells said in a language, where they can be.
+	cells func(msg.Lang) []atlas.CellProblem
 }
 
 // said is err as a detail: in the request's language where err (or the
@@ -86,9 +92,10 @@ func problemKind(err error) classified {
 		sc  *store.StatusConflict
 		sub *atlas.SubmitError
 		in  *atlas.InputError
+		tpl *roundbook.Error
 	)
 	is := func(typ, title string, status int, detail msg.Localizer) classified {
-		return classified{Problem{Type: typ, Title: title, Status: status}, detail}
+		return classified{Problem: Problem{Type: typ, Title: title, Status: status}, detail: detail}
 	}
 	switch {
 	case errors.Is(err, errUnauthenticated):
@@ -114,6 +121,11 @@ func problemKind(err error) classified {
 		p := is("/problems/submission-incomplete", "The submission has problems; nothing was submitted",
 			http.StatusUnprocessableEntity, said{sub})
 		p.Cells = sub.Cells
+		return p
+	case errors.As(err, &tpl):
+		p := is("/problems/invalid-template", "The template has problems; nothing was saved",
+			http.StatusUnprocessableEntity, tpl)
+		p.cells = func(l msg.Lang) []atlas.CellProblem { return localCells(tpl.Problems, l) }
 		return p
 	case errors.As(err, &in):
 		p := is("/problems/invalid-parameter", "Invalid parameter", http.StatusBadRequest, said{in})

@@ -31,6 +31,8 @@ func (api *API) roundRoutes() []route {
 		{post, "/api/v1/rounds/:id/submit", dataManager, api.submitRound, false},
 		{post, "/api/v1/rounds/:id/review", dataManager, api.reviewRound, false},
 		{get, "/api/v1/rounds/:id/progress", dataManager, api.roundProgress, false},
+		{get, "/api/v1/rounds/:id/template", dataManager, api.getRoundTemplate, false},
+		{post, "/api/v1/rounds/:id/template", dataManager, api.putRoundTemplate, false},
 	}
 }
 

@@ -88,6 +88,10 @@ type Sheet struct {
 
 // CellProblem is one cell that keeps a submission back.
 type CellProblem struct {
+	// Sheet, Row and Column place the cell in an uploaded template.
+	Sheet     string `json:"sheet,omitempty"`
+	Row       int    `json:"row,omitempty"`
+	Column    string `json:"column,omitempty"`
 	Region    string `json:"region"`
 	Indicator string `json:"indicator"`
 	Why       string `json:"why"`

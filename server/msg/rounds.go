@@ -30,6 +30,19 @@ var rounds = map[string]string{
 	"The submission has problems; nothing was submitted":                   "填报有问题，未提交任何内容",
 	"the submission of region %s is %s; only one that is %s can become %s": "地区 %[1]s 的填报状态为 %[2]s；只有状态为 %[3]s 的填报才能变为 %[4]s",
 
+	"The template has problems; nothing was saved":                                                                        "模板有问题，未保存任何内容",
+	"%d cells of the template cannot be used; nothing was saved":                                                          "模板中有 %d 个单元格无法使用，未保存任何内容",
+	"the file cannot be read as the template: %v":                                                                         "无法按模板读取该文件：%v",
+	"this column should be headed by %s, as in the template; upload the template as it was downloaded":                    "此列的表头应为 %s，与模板一致；请按下载时的样式上传模板",
+	"the row has no region code":                                                                                          "该行没有地区代码",
+	"region %q is not a reporting region of this round inside your region":                                                "地区 %q 不是本轮在你所辖范围内的填报地区",
+	"region %s is given twice, in rows %d and %d":                                                                         "地区 %[1]s 重复出现，在第 %[2]d 行和第 %[3]d 行",
+	"a reason is one line of at most %d characters":                                                                       "变动说明须为一行，最多 %d 个字符",
+	"region %s is %s: its values can no longer change":                                                                    "地区 %[1]s 的状态为 %[2]s，数值不能再修改",
+	"the change from last year's %g to %g is more than %g times the median change of all regions: give a one-line reason": "由上年的 %[1]g 变为 %[2]g，变动超过全部地区变动中位数的 %[3]g 倍：请写一行变动说明",
+	"%g is outside the valid range %g to %g":                                                                              "%[1]g 超出有效范围 %[2]g 至 %[3]g",
+	"%g is not a whole number (%s counts)":                                                                                "%[1]g 不是整数（单位 %[2]s 为计数）",
+
 	"%q is not published or provisional":                                              "%q 不是 published 或 provisional",
 	"provisional values are for analysts and above; leaders see the published values": "未审定的数值仅供分析员及以上角色查看；领导只看已发布的数值",
 }
