@@ -120,7 +120,7 @@ func problemKind(err error) classified {
 	case errors.As(err, &sub):
 		p := is("/problems/submission-incomplete", "The submission has problems; nothing was submitted",
 			http.StatusUnprocessableEntity, said{sub})
-		p.Cells = sub.Cells
+		p.cells = func(l msg.Lang) []atlas.CellProblem { return sayCells(sub.Cells, l) }
 		return p
 	case errors.As(err, &tpl):
 		p := is("/problems/invalid-template", "The template has problems; nothing was saved",
@@ -153,6 +153,18 @@ func problemKind(err error) classified {
 	}
 	return is("/problems/internal", "Internal error", http.StatusInternalServerError,
 		msg.New("the server failed; the cause is in its log"))
+}
+
+// sayCells are cells with their why said in l.
+func sayCells(cells []atlas.CellProblem, l msg.Lang) []atlas.CellProblem {
+	out := make([]atlas.CellProblem, len(cells))
+	for i, c := range cells {
+		out[i] = c
+		if c.Message.Format != "" {
+			out[i].Why = c.Message.In(l)
+		}
+	}
+	return out
 }
 
 // httpDetail is an echo error's message: ours are messages; echo's own

@@ -10,6 +10,7 @@ import (
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/atlas"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
@@ -182,6 +183,7 @@ func (api *API) getRoundValues(c echo.Context) error {
 	if err != nil {
 		return roundErr(err, c)
 	}
+	sh.Say(msg.Of(c.Request()))
 	return web.SendJSON(c, sh)
 }
 

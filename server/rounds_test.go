@@ -144,6 +144,15 @@ func playRound(t *testing.T, s *testServer) {
 	if !reflect.DeepEqual(refused.Cells, want) {
 		t.Errorf("refused submission:\n got %+v\nwant %+v", refused.Cells, want)
 	}
+	s.do(t, "POST", base+"/submit?lang=zh", dm, js, strings.NewReader(`{}`), 422, &refused)
+	if len(refused.Cells) != 2 || refused.Cells[0].Why != "10.5 不是整数（单位 persons 为计数）" ||
+		!strings.Contains(refused.Cells[1].Why, "由上年的 7 变为 20") {
+		t.Errorf("refused submission in Chinese: %+v", refused.Cells)
+	}
+	s.do(t, "GET", base+"/values?lang=zh", dm, "", nil, 200, &sh)
+	if p := sh.Rows[0].Cells["committee_members"].Problem; p != "10.5 不是整数（单位 persons 为计数）" {
+		t.Errorf("the sheet's problem in Chinese: %q", p)
+	}
 	s.do(t, "PUT", base+"/values", dm, js, jsonBody(map[string]any{"rows": []any{
 		row("320612001001", 10, 12, ""), row("320612001201", 20, 4.5, "新增两名委员")}}), 200, nil)
 	var sub struct{ Submitted []string }

@@ -29,16 +29,26 @@ func Whole(ind *analytics.Indicator) bool { return wholeUnits[ind.Unit] }
 // Value says what is wrong with v as a value of ind, or "": outside the
 // valid range, or not whole for a count.
 func Value(ind *analytics.Indicator, v float64) string {
+	format, args := Problem(ind, v)
+	if format == "" {
+		return ""
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// Problem is Value as a format and its arguments ("" when nothing is
+// wrong), for a caller that says it in another language.
+func Problem(ind *analytics.Indicator, v float64) (string, []any) {
 	lo, hi := ind.ValidRange[0], ind.ValidRange[1]
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
-		return "not a number"
+		return "not a number", nil
 	case v < lo || v > hi:
-		return fmt.Sprintf("%g is outside the valid range %g to %g", v, lo, hi)
+		return "%g is outside the valid range %g to %g", []any{v, lo, hi}
 	case Whole(ind) && v != math.Trunc(v):
-		return fmt.Sprintf("%g is not a whole number (%s counts)", v, ind.Unit)
+		return "%g is not a whole number (%s counts)", []any{v, ind.Unit}
 	}
-	return ""
+	return "", nil
 }
 
 // MedianAbsChange is the median of |change| over changes; 0 for none.

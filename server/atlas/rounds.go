@@ -63,6 +63,8 @@ type Cell struct {
 	Last    *float64 `json:"last"`
 	Flagged bool     `json:"flagged,omitempty"`
 	Problem string   `json:"problem,omitempty"`
+	// message is Problem, to be said in another language (see Say).
+	message msg.Message
 }
 
 // SheetRow is one reporting region of a round with its submission.
@@ -86,6 +88,18 @@ type Sheet struct {
 	Medians map[string]float64 `json:"medians"`
 }
 
+// Say puts every cell's problem in l.
+func (sh *Sheet) Say(l msg.Lang) {
+	for _, row := range sh.Rows {
+		for ind, c := range row.Cells {
+			if c.message.Format != "" {
+				c.Problem = c.message.In(l)
+				row.Cells[ind] = c
+			}
+		}
+	}
+}
+
 // CellProblem is one cell that keeps a submission back.
 type CellProblem struct {
 	// Sheet, Row and Column place the cell in an uploaded template.
@@ -95,6 +109,8 @@ type CellProblem struct {
 	Region    string `json:"region"`
 	Indicator string `json:"indicator"`
 	Why       string `json:"why"`
+	// Message is Why, to be said in the request's language.
+	Message msg.Message `json:"-"`
 }
 
 // SubmitError lists every cell that keeps the submission back; nothing was
@@ -196,7 +212,10 @@ func (sh *Sheet) cell(s *analytics.Snapshot, region, ind string, entered map[reg
 	}
 	c.Value, c.Reason = &v.Value, v.Reason
 	if i, ok := s.Catalogue.Indicator(ind); ok {
-		c.Problem = roundcheck.Value(i, v.Value)
+		if format, args := roundcheck.Problem(i, v.Value); format != "" {
+			c.message = msg.New(format, args...)
+			c.Problem = c.message.In(msg.EN)
+		}
 	}
 	if c.Last != nil {
 		c.Flagged = roundcheck.Flagged(v.Value, *c.Last, sh.Medians[ind])
@@ -323,16 +342,18 @@ func rowProblems(r store.Round, row SheetRow) []CellProblem {
 	var out []CellProblem
 	for _, ind := range r.Indicators {
 		c := row.Cells[ind]
-		why := c.Problem
+		var m msg.Message
 		switch {
 		case c.Value == nil:
-			why = "no value"
-		case why == "" && c.Flagged && c.Reason == "":
-			why = fmt.Sprintf("the change from last year's %g to %g is more than %g times the median change of all regions: give a one-line reason", *c.Last, *c.Value, roundcheck.Factor)
+			m = msg.New("no value")
+		case c.Problem != "":
+			m = c.message
+		case c.Flagged && c.Reason == "":
+			m = msg.New("the change from last year's %g to %g is more than %g times the median change of all regions: give a one-line reason", *c.Last, *c.Value, roundcheck.Factor)
+		default:
+			continue
 		}
-		if why != "" {
-			out = append(out, CellProblem{Region: row.Region, Indicator: ind, Why: why})
-		}
+		out = append(out, CellProblem{Region: row.Region, Indicator: ind, Why: m.In(msg.EN), Message: m})
 	}
 	return out
 }

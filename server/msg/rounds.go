@@ -41,6 +41,7 @@ var rounds = map[string]string{
 	"region %s is %s: its values can no longer change":                                                                    "地区 %[1]s 的状态为 %[2]s，数值不能再修改",
 	"the change from last year's %g to %g is more than %g times the median change of all regions: give a one-line reason": "由上年的 %[1]g 变为 %[2]g，变动超过全部地区变动中位数的 %[3]g 倍：请写一行变动说明",
 	"%g is outside the valid range %g to %g":                                                                              "%[1]g 超出有效范围 %[2]g 至 %[3]g",
+	"no value":                                                                                                            "未填数值",
 	"%g is not a whole number (%s counts)":                                                                                "%[1]g 不是整数（单位 %[2]s 为计数）",
 
 	"%q is not published or provisional":                                              "%q 不是 published 或 provisional",
