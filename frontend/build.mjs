@@ -1,4 +1,4 @@
-// Builds the web app into dist/: for each page (the map, the dashboard) one
+// Builds the web app into dist/: for each page (the map, the dashboard, the round) one
 // JS and one CSS bundle with content hashes in their names, a gzip twin of
 // each, and the page's HTML naming them.
 import { build } from 'esbuild';
@@ -17,7 +17,7 @@ for (const name of readdirSync(dist, { withFileTypes: true })) {
 mkdirSync(assets, { recursive: true });
 
 const result = await build({
-  entryPoints: { app: join(root, 'src/main.js'), dashboard: join(root, 'src/dashboard.js') },
+  entryPoints: { app: join(root, 'src/main.js'), dashboard: join(root, 'src/dashboard.js'), rounds: join(root, 'src/rounds.js') },
   bundle: true,
   minify: true,
   format: 'esm',
@@ -36,6 +36,7 @@ const pages = [
     html: 'dashboard.html', entry: 'src/dashboard.js',
     licences: { echarts: 'echarts/LICENSE', 'echarts notice': 'echarts/NOTICE', zrender: 'zrender/LICENSE' },
   },
+  { html: 'rounds.html', entry: 'src/rounds.js', licences: {} },
 ];
 const size = (n) => `${(readFileSync(join(assets, n)).length / 1024).toFixed(0)} KiB`;
 for (const page of pages) {

@@ -26,13 +26,14 @@ which builds it first) and start the service again.</p>
 </body></html>
 `
 
-// webApp serves the built frontend: its pages (the map, the dashboard)
+// webApp serves the built frontend: its pages (the map, the dashboard, the round)
 // revalidated by ETag, and assets whose names carry their content hash, so
 // they are cached for good.
 type webApp struct {
 	files     fs.FS
 	index     htmlPage
 	dashboard htmlPage
+	rounds    htmlPage
 }
 
 // htmlPage is one page of the app and its ETag.
@@ -42,7 +43,8 @@ type htmlPage struct {
 }
 
 func newWebApp(files fs.FS) *webApp {
-	return &webApp{files: files, index: loadPage(files, "index.html"), dashboard: loadPage(files, "dashboard.html")}
+	return &webApp{files: files, index: loadPage(files, "index.html"), dashboard: loadPage(files, "dashboard.html"),
+		rounds: loadPage(files, "rounds.html")}
 }
 
 func loadPage(files fs.FS, name string) htmlPage {
@@ -54,7 +56,7 @@ func loadPage(files fs.FS, name string) htmlPage {
 	return htmlPage{body: b, tag: `"` + hex.EncodeToString(sum[:8]) + `"`}
 }
 
-// webAppRoutes serves /, /dashboard and /assets/* from the embedded web
+// webAppRoutes serves /, /dashboard, /rounds and /assets/* from the embedded web
 // app, to anyone: the app asks for a login itself.
 func (api *API) webAppRoutes() []route {
 	app := newWebApp(frontend.Dist())
@@ -62,6 +64,7 @@ func (api *API) webAppRoutes() []route {
 	return []route{
 		{get, "/", public, app.serveIndex, false},
 		{get, "/dashboard", public, app.serveDashboard, false},
+		{get, "/rounds", public, app.serveRounds, false},
 		{get, "/assets/*", public, app.serveAsset, false},
 	}
 }
@@ -71,6 +74,10 @@ func (app *webApp) serveIndex(c echo.Context) error { return app.index.serve(c) 
 
 // GET /dashboard: the comparisons dashboard.
 func (app *webApp) serveDashboard(c echo.Context) error { return app.dashboard.serve(c) }
+
+// GET /rounds: the yearly round (the page asks for a login; the API
+// decides who may do what).
+func (app *webApp) serveRounds(c echo.Context) error { return app.rounds.serve(c) }
 
 func (p htmlPage) serve(c echo.Context) error {
 	h := c.Response().Header()

@@ -86,6 +86,7 @@ func TestRoutePolicy(t *testing.T) {
 	}
 	for _, c := range []struct{ method, route, url, want string }{
 		{"GET", "/dashboard", "/dashboard", public},
+		{"GET", "/rounds", "/rounds", public},
 		{"HEAD", "/api/v1/regions", "/api/v1/regions", viewer},
 		{"GET", "", "/api/v1/nothing", viewer},
 		{"GET", "", "/ogc/nothing", analyst},
@@ -104,7 +105,7 @@ func expectedNeed(method, path string) string {
 	switch {
 	case path == "/api/v1/auth/login", path == "/healthz", path == "/readyz",
 		path == "/api/v1/openapi.json", path == "/api/v1/config",
-		path == "/", path == "/dashboard", strings.HasPrefix(path, "/assets/"), strings.HasPrefix(path, "/vendor/"):
+		path == "/", path == "/dashboard", path == "/rounds", strings.HasPrefix(path, "/assets/"), strings.HasPrefix(path, "/vendor/"):
 		return public
 	case strings.HasPrefix(path, "/api/v1/auth/"):
 		return anyone

@@ -17,12 +17,13 @@ export function withLanguage(headers = {}) {
   return { ...headers, 'Accept-Language': language };
 }
 
-/** An API answer that was not 2xx, with the problem document's detail. */
+/** An API answer that was not 2xx, with the problem document's detail (and the whole document). */
 export class ApiError extends Error {
-  constructor(url, status, detail) {
+  constructor(url, status, detail, problem = {}) {
     super(`${status} ${detail} (${url})`);
     this.status = status;
     this.detail = detail;
+    this.problem = problem;
   }
 }
 
@@ -68,7 +69,7 @@ export function postJSON(url, body) {
 async function answer(url, r) {
   if (!r.ok) {
     const problem = await r.json().catch(() => ({}));
-    throw new ApiError(url, r.status, problem.detail || r.statusText);
+    throw new ApiError(url, r.status, problem.detail || r.statusText, problem);
   }
   return r.json();
 }
