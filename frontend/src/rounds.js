@@ -25,6 +25,7 @@ let sheet = null; // GET …/values: rows with cells
 const changed = new Set(); // regions edited since the last save
 let marks = new Map(); // "region indicator" → why, from the last submit or upload
 let focus = null; // {row, col} of the cell picked
+let inputs = []; // the grid's inputs, row by row: a cell's is inputs[row * columns + col]
 const metrics = {};
 let settled = Promise.resolve();
 
@@ -130,9 +131,13 @@ async function publish() {
 const editable = (row) => round.status === 'open' && !['submitted', 'approved'].includes(row.status);
 
 async function loadSheet() {
+  let t0 = performance.now();
   sheet = await getFresh(`/api/v1/rounds/${round.id}/values`);
+  metrics.sheetMs = Math.round(performance.now() - t0);
   changed.clear();
+  t0 = performance.now();
   renderGrid();
+  metrics.gridMs = Math.round(performance.now() - t0);
 }
 
 function renderGrid() {
@@ -153,6 +158,7 @@ function renderGrid() {
     return `<tr data-region="${esc(row.region)}"><td>${esc(row.region)}</td><td>${esc(row.name)}</td><td>${esc(row.township_name ?? '')}</td>${status}${cells}</tr>`;
   }).join('');
   $('grid').innerHTML = `${head}<tbody>${body}</tbody>`;
+  inputs = [...$('grid').querySelectorAll('input')];
   $('save').disabled = $('submit').disabled = round.status !== 'open';
 }
 
@@ -195,7 +201,8 @@ function take(input) {
 }
 
 function inputAt(row, col) {
-  return $('grid').querySelector(`input[data-row="${row}"][data-col="${col}"]`);
+  const cols = round.indicators.length;
+  return row >= 0 && col >= 0 && col < cols ? inputs[row * cols + col] : undefined;
 }
 
 /** The bar above the grid: the cell picked, last year's value, what is wrong, its reason. */
