@@ -272,17 +272,17 @@ func (a *Atlas) SaveDraft(ctx context.Context, id int64, rows map[string][]store
 			return &store.StatusConflict{Region: code, Status: st, To: store.Draft, From: from}
 		}
 	}
+	// One transaction for all: a township's twenty rows or a city's two
+	// thousand are saved together or not at all.
+	ts := make([]store.Transition, 0, len(codes))
 	for _, code := range codes {
 		vs := rows[code]
 		if vs == nil {
 			vs = []store.RoundValue{}
 		}
-		if _, err := a.store.Move(ctx, store.Transition{Round: id, Region: code, From: from, To: store.Draft,
-			User: by.Name, At: at, Values: vs}); err != nil {
-			return err
-		}
+		ts = append(ts, store.Transition{Round: id, Region: code, From: from, To: store.Draft, User: by.Name, At: at, Values: vs})
 	}
-	return nil
+	return a.store.Moves(ctx, ts)
 }
 
 // Submit submits the regions given (every draft or returned region inside

@@ -140,6 +140,9 @@ type Rounds interface {
 	// Move carries out a transition in one transaction: *StatusConflict
 	// with nothing written when the submission is not in one of t.From.
 	Move(ctx context.Context, t Transition) (Submission, error)
+	// Moves carries out transitions in one transaction, all or none: the
+	// first *StatusConflict (or other failure) leaves nothing written.
+	Moves(ctx context.Context, ts []Transition) error
 	// RoundEvents returns the transitions of one region's submission,
 	// oldest first.
 	RoundEvents(ctx context.Context, round int64, region string) ([]RoundEvent, error)

@@ -91,6 +91,8 @@ func testRounds(t *testing.T, s store.Store) {
 		t.Fatalf("RoundEvents = %v, %v; want %v", statuses, err, wantEvents)
 	}
 
+	testMoves(t, s, later.ID, at)
+
 	if _, err := s.Move(ctx, store.Transition{Round: missingID, Region: "x", From: []string{store.NotStarted}, To: store.Draft, At: at}); !errors.Is(err, store.ErrNoRound) {
 		t.Fatalf("Move in a missing round: %v, want ErrNoRound", err)
 	}
@@ -103,6 +105,32 @@ func testRounds(t *testing.T, s store.Store) {
 	}
 	if err := s.PublishRound(ctx, missingID, "admin", at); !errors.Is(err, store.ErrNoRound) {
 		t.Fatalf("PublishRound(missing): %v, want ErrNoRound", err)
+	}
+}
+
+// testMoves: transitions written together are all written, or none when
+// one finds its submission in another status.
+func testMoves(t *testing.T, s store.Store, round int64, at time.Time) {
+	ctx := t.Context()
+	draft := func(region string, v float64) store.Transition {
+		return store.Transition{Round: round, Region: region, From: []string{store.NotStarted, store.Draft}, To: store.Draft, User: "dm", At: at,
+			Values: []store.RoundValue{{Region: region, Indicator: "mass_incidents", Value: v}}}
+	}
+	if err := s.Moves(ctx, []store.Transition{draft("320602001", 1), draft("320602002", 2)}); err != nil {
+		t.Fatalf("Moves: %v", err)
+	}
+	// The second finds 320602001 submitted: neither is written.
+	if _, err := s.Move(ctx, store.Transition{Round: round, Region: "320602001", From: []string{store.Draft}, To: store.Submitted, User: "dm", At: at}); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Moves(ctx, []store.Transition{draft("320602002", 20), draft("320602001", 10)})
+	var conflict *store.StatusConflict
+	if !errors.As(err, &conflict) || conflict.Region != "320602001" {
+		t.Fatalf("Moves over a submitted region: %v, want a StatusConflict naming it", err)
+	}
+	want := []store.RoundValue{{Region: "320602001", Indicator: "mass_incidents", Value: 1}, {Region: "320602002", Indicator: "mass_incidents", Value: 2}}
+	if got, err := s.RoundValues(ctx, round); err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("RoundValues after a refused Moves = %+v, %v; want %+v", got, err, want)
 	}
 }
 

@@ -226,6 +226,26 @@ func (r Rounds[T]) Move(ctx context.Context, t store.Transition) (store.Submissi
 	return sub, nil
 }
 
+// Moves carries out ts in one transaction, all or none.
+func (r Rounds[T]) Moves(ctx context.Context, ts []store.Transition) error {
+	err := r.db.Tx(ctx, func(q accountsql.Querier) error {
+		for _, t := range ts {
+			if _, err := r.MoveIn(ctx, q, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var conflict *store.StatusConflict
+	if errors.As(err, &conflict) || errors.Is(err, store.ErrNoRound) {
+		return err
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %d transitions: %w", r.d.Name, len(ts), ctxerr.Ended(ctx, err))
+	}
+	return nil
+}
+
 // MoveIn carries out t inside the transaction q belongs to (a store's
 // Apply runs a changeset's transitions so). The status is read, checked,
 // and written only if it is still the one read, so that two reviewers
