@@ -137,29 +137,60 @@ async function loadSheet() {
   changed.clear();
   t0 = performance.now();
   renderGrid();
+  void $('grid').offsetHeight; // the layout, which is most of the cost
   metrics.gridMs = Math.round(performance.now() - t0);
 }
 
-function renderGrid() {
+// The grid draws a window of rows around what is in view, with spacers
+// for the rest: two thousand rows of inputs take seconds to lay out, two
+// hundred a fraction of one.
+const WINDOW = 200;
+const MARGIN = 40;
+let first = 0; // the first row drawn
+let rowHeight = 0; // px, measured once
+
+function renderGrid(around = first) {
   const d = t();
   const inds = round.indicators;
+  const n = sheet.rows.length;
+  first = Math.max(0, Math.min(around, n - WINDOW));
+  const last = Math.min(n, first + WINDOW);
   const head = `<thead><tr><th>${esc(d.code)}</th><th>${esc(d.name)}</th><th>${esc(d.township)}</th><th>${esc(d.status)}</th>${
     inds.map((id) => `<th title="${esc(id)}">${esc(indName(id))} <span class="muted">${esc(indicator(id)?.unit ?? '')}</span></th>`).join('')}</tr></thead>`;
-  const body = sheet.rows.map((row, r) => {
+  const body = sheet.rows.slice(first, last).map((row, i) => {
+    const r = first + i;
     const open = editable(row);
     const status = `<td class="st st-${row.status}" title="${esc(row.comment ?? '')}">${esc(d.statuses[row.status])}${
       row.comment ? ` <span class="comment">${esc(row.comment)}</span>` : ''}</td>`;
     const cells = inds.map((id, c) => {
       const cell = row.cells[id];
-      const v = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+      const v = cell.typed ?? fmt(cell.value);
       return `<td class="${cellClass(row, id)}" title="${esc(cellWhy(row, id))}"><input data-row="${r}" data-col="${c}" value="${esc(v)}"${
         open ? '' : ' disabled'} aria-label="${esc(`${row.name} ${indName(id)}`)}"><span class="last">${esc(fmt(cell.last))}</span></td>`;
     }).join('');
     return `<tr data-region="${esc(row.region)}"><td>${esc(row.region)}</td><td>${esc(row.name)}</td><td>${esc(row.township_name ?? '')}</td>${status}${cells}</tr>`;
   }).join('');
-  $('grid').innerHTML = `${head}<tbody>${body}</tbody>`;
+  const pad = (rows) => (rows > 0 ? `<tr class="pad" data-rows="${rows}"><td colspan="${4 + inds.length}"></td></tr>` : '');
+  const had = $('grid').contains(document.activeElement);
+  $('grid').innerHTML = `${head}<tbody>${pad(first)}${body}${pad(n - last)}</tbody>`;
+  $('grid').style.width = `${8.5 + 9 + 6 + 9 + 7.5 * inds.length}rem`; // the header's widths (rounds.css)
   inputs = [...$('grid').querySelectorAll('input')];
+  if (!rowHeight) rowHeight = $('grid').querySelector('tbody tr:not(.pad)')?.offsetHeight || 0;
+  for (const tr of $('grid').querySelectorAll('tr.pad')) tr.style.height = `${Number(tr.dataset.rows) * rowHeight}px`;
+  if (had && focus) inputAt(focus.row, focus.col)?.focus({ preventScroll: true });
   $('save').disabled = $('submit').disabled = round.status !== 'open';
+}
+
+/** Draws the window again when the rows in view near its edge. */
+function follow() {
+  const wrap = $('grid').parentElement;
+  const n = sheet?.rows.length ?? 0;
+  if (n <= WINDOW || !rowHeight) return;
+  const top = Math.floor(wrap.scrollTop / rowHeight);
+  const seen = Math.ceil(wrap.clientHeight / rowHeight);
+  if ((top < first + MARGIN && first > 0) || (top + seen > first + WINDOW - MARGIN && first + WINDOW < n)) {
+    renderGrid(top - Math.floor((WINDOW - seen) / 2));
+  }
 }
 
 const fmt = (v) => (v === null || v === undefined ? '' : String(v));
@@ -190,19 +221,30 @@ function restyle(input) {
 
 /** Takes what was typed into a cell into the sheet. */
 function take(input) {
-  const row = sheet.rows[Number(input.dataset.row)];
-  const id = round.indicators[Number(input.dataset.col)];
+  setCell(Number(input.dataset.row), Number(input.dataset.col), input.value);
+}
+
+/** Sets a cell of the sheet from text, and its input where it is drawn. */
+function setCell(r, c, text) {
+  const row = sheet.rows[r];
+  const id = round.indicators[c];
   const cell = row.cells[id];
-  cell.value = parseValue(input.value);
+  cell.value = parseValue(text);
+  cell.typed = Number.isNaN(cell.value) ? text : undefined;
   cell.problem = '';
   marks.delete(`${row.region} ${id}`);
   changed.add(row.region);
+  const input = inputAt(r, c);
+  if (!input) return;
+  if (input.value !== text) input.value = text;
   restyle(input);
 }
 
+/** A cell's input, when its row is drawn. */
 function inputAt(row, col) {
   const cols = round.indicators.length;
-  return row >= 0 && col >= 0 && col < cols ? inputs[row * cols + col] : undefined;
+  if (row < first || row >= first + inputs.length / cols || col < 0 || col >= cols) return undefined;
+  return inputs[(row - first) * cols + col];
 }
 
 /** The bar above the grid: the cell picked, last year's value, what is wrong, its reason. */
@@ -238,6 +280,7 @@ function wireGrid() {
     });
     if (!to) return;
     e.preventDefault();
+    if (!inputAt(to.row, to.col)) renderGrid(to.row - WINDOW / 2);
     const next = inputAt(to.row, to.col);
     next.focus();
     next.select();
@@ -260,22 +303,22 @@ function wireGrid() {
 
 /** Spreads a block copied from a spreadsheet from [row, col] rightwards and down. */
 function paste(row, col, block) {
+  const cols = round.indicators.length;
   block.forEach((line, i) => line.forEach((text, j) => {
-    const input = inputAt(row + i, col + j);
-    if (!input || input.disabled) return;
-    input.value = text;
-    take(input);
+    const [r, c] = [row + i, col + j];
+    if (r >= sheet.rows.length || c >= cols || !editable(sheet.rows[r])) return;
+    setCell(r, c, text);
   }));
 }
 
-/** Lists cells the API refused, and marks them in the grid. */
-function showProblems(cells) {
+/** Lists cells the API refused, and marks them in the grid (redrawn unless told not to: a caller about to reload it). */
+function showProblems(cells, redraw = true) {
   const d = t();
   marks = new Map(cells.filter((c) => c.region && c.indicator).map((c) => [`${c.region} ${c.indicator}`, c.why]));
   $('grid-problems').innerHTML = cells.length
     ? `<li class="head">${esc(d.cellsBad(cells.length))}</li>${cells.map((c) => `<li>${esc(d.where({ ...c, indicator: c.indicator && indName(c.indicator) }))}: ${esc(c.why)}</li>`).join('')}`
     : '';
-  if (sheet) renderGrid();
+  if (sheet && redraw) renderGrid();
 }
 
 /** Saves the changed regions as drafts; false when a typed cell is no number. */
@@ -293,7 +336,7 @@ async function save() {
   }
   const rows = draftRows(sheet.rows, round.indicators, changed);
   const r = await sendJSON('PUT', `/api/v1/rounds/${round.id}/values`, { rows });
-  showProblems([]);
+  showProblems([], false);
   await loadSheet();
   $('grid-status').textContent = d.saved(r.saved);
   return true;
@@ -303,7 +346,7 @@ async function submit() {
   if (!(await save())) return;
   try {
     const r = await sendJSON('POST', `/api/v1/rounds/${round.id}/submit`, {});
-    showProblems([]);
+    showProblems([], false);
     await showAll();
     $('grid-status').textContent = t().submitted(r.submitted.length);
   } catch (err) {
@@ -316,8 +359,8 @@ async function submit() {
 async function upload(file) {
   try {
     const r = await sendFile(`/api/v1/rounds/${round.id}/template`, file);
+    showProblems(r.cells, false);
     await loadSheet();
-    showProblems(r.cells);
     $('grid-status').textContent = t().uploaded(r.saved, r.cells.length);
   } catch (err) {
     if (!(err instanceof ApiError) || !err.problem.cells) throw err;
@@ -416,7 +459,9 @@ function wire() {
   wireSignButton($('sign'), () => me, t);
   $('round').addEventListener('change', () => run(async () => {
     state.round = $('round').value;
-    showProblems([]);
+    showProblems([], false);
+    first = 0;
+    $('grid').parentElement.scrollTop = 0;
     await showAll();
   }));
   $('open-level').addEventListener('change', indicatorChoices);
@@ -431,6 +476,13 @@ function wire() {
   }));
   $('review').addEventListener('click', (e) => run(() => review(e)));
   wireGrid();
+  let pending = 0;
+  $('grid').parentElement.addEventListener('scroll', () => {
+    pending ||= requestAnimationFrame(() => {
+      pending = 0;
+      follow();
+    });
+  });
   window.addEventListener('beforeunload', (e) => {
     if (changed.size) e.preventDefault();
   });
