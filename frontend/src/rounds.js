@@ -29,7 +29,13 @@ let inputs = []; // the grid's inputs, row by row: a cell's is inputs[row * colu
 const metrics = {};
 let settled = Promise.resolve();
 
-window.atlas = { metrics, settled: () => settled, get changed() { return [...changed]; } };
+window.atlas = {
+  metrics,
+  settled: () => settled,
+  get changed() { return [...changed]; },
+  /** Forgets the edits not saved (the tests leave a page so). */
+  discard: () => changed.clear(),
+};
 
 const t = () => roundStrings(state.lang);
 const indicator = (id) => catalogue.find((i) => i.id === id);

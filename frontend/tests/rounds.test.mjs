@@ -62,6 +62,21 @@ describe('the yearly round', { timeout: 300_000, skip: browserSkip }, () => {
       await page.check(`#open-indicators input[value="${indicator}"]`);
       await page.click('#open-form button[type=submit]');
       await settle(page);
+      // The admin's grid holds every community; it draws a window of them,
+      // and the keyboard and a paste reach past it (nothing is saved here).
+      const all = (await call('GET', `/api/v1/rounds/${(await call('GET', '/api/v1/rounds')).json.items[0].id}/values`)).json.rows.length;
+      assert.ok(all > 600, `only ${all} communities`);
+      assert.ok(await page.locator('#grid tbody tr:not(.pad)').count() < all);
+      await page.focus('#grid input[data-row="0"][data-col="0"]');
+      for (let i = 0; i < 250; i++) await page.keyboard.press('ArrowDown');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.row), '250');
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', Array.from({ length: 300 }, () => '5').join('\r\n'));
+        document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      });
+      assert.equal((await page.evaluate(() => window.atlas.changed)).length, 300);
+      await page.evaluate(() => window.atlas.discard());
       assertNoErrors();
     }
     const rounds = (await call('GET', '/api/v1/rounds')).json.items;
