@@ -256,7 +256,7 @@ function inputAt(row, col) {
 /** The bar above the grid: the cell picked, last year's value, what is wrong, its reason. */
 function showCell() {
   const d = t();
-  if (!focus) return;
+  if (!focus || !sheet.rows[focus.row]) return;
   const row = sheet.rows[focus.row];
   const id = round.indicators[focus.col];
   const cell = row.cells[id];
@@ -299,11 +299,12 @@ function wireGrid() {
     paste(Number(el.dataset.row), Number(el.dataset.col), parsePaste(text));
   });
   $('cell-reason').addEventListener('input', () => {
-    if (!focus) return;
+    if (!focus || !sheet.rows[focus.row]) return;
     const row = sheet.rows[focus.row];
     row.cells[round.indicators[focus.col]].reason = $('cell-reason').value.replace(/[\r\n]+/g, ' ');
     changed.add(row.region);
-    restyle(inputAt(focus.row, focus.col));
+    const input = inputAt(focus.row, focus.col);
+    if (input) restyle(input);
   });
 }
 
@@ -467,6 +468,7 @@ function wire() {
     state.round = $('round').value;
     showProblems([], false);
     first = 0;
+    focus = null;
     $('grid').parentElement.scrollTop = 0;
     await showAll();
   }));
