@@ -1,13 +1,18 @@
 package server
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -103,12 +108,33 @@ func (api *API) openUpload(c echo.Context) (*stagedUpload, []byte, importer.Opti
 // GET /api/v1/uploads/{id}/report: the dry run of the upload, problems,
 // rows outside the user's region, changes and preview included; 200 even
 // when the file has problems (they are the report's).
+//
+// A report is kept beside its upload, by the options, the user's region,
+// the data version and the language: a province's boundary file takes a
+// minute to stage, and the wizard asks again on every reload and every
+// option it returns to.
 func (api *API) uploadReport(c echo.Context) error {
+	d := api.uploadDir()
+	if u, err := d.meta(c.Param("id")); err != nil || u.Owner != who(c).name() {
+		return &web.NotFoundError{What: "upload", Code: c.Param("id")}
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", c.QueryParams().Encode(), who(c).Region, api.snap(c).Key(), msg.Of(c.Request()))
+	path := d.reportPath(c.Param("id"), hex.EncodeToString(h.Sum(nil))[:24])
+	if f, err := os.Open(path); err == nil {
+		defer f.Close()
+		return c.Stream(http.StatusOK, echo.MIMEApplicationJSON, f)
+	}
 	u, _, st, err := api.stage(c)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, stagedReport{Upload: u, Staged: st})
+	body, err := json.Marshal(stagedReport{Upload: u, Staged: st})
+	if err != nil {
+		return err
+	}
+	d.keep(path, body)
+	return c.JSONBlob(http.StatusOK, body)
 }
 
 // GET /api/v1/uploads/{id}/problems.xlsx: the problems as a workbook, with
