@@ -357,3 +357,23 @@ func TestStagedUploadProblems(t *testing.T) {
 		t.Errorf("a refused commit removed the upload: %v", err)
 	}
 }
+
+// TestStagedReportInBackground: a report not ready within ?wait= is 202
+// with how long its run has taken, and the run goes on without the
+// request; asked again, the answer is the report, the one kept.
+func TestStagedReportInBackground(t *testing.T) {
+	s := newStagedServer(t, openSQLite(t))
+	u := s.stage(t, s.token, "boundaries", "towns.geojson", twoRegions, http.StatusCreated)
+	var pending struct {
+		Status  string
+		Seconds *int
+	}
+	resp := s.get(t, "/api/v1/uploads/"+u.ID+"/report?wait=0", http.StatusAccepted, &pending)
+	if pending.Status != "staging" || pending.Seconds == nil || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("202 answer %+v, Retry-After %q", pending, resp.Header.Get("Retry-After"))
+	}
+	var rep stagedReport
+	s.get(t, "/api/v1/uploads/"+u.ID+"/report", http.StatusOK, &rep)
+	checkTwoRegions(t, rep)
+	s.get(t, "/api/v1/uploads/"+u.ID+"/report?wait=21", http.StatusBadRequest, nil)
+}

@@ -7,6 +7,7 @@ var params = map[string]string{
 	"%q is not a year": "%q 不是年份",
 	"%d has no observations (periods with data: %s)":                 "%d 年没有观测值（有数据的年度：%s）",
 	"%q is not a year from 1949 to 2100":                             "%q 不是 1949 至 2100 年之间的年份",
+	"%q is not a number of seconds from 0 to %d":                     "%q 不是 0 到 %d 之间的秒数",
 	"%q is not one of city, county, township, community":             "%q 不是 city、county、township、community 之一",
 	"%q is not a known region code":                                  "%q 不是已知的区划代码",
 	"%s is a %s, not a community (use parent= for a larger region)":  "%s 是%s，不是社区(村)（更大的地区请用 parent=）",
