@@ -33,14 +33,15 @@ type legendEntry struct {
 }
 
 type choroplethItem struct {
-	Code   string   `json:"code"`
-	Name   string   `json:"name"`
-	Value  *float64 `json:"value"`
-	Class  int      `json:"class"`
-	Colour string   `json:"colour"`
-	Target *float64 `json:"target"`
-	Meets  *bool    `json:"meets"`
-	Gap    *float64 `json:"gap"`
+	Code     string             `json:"code"`
+	Name     string             `json:"name"`
+	UnitType analytics.UnitType `json:"unit_type,omitempty"` // townships only, as in /regions
+	Value    *float64           `json:"value"`
+	Class    int                `json:"class"`
+	Colour   string             `json:"colour"`
+	Target   *float64           `json:"target"`
+	Meets    *bool              `json:"meets"`
+	Gap      *float64           `json:"gap"`
 	// The verdicts as in /observations (compare.Judgement).
 	Verdict   string        `json:"verdict"`
 	NotJudged string        `json:"not_judged,omitempty"`

@@ -49,7 +49,7 @@ func buildChoropleth(s *analytics.Snapshot, q *choroplethQuery) (*choropleth, er
 		classOf = func(v *analytics.Value) int { return classify.Class(res.Breaks, v.Value) }
 	}
 	for i, r := range q.regions {
-		it := choroplethItem{Code: r.Code, Name: r.Name, Class: -1, Colour: classify.NoData}
+		it := choroplethItem{Code: r.Code, Name: r.Name, UnitType: r.UnitType(), Class: -1, Colour: classify.NoData}
 		if v := vals[i]; v != nil {
 			it.Value, it.Target = rounded(v.Value), boundValue(v.Target)
 			j := compare.Judge(q.ind, r.Level, *v)

@@ -140,7 +140,7 @@ func (api *API) accountRoutes() []route {
 	return []route{
 		{post, "/api/v1/auth/login", public, api.login, false},
 		{post, "/api/v1/auth/logout", anyone, api.logout, false},
-		{get, "/api/v1/auth/me", anyone, api.me, false},
+		{get, "/api/v1/auth/me", public, api.me, false}, // answers "not signed in" itself
 		{post, "/api/v1/users", admin, api.createUser, false},
 		{get, "/api/v1/users", admin, api.listUsers, false},
 		{http.MethodPatch, "/api/v1/users/:username", admin, api.updateUser, false},

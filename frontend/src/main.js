@@ -24,7 +24,7 @@ import { syncPhone, wirePhone } from './phone.js';
 import { wireChecklist } from './panelchecklist.js';
 import { setupSearch } from './search.js';
 import { askLogin, whoAmI, wireSignButton } from './session.js';
-import { childLevel, fitParent, formatState, levelOf, parseState } from './state.js';
+import { childLevel, fitParent, formatState, inside, landIn, levelOf, parseState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 const tileLayers = ['county', 'township', 'community', 'facility', 'grid'];
@@ -111,11 +111,12 @@ async function fitTo(code) {
   map.fitBounds(bbox(f.geometry), { padding: 32, duration: 0 });
 }
 
+/** The regions above the view, down to its parent: those the user may read (inside their scope). */
 async function breadcrumbChain() {
   const codes = [];
   if (state.parent.length >= 6) codes.push(state.parent.slice(0, 6));
   if (state.parent.length >= 9) codes.push(state.parent.slice(0, 9));
-  return Promise.all(codes.map((c) => getJSON(`/api/v1/regions/${c}`)));
+  return Promise.all(codes.filter((c) => inside(c, me?.region)).map((c) => getJSON(`/api/v1/regions/${c}`)));
 }
 
 function labelsURL() {
@@ -192,7 +193,7 @@ function refresh({ push = false, fit } = {}) {
       renderHealth(d, s, a),
     ]);
     if (mine !== seq) return;
-    renderBreadcrumb($('breadcrumb'), d, chain, goUp);
+    renderBreadcrumb($('breadcrumb'), d, chain, goUp, { city: !me?.region || !chain.length });
     syncPhone(d, s);
     await idle();
   })();
@@ -289,20 +290,19 @@ async function boot() {
   document.documentElement.classList.toggle('large', state.large);
   applyLanguage();
   wireHeader();
-  // Ask for everything at once; behind a login these fail and are asked again.
-  const boot = ['/api/v1/config', '/api/v1/indicators', '/api/v1/periods', ...tileLayers.map((l) => `/tiles/${l}.json`)];
-  for (const u of boot) getJSON(u).catch(() => {});
+  // Who the user is comes first: before a login every data request would fail.
   me = await whoAmI();
   while (!me) {
     await askLogin(t);
     me = await whoAmI();
   }
   setCSRF(me.csrf_token);
+  const boot = ['/api/v1/config', '/api/v1/indicators', '/api/v1/periods', ...tileLayers.map((l) => `/tiles/${l}.json`)];
   const [config, cat, per, ...tjs] = await Promise.all(boot.map((u) => getJSON(u)));
   catalogue = cat.items;
   periods = per.items;
   defaultPeriod = per.default || periods[periods.length - 1];
-  normalise(state);
+  normalise(landIn(state, me.region));
   // Ask for the first view's data while the map starts; refresh finds them cached.
   if (!computedLayer(state.indicator)) getJSON(choroplethURL(state)).catch(() => {});
   getJSON(labelsURL()).catch(() => {});

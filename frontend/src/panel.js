@@ -11,7 +11,7 @@ import { gridSection } from './gridpanel.js';
 import { checklistSection } from './panelchecklist.js';
 import { historySection, provenance } from './history.js';
 import { computedDetail } from './panelcomputed.js';
-import { meetSummary, rank, rankList, regionHead } from './panelparts.js';
+import { meetSummary, rank, rankSections, regionHead } from './panelparts.js';
 import { childLevel } from './state.js';
 import { trendChart } from './trend.js';
 
@@ -22,7 +22,7 @@ async function overview(t, ctx) {
   const { choropleth, indicator, state } = ctx;
   const rows = rank(choropleth.items, comparatorAt(indicator, state.level));
   const batches = ctx.canWrite ? await historySection(t) : '';
-  return `<h2>${esc(t.overview(t[state.level]))}</h2>${meetSummary(t, rows)}${rankList(t, rows, choropleth.unit, 'overview')}${batches}`;
+  return `<h2>${esc(t.overview(t[state.level]))}</h2>${meetSummary(t, rows)}${rankSections(t, rows, choropleth.unit, 'overview')}${batches}`;
 }
 
 async function trendPoints(ctx, region) {
@@ -83,7 +83,7 @@ async function indicatorDetail(t, ctx, region) {
     html += `<button type="button" class="drill" data-action="drill" data-code="${esc(code)}">${esc(t.drill(t[child]))}</button>`;
     if (children?.items?.length) {
       const rows = rank(children.items, comparatorAt(indicator, child));
-      html += `<h3>${esc(t.ranking(t[child]))}</h3>${meetSummary(t, rows)}${rankList(t, rows, children.items[0].unit, 'children')}`;
+      html += `<h3>${esc(t.ranking(t[child]))}</h3>${meetSummary(t, rows)}${rankSections(t, rows, children.items[0].unit, 'children')}`;
     }
   }
   return html;

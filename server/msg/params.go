@@ -16,6 +16,7 @@ var params = map[string]string{
 	"is required (GET /api/v1/indicators lists them)":                "必须提供（GET /api/v1/indicators 列出全部指标）",
 	"%q is not in the catalogue (GET /api/v1/indicators lists them)": "指标目录中没有 %q（GET /api/v1/indicators 列出全部指标）",
 	"is required: the code of the region to set against the city":    "必须提供：与全市对比的地区代码",
+	"%q is not townships or all":                                     "%q 不是 townships 或 all",
 	"%q is not department or task":                                   "%q 不是 department 或 task",
 	"%q is not a facility type (one of %v)":                          "%q 不是设施类型（可选：%v）",
 	"%q is not zh or en":                                             "%q 不是 zh 或 en",
