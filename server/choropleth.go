@@ -48,6 +48,9 @@ type choroplethItem struct {
 	Split     bool          `json:"split"`
 	Urban     *compare.Part `json:"urban"`
 	Rural     *compare.Part `json:"rural"`
+	// Provisional: the value was submitted in an open round and is not yet
+	// approved (?values=provisional); it is not judged.
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 type choropleth struct {
@@ -62,6 +65,10 @@ type choropleth struct {
 	Legend    []legendEntry    `json:"legend"`
 	NoData    legendEntry      `json:"no_data"`
 	Items     []choroplethItem `json:"items"`
+	// Values is published, or provisional when submitted values stand in
+	// for published ones; Provisional counts the regions where they do.
+	Values      string `json:"values"`
+	Provisional int    `json:"provisional"`
 }
 
 // choroplethQuery is the parsed request.
@@ -74,14 +81,27 @@ type choroplethQuery struct {
 	palette string
 	manual  []float64
 	regions []*analytics.Region
+	// submitted stands in for the published values (?values=provisional).
+	submitted submitted
 }
 
-// GET /api/v1/choropleth?indicator=&level=&period=&method=&classes=&palette=&parent=&breaks=
+// GET /api/v1/choropleth?indicator=&level=&period=&method=&classes=&palette=&parent=&breaks=&values=
 func (api *API) getChoropleth(c echo.Context) error {
 	s := api.snap(c)
 	q, err := parseChoropleth(c, s)
 	if err != nil {
 		return err
+	}
+	if q.submitted, err = api.provisional(c, q.period); err != nil {
+		return err
+	}
+	if q.submitted != nil {
+		// Submissions change without a new batch: never cached.
+		res, err := buildChoropleth(s, q)
+		if err != nil {
+			return err
+		}
+		return web.SendJSON(c, res)
 	}
 	return api.cachedBody(c, s, echo.MIMEApplicationJSON, func() ([]byte, error) {
 		res, err := buildChoropleth(s, q)

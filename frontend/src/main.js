@@ -297,6 +297,11 @@ async function boot() {
     me = await whoAmI();
   }
   setCSRF(me.csrf_token);
+  // Leaders (viewers) see only published values; the others may switch to
+  // the submitted ones of an open round, marked provisional.
+  const mayProvisional = ['analyst', 'data_manager', 'admin'].includes(me.role);
+  $('provisional-row').hidden = !mayProvisional;
+  if (!mayProvisional) state.provisional = false;
   const boot = ['/api/v1/config', '/api/v1/indicators', '/api/v1/periods', ...tileLayers.map((l) => `/tiles/${l}.json`)];
   const [config, cat, per, ...tjs] = await Promise.all(boot.map((u) => getJSON(u)));
   catalogue = cat.items;

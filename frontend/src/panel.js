@@ -27,7 +27,7 @@ async function overview(t, ctx) {
 
 async function trendPoints(ctx, region) {
   const all = await Promise.all(ctx.periods.map((p) =>
-    getJSON(observationsURL(ctx.indicator.id, region.level, region.parent, p)).catch(() => ({ items: [] }))));
+    getJSON(observationsURL(ctx.indicator.id, region.level, region.parent, p, ctx.state.provisional)).catch(() => ({ items: [] }))));
   return ctx.periods.map((p, i) => {
     const o = all[i].items.find((x) => x.code === region.code);
     const target = o?.target ? (o.target.comparator === 'le' ? o.target.max : o.target.min) : undefined;
@@ -41,7 +41,8 @@ function valueBlock(t, point) {
   const target = o.target ? formatTarget(t, o.target.comparator, o.target.min, o.target.max, o.unit) : '—';
   const meets = o.meets === true ? 'meets' : o.meets === false ? 'misses' : 'unjudged';
   const gap = typeof o.gap === 'number' ? `<span class="gap">${esc(t.gap)} ${esc(formatGap(t, o.gap, o.unit))}</span>` : '';
-  return `<div class="value-block"><div class="big">${esc(formatValue(t, o.value, o.unit))}</div>` +
+  const provisional = o.provisional ? ` <span class="badge provisional">${esc(t.provisionalBadge)}</span>` : '';
+  return `<div class="value-block"><div class="big">${esc(formatValue(t, o.value, o.unit))}${provisional}</div>` +
     `<div>${esc(t.target)} ${esc(target)}</div><div class="badge ${meets}">${esc(formatMeets(t, o.meets))}</div>${gap}</div>` +
     kindsBlock(t, o);
 }

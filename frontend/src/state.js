@@ -17,6 +17,8 @@ const defaults = {
   whatif: false, add: [], remove: [], clinic: 'health_station',
   // Township rankings: '' leaves out the units that are not townships, 'all' keeps them.
   units: '',
+  // Submitted, not yet approved values in place of the published ones (analysts and above).
+  provisional: false,
 };
 
 // Query keys, short so links stay readable.
@@ -24,7 +26,7 @@ const keys = {
   lang: 'lang', level: 'level', parent: 'in', indicator: 'ind', period: 'year', method: 'method',
   classes: 'k', palette: 'pal', breaks: 'breaks', selected: 'sel', facilities: 'fac', grids: 'grid', large: 'large',
   hmode: 'hm', minutes: 'min', iso: 'iso', uncovered: 'unc', siting: 'site', sites: 'sk',
-  whatif: 'wi', add: 'add', remove: 'rm', clinic: 'ct', units: 'units',
+  whatif: 'wi', add: 'add', remove: 'rm', clinic: 'ct', units: 'units', provisional: 'prov',
 };
 
 const maxAdded = 20;
@@ -66,7 +68,7 @@ export function parseState(search) {
   if (healthModes.includes(str('hmode'))) s.hmode = str('hmode');
   const min = Number(str('minutes'));
   if (Number.isInteger(min) && min >= 1 && min <= 120) s.minutes = min;
-  for (const b of ['iso', 'uncovered', 'siting', 'whatif']) s[b] = str(b) === '1';
+  for (const b of ['iso', 'uncovered', 'siting', 'whatif', 'provisional']) s[b] = str(b) === '1';
   const sites = Number(str('sites'));
   if (Number.isInteger(sites) && sites >= 1 && sites <= 10) s.sites = sites;
   s.add = str('add') ? parseAdded(str('add')) : [];
