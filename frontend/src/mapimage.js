@@ -199,8 +199,10 @@ function drawScale(ctx, bar, x, y, font) {
 export async function mapImage(map, { title, subtitle, legendEl, north, credit, ready }) {
   const scale = printScale();
   const shot = await captureMap(map, scale, ready);
-  const w = shot.width / scale;
-  const h = shot.height / scale;
+  // The CSS size, not the shot's: MapLibre caps its canvas (4096 px a
+  // side), and a capped shot is stretched to fit rather than shrinking the map.
+  const w = map.getContainer().clientWidth;
+  const h = map.getContainer().clientHeight;
   const canvas = document.createElement('canvas');
   canvas.width = Math.round((w + frame.legend) * scale);
   canvas.height = Math.round((frame.title + h + frame.footer) * scale);
