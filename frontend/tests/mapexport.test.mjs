@@ -90,11 +90,10 @@ describe('map export menu', { timeout: 300_000, skip: browserSkip }, () => {
     const csv = (await download(page, 'a[data-layer=regions][data-format=csv]')).body.toString('utf8').trim().split('\n');
     assert.equal(csv.length, 1 + obs.length, 'a header and a row per region');
     for (const o of obs) assert.ok(csv.some((line) => line.startsWith('"MULTIPOLYGON') && line.includes(`",${o.code},`)), `no row for ${o.code}`);
-    t.diagnostic(await screenshot(page, 'map-export-menu'));
     app.assertNoErrors();
   });
 
-  test('the health circle, uncovered clusters, siting and a what-if download as the API answers them', async () => {
+  test('the health circle, uncovered clusters, siting and a what-if download as the API answers them', async (t) => {
     const best = (await post('/api/v1/coverage/health/siting', { k: 1, parent: county })).features[0];
     const [lon, lat] = best.geometry.coordinates.map((v) => v.toFixed(6));
     const app = await openApp(chrome.browser, atlas.base,
@@ -102,6 +101,20 @@ describe('map export menu', { timeout: 300_000, skip: browserSkip }, () => {
     const { page } = app;
     const offered = await page.locator('#map-export .export-layer a[data-format=geojson]').evaluateAll((as) => as.map((a) => a.dataset.layer));
     assert.deepEqual(offered, ['regions', 'isochrones', 'uncovered', 'siting', 'whatif']);
+    await page.click('#map-export summary');
+    const names = await page.locator('#map-export .export-layer-name').evaluateAll((els) => els.map((el) => ({
+      text: el.textContent, colour: getComputedStyle(el).color, paper: getComputedStyle(el.closest('ul')).backgroundColor,
+    })));
+    assert.deepEqual(names.map((n) => n.text), ['区域及当前指标', '等时圈', '未覆盖人口聚集区', '选址建议', '模拟结果(覆盖前后)']);
+    for (const n of names) assert.notEqual(n.colour, n.paper, `${n.text} is not readable`);
+    t.diagnostic(await screenshot(page, 'map-export-menu-open'));
+    if (process.env.MAP_EXPORT_SHOT) {
+      await page.keyboard.press('Escape');
+      const { body } = await download(page, 'button[data-png]');
+      await writeFile(join(artifacts, 'map-export-health.png'), body);
+      await page.click('#map-export summary');
+    }
+    await page.keyboard.press('Escape');
 
     const cov = await api(`/api/v1/coverage/health?level=township&parent=${county}`);
     assert.deepEqual((await layerProps(page, 'regions')).map((p) => `${p.code} ${p.covered}`),
