@@ -108,6 +108,8 @@ describe('map export menu', { timeout: 300_000, skip: browserSkip }, () => {
     assert.deepEqual(names.map((n) => n.text), ['区域及当前指标', '等时圈', '未覆盖人口聚集区', '选址建议', '模拟结果(覆盖前后)']);
     for (const n of names) assert.notEqual(n.colour, n.paper, `${n.text} is not readable`);
     t.diagnostic(await screenshot(page, 'map-export-menu-open'));
+    // MAP_EXPORT_SHOT=1 also saves this view's image, with its markers, to
+    // look at (test-artifacts/map-export-health.png).
     if (process.env.MAP_EXPORT_SHOT) {
       await page.keyboard.press('Escape');
       const { body } = await download(page, 'button[data-png]');
