@@ -112,6 +112,13 @@ func (api *API) reportRoutes() []route {
 		{get, "/api/v1/export/regions.:format", analyst, api.exportRegions, true},
 		{get, "/api/v1/export/facilities.:format", analyst, api.exportFacilities, true},
 		{get, "/api/v1/export/grids.:format", analyst, api.exportGrids, true},
+		{get, "/api/v1/export/grid-gaps.:format", analyst, api.exportGridGaps, true},
+		{get, "/api/v1/export/grid-overlaps.:format", analyst, api.exportGridOverlaps, true},
+		{get, "/api/v1/export/health-coverage.:format", analyst, api.exportHealthCoverage, true},
+		{get, "/api/v1/export/health-uncovered.:format", analyst, api.exportHealthUncovered, true},
+		{get, "/api/v1/export/isochrones.:format", analyst, api.exportIsochrones, true},
+		{get, "/api/v1/export/health-whatif.:format", analyst, api.exportHealthWhatIf, true},
+		{get, "/api/v1/export/health-siting.:format", analyst, api.exportHealthSiting, true},
 		{get, "/vendor/echarts/*", public, vendorAssets(), false},
 	}
 }

@@ -17,6 +17,9 @@ import { wireImport } from './importwizard.js';
 import { wireHealth } from './healthui.js';
 import { renderLegend } from './legend.js';
 import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } from './map.js';
+import { mapMenu, wireMapMenu } from './mapexport.js';
+import { mapImage } from './mapimage.js';
+import { saveDataURL } from './exportmenu.js';
 import { renderBreadcrumb, setLabels, setupPointer } from './overlays.js';
 import { canWrite, undoBatch } from './history.js';
 import { renderPanel } from './panel.js';
@@ -43,6 +46,7 @@ let current = { items: new Map(), choropleth: null, indicator: null, level: 'cou
 let analysis = {};
 let renderHealth = async () => {};
 let me = null;
+let basemapCredit = '';
 let reauthing = false;
 const metrics = {};
 
@@ -183,6 +187,7 @@ function refresh({ push = false, fit } = {}) {
     paintRegions(map, s.level, cho?.items ?? []);
     drawAnalysis(map, a);
     renderLegend($('legend'), { t: d, lang: s.lang, choropleth: cho, indicatorName: indicator.name[s.lang], facilities: s.facilities, state: s, analysis: a });
+    $('map-export-menu').innerHTML = mapMenu(d, { state: s, indicator, role: me?.role });
     $('error').textContent = error ? `${d.failed}: ${error.detail ?? error.message}` : '';
     $('error').hidden = !error;
     document.title = `${indicator.name[s.lang]} · ${d.title}`;
@@ -193,11 +198,34 @@ function refresh({ push = false, fit } = {}) {
       renderHealth(d, s, a),
     ]);
     if (mine !== seq) return;
+    current.place = chain.at(-1)?.name ?? d.city;
     renderBreadcrumb($('breadcrumb'), d, chain, goUp, { city: !me?.region || !chain.length });
     syncPhone(d, s);
     await idle();
   })();
   return settled;
+}
+
+/**
+ * Saves the view as a print-ready PNG, named after the indicator, the year
+ * and the region: map, title, legend, north arrow, scale bar and credit.
+ */
+async function exportPNG() {
+  await settled;
+  const d = t();
+  const s = { ...state };
+  const indicator = indicatorOf(s.indicator);
+  const year = current.choropleth?.period ?? '';
+  const method = current.choropleth ? d.methods[current.choropleth.method] : '';
+  const place = current.place ?? d.city;
+  const today = new Date().toISOString().slice(0, 10);
+  const png = await mapImage(map, {
+    title: [indicator.name[s.lang], year].filter(Boolean).join(' · '),
+    subtitle: [place, d.one[s.level], method].filter(Boolean).join(' · '),
+    legendEl: $('legend'), north: d.north, ready: idle,
+    credit: [d.credit, basemapCredit, d.mapMade(today)].filter(Boolean).join(' · '),
+  });
+  saveDataURL(png, `${['map', s.indicator, year, s.parent].filter(Boolean).join('_')}.png`);
 }
 
 /** Applies change to the state and redraws, as a new history entry. */
@@ -282,6 +310,10 @@ function wire() {
   // In the what-if mode a click drops a clinic instead of selecting.
   setupPointer(map, $('tooltip'), () => current, (code) => (state.whatif ? null : select(code)));
   renderHealth = wireHealth(map, { state: () => state, update, strings: t });
+  wireMapMenu($('map-export'), () => exportPNG().catch((err) => {
+    $('error').textContent = `${t().failed}: ${err.message}`;
+    $('error').hidden = false;
+  }));
   wirePhone(map);
 }
 
@@ -314,6 +346,7 @@ async function boot() {
   applyLanguage();
   const tilejsons = Object.fromEntries(tileLayers.map((l, i) => [l, tjs[i]]));
   countyBounds = tilejsons.county.bounds;
+  basemapCredit = config.basemap_url ? config.basemap_attribution ?? '' : '';
   const hasView = /[#&]map=/.test(location.hash);
   map = await createMap($('map'), tilejsons, { url: config.basemap_url, attribution: config.basemap_attribution }, hasView);
   map.on('error', (e) => {

@@ -48,6 +48,7 @@ var params = map[string]string{
 	"give a facility id, or lon and lat":                          "请给出设施编号，或 lon 和 lat",
 	"%q is not a longitude from -180 to 180":                      "%q 不是 -180 至 180 之间的经度",
 	"%q is not a latitude from -90 to 90":                         "%q 不是 -90 至 90 之间的纬度",
+	"item %d %q is not lon,lat or lon,lat,type":                   "第 %d 项 %q 不是 lon,lat 或 lon,lat,type",
 	"needs lon and lat":                                           "需要 lon 和 lat",
 	"lon %g, lat %g is not a place on earth":                      "经度 %g、纬度 %g 不是地球上的位置",
 
