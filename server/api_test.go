@@ -102,10 +102,10 @@ func TestRegionsGeoJSON(t *testing.T) {
 }
 
 type observation struct {
-	Code, Indicator, Unit string
-	Period, Units         int
-	Value                 *float64
-	Target                *struct {
+	Code, Name, Indicator, Unit string
+	Period, Units               int
+	Value                       *float64
+	Target                      *struct {
 		Comparator string
 		Min, Max   *float64
 	}

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -248,4 +249,59 @@ func TestBootstrapAdmin(t *testing.T) {
 	if ok, _ := auth.VerifyPassword(u.PasswordHash, "boss-password-1"); !ok {
 		t.Error("the bootstrap password was replaced")
 	}
+}
+
+// TestMeBeforeLogin: the app asks who the user is before anything else, and
+// a browser that is not signed in (no cookie, or one that has run out) is
+// told so with 200, not 401; a script's wrong bearer token still gets 401.
+func TestMeBeforeLogin(t *testing.T) {
+	s := newServer(t, fixture())
+	type meAnswer struct {
+		SignedIn bool `json:"signed_in"`
+		User     *struct{ Username string }
+		Role     string
+		Region   string
+	}
+	var me meAnswer
+	s.do(t, "GET", "/api/v1/auth/me", "", "", nil, 200, &me)
+	if me.SignedIn || me.User != nil || me.Role != "" {
+		t.Errorf("no credential: %+v, want not signed in and no role", me)
+	}
+	s.do(t, "GET", "/api/v1/regions", "", "", nil, 401, nil) // reading still needs a login
+
+	sess := s.login(t, adminName, adminPassword)
+	withCookie := func(secret string) *http.Response {
+		req, _ := http.NewRequest("GET", s.URL+"/api/v1/auth/me", nil)
+		req.AddCookie(&http.Cookie{Name: "atlas_session", Value: secret})
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { resp.Body.Close() })
+		if resp.StatusCode != 200 {
+			t.Fatalf("me with a cookie: %d", resp.StatusCode)
+		}
+		me = meAnswer{}
+		if err := json.NewDecoder(resp.Body).Decode(&me); err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	}
+	withCookie(sess.Token)
+	if !me.SignedIn || me.User == nil || me.User.Username != adminName || me.Role != "admin" {
+		t.Errorf("signed in: %+v", me)
+	}
+	s.do(t, "POST", "/api/v1/auth/logout", sess.Token, "", nil, 204, nil)
+	resp := withCookie(sess.Token)
+	if me.SignedIn || me.Role != "" {
+		t.Errorf("revoked cookie: %+v, want not signed in", me)
+	}
+	cleared := false
+	for _, c := range resp.Cookies() {
+		cleared = cleared || (c.Name == "atlas_session" && c.MaxAge < 0)
+	}
+	if !cleared {
+		t.Error("a revoked session cookie is not cleared")
+	}
+	s.do(t, "GET", "/api/v1/auth/me", sess.Token, "", nil, 401, nil)
 }

@@ -110,10 +110,7 @@ func (api *API) identify(ctx context.Context, r *http.Request) (*principal, erro
 		if r.Header.Get("Authorization") != "" {
 			return nil, errUnauthenticated // a malformed header is not anonymity
 		}
-		if api.cfg.PublicRead {
-			return &principal{Role: auth.Viewer}, nil
-		}
-		return nil, nil
+		return api.anonymous(), nil
 	}
 	hash := string(auth.HashSecret(secret))
 	now := api.now()
@@ -141,6 +138,15 @@ func (api *API) identify(ctx context.Context, r *http.Request) (*principal, erro
 	api.tokens.put(hash, p, now)
 	p.ViaJar = jar
 	return &p, nil
+}
+
+// anonymous is the principal of a request without a credential: a viewer
+// under public read, or nil.
+func (api *API) anonymous() *principal {
+	if api.cfg.PublicRead {
+		return &principal{Role: auth.Viewer}
+	}
+	return nil
 }
 
 // authenticate attaches the principal and the snapshot it may read, and

@@ -20,7 +20,8 @@ const briefWeakest = 5
 // the one the most targets judge, see Snapshot.JudgedPeriod), mapping indicator (nil for the brief's weakest indicator).
 // Every figure comes from the analytics the API answers with: the
 // scorecard and composite index among the region's peers (the regions of
-// its level under the same parent), attainment by department, the
+// its level under the same parent; townships among townships, see
+// Snapshot.Peers), attainment by department, the
 // choropleth of its children, and the health-circle and grid coverage gaps
 // with the health options ho.
 func BriefOf(s *analytics.Snapshot, ho healthcov.Options, reg *analytics.Region, period int, ind *analytics.Indicator, now time.Time) (*brief.Brief, error) {
@@ -32,8 +33,7 @@ func BriefOf(s *analytics.Snapshot, ho healthcov.Options, reg *analytics.Region,
 	if p, ok := s.Region(reg.Parent); ok {
 		b.Parent = p.Name
 	}
-	peers := s.Select(reg.Level, reg.Parent)
-	sc := compare.NewScorecard(s, peers, period)
+	sc := compare.NewScorecard(s, s.Peers(reg), period)
 	r := slices.IndexFunc(sc.Rows, func(row compare.Row) bool { return row.Code == reg.Code })
 	idx := compare.Index(sc, compare.EqualWeights())
 	b.Headline = headline(s, sc, idx, r, reg, b.Parent)

@@ -146,6 +146,19 @@ func expectedHeadline(t *testing.T, s *testServer, code string, period int) head
 		return
 	}
 	now, before := rows(period), rows(period-1)
+	// A township's peers are the townships of its county: a unit whose name
+	// does not end in 街道, 镇 or 乡 (a zone, a farm) is not one of them.
+	township := func(rs []observation) bool {
+		n := rs[0].Name
+		return strings.HasSuffix(n, "街道") || strings.HasSuffix(n, "镇") || strings.HasSuffix(n, "乡")
+	}
+	if reg.Level == "township" && township(now[code]) {
+		for c, rs := range now {
+			if !township(rs) {
+				delete(now, c)
+			}
+		}
+	}
 	m, j := met(now[code])
 	pm, pj := met(before[code])
 	index := map[string]float64{}

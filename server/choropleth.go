@@ -33,20 +33,24 @@ type legendEntry struct {
 }
 
 type choroplethItem struct {
-	Code   string   `json:"code"`
-	Name   string   `json:"name"`
-	Value  *float64 `json:"value"`
-	Class  int      `json:"class"`
-	Colour string   `json:"colour"`
-	Target *float64 `json:"target"`
-	Meets  *bool    `json:"meets"`
-	Gap    *float64 `json:"gap"`
+	Code     string             `json:"code"`
+	Name     string             `json:"name"`
+	UnitType analytics.UnitType `json:"unit_type,omitempty"` // townships only, as in /regions
+	Value    *float64           `json:"value"`
+	Class    int                `json:"class"`
+	Colour   string             `json:"colour"`
+	Target   *float64           `json:"target"`
+	Meets    *bool              `json:"meets"`
+	Gap      *float64           `json:"gap"`
 	// The verdicts as in /observations (compare.Judgement).
 	Verdict   string        `json:"verdict"`
 	NotJudged string        `json:"not_judged,omitempty"`
 	Split     bool          `json:"split"`
 	Urban     *compare.Part `json:"urban"`
 	Rural     *compare.Part `json:"rural"`
+	// Provisional: the value was submitted in an open round and is not yet
+	// approved (?values=provisional); it is not judged.
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 type choropleth struct {
@@ -61,6 +65,10 @@ type choropleth struct {
 	Legend    []legendEntry    `json:"legend"`
 	NoData    legendEntry      `json:"no_data"`
 	Items     []choroplethItem `json:"items"`
+	// Values is published, or provisional when submitted values stand in
+	// for published ones; Provisional counts the regions where they do.
+	Values      string `json:"values"`
+	Provisional int    `json:"provisional"`
 }
 
 // choroplethQuery is the parsed request.
@@ -73,14 +81,27 @@ type choroplethQuery struct {
 	palette string
 	manual  []float64
 	regions []*analytics.Region
+	// submitted stands in for the published values (?values=provisional).
+	submitted submitted
 }
 
-// GET /api/v1/choropleth?indicator=&level=&period=&method=&classes=&palette=&parent=&breaks=
+// GET /api/v1/choropleth?indicator=&level=&period=&method=&classes=&palette=&parent=&breaks=&values=
 func (api *API) getChoropleth(c echo.Context) error {
 	s := api.snap(c)
 	q, err := parseChoropleth(c, s)
 	if err != nil {
 		return err
+	}
+	if q.submitted, err = api.provisional(c, q.period); err != nil {
+		return err
+	}
+	if q.submitted != nil {
+		// Submissions change without a new batch: never cached.
+		res, err := buildChoropleth(s, q)
+		if err != nil {
+			return err
+		}
+		return web.SendJSON(c, res)
 	}
 	return api.cachedBody(c, s, echo.MIMEApplicationJSON, func() ([]byte, error) {
 		res, err := buildChoropleth(s, q)

@@ -10,16 +10,39 @@ import (
 )
 
 // comparison is what every comparison endpoint reads: the regions side by
-// side and the period.
+// side, the period, and which township-level units (Units, see unitsParam).
 type comparison struct {
 	Level   analytics.Level
 	Parent  string
 	Period  int
+	Units   string
 	Regions []*analytics.Region
 }
 
-// comparisonParams reads ?level=&parent=&period=. Counties by default; with
-// a parent and no level, the parent's children (the townships of a county).
+// The values of ?units=.
+const (
+	unitsTownships = "townships"
+	unitsAll       = "all"
+)
+
+// unitsParam reads ?units=: townships (the default) leaves the
+// township-level units that are not townships (zones, farms, stations; see
+// analytics.UnitType) out of a comparison, so that they are neither shown nor
+// ranked among townships; all keeps them.
+func unitsParam(c echo.Context) (string, error) {
+	switch v := c.QueryParam("units"); v {
+	case "", unitsTownships:
+		return unitsTownships, nil
+	case unitsAll:
+		return unitsAll, nil
+	default:
+		return "", web.BadParam("units", "%q is not townships or all", v)
+	}
+}
+
+// comparisonParams reads ?level=&parent=&period=&units=. Counties by
+// default; with a parent and no level, the parent's children (the townships
+// of a county).
 func comparisonParams(c echo.Context, s *analytics.Snapshot) (*comparison, error) {
 	parent, err := regionParam(c, s, "parent")
 	if err != nil {
@@ -41,7 +64,11 @@ func comparisonParams(c echo.Context, s *analytics.Snapshot) (*comparison, error
 	if err != nil {
 		return nil, err
 	}
-	cmp := &comparison{Level: level, Period: period}
+	units, err := unitsParam(c)
+	if err != nil {
+		return nil, err
+	}
+	cmp := &comparison{Level: level, Period: period, Units: units}
 	if parent != nil {
 		if level.Depth() <= parent.Level.Depth() {
 			return nil, web.BadParam("level", "%s regions do not lie inside the %s %s", level, parent.Level, parent.Code)
@@ -49,6 +76,9 @@ func comparisonParams(c echo.Context, s *analytics.Snapshot) (*comparison, error
 		cmp.Parent = parent.Code
 	}
 	cmp.Regions = s.Select(level, cmp.Parent)
+	if units == unitsTownships {
+		cmp.Regions = analytics.Townships(cmp.Regions)
+	}
 	return cmp, nil
 }
 
@@ -95,6 +125,7 @@ func (cmp *comparison) fileBase(parts ...string) string {
 type scorecardAnswer struct {
 	Level  analytics.Level `json:"level"`
 	Parent string          `json:"parent,omitempty"`
+	Units  string          `json:"units"`
 	*compare.Scorecard
 }
 
@@ -105,7 +136,7 @@ func (api *API) getScorecard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return web.SendJSON(c, scorecardAnswer{cmp.Level, cmp.Parent, cmp.scorecard(s)})
+	return web.SendJSON(c, scorecardAnswer{cmp.Level, cmp.Parent, cmp.Units, cmp.scorecard(s)})
 }
 
 // attainmentAnswer is GET /api/v1/compare/{tasks,departments}.

@@ -28,6 +28,8 @@ type API struct {
 	now         func() time.Time // the clock of sessions, tokens, limits and the audit log
 	// needs is the least role of each route, by "METHOD path" (see routes).
 	needs map[string]string
+	// stagings: the wizard's dry runs under way.
+	stagings *stagings
 }
 
 // NewHandler builds the HTTP handler: routes, error mapping, limits.
@@ -37,7 +39,7 @@ func NewHandler(a *atlas.Atlas, cfg Config, log *slog.Logger) http.Handler {
 
 func newHandler(a *atlas.Atlas, cfg Config, log *slog.Logger, now func() time.Time) http.Handler {
 	api := &API{atlas: a, log: log, cfg: cfg, bodies: newBodyCache(64), tiles: newTileCache(cfg.TileCacheBytes),
-		logins: newLoginLimiter(defaultLoginLimits), hashes: defaultHashPool(), now: now}
+		logins: newLoginLimiter(defaultLoginLimits), hashes: defaultHashPool(), now: now, stagings: newStagings()}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = clientIP(cfg.TrustedProxies)

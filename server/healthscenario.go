@@ -86,29 +86,39 @@ func (api *API) healthWhatIf(c echo.Context) error {
 	if err := capItems("remove", len(req.Remove)); err != nil {
 		return err
 	}
-	regions, err := api.bodyRegions(s, req.Level, req.Parent)
+	_, out, err := api.whatIf(s, req)
 	if err != nil {
 		return err
 	}
+	return web.SendJSON(c, out)
+}
+
+// whatIf computes the coverage of the regions req selects with its
+// changes, each item beside its figures before the change.
+func (api *API) whatIf(s *analytics.Snapshot, req whatIfRequest) ([]*analytics.Region, healthList, error) {
+	regions, err := api.bodyRegions(s, req.Level, req.Parent)
+	if err != nil {
+		return nil, healthList{}, err
+	}
 	o, err := api.options(req.healthOptions)
 	if err != nil {
-		return err
+		return nil, healthList{}, err
 	}
 	sc := healthcov.Scenario{Remove: req.Remove}
 	for i, a := range req.Add {
 		p, err := a.point(fmt.Sprintf("add[%d]", i))
 		if err != nil {
-			return err
+			return nil, healthList{}, err
 		}
 		sc.Add = append(sc.Add, healthcov.Site{Point: p, Type: analytics.FacilityType(a.Type)})
 	}
 	m, base, err := healthCoverage(s, o)
 	if err != nil {
-		return err
+		return nil, healthList{}, err
 	}
 	after, err := m.WhatIf(o, sc)
 	if err != nil {
-		return healthError(err)
+		return nil, healthList{}, healthError(err)
 	}
 	out := newHealthList(after.Options, regions, after.Regions(regions))
 	for i, b := range base.Regions(regions) {
@@ -121,7 +131,7 @@ func (api *API) healthWhatIf(c echo.Context) error {
 			it.BaselineCoveredShare = &v
 		}
 	}
-	return web.SendJSON(c, out)
+	return regions, out, nil
 }
 
 // POST /api/v1/coverage/health/siting: the k best new sites, as GeoJSON
@@ -135,11 +145,22 @@ func (api *API) healthSiting(c echo.Context) error {
 	if err := capItems("candidates", len(req.Candidates)); err != nil {
 		return err
 	}
+	cov, st, err := api.siting(s, req)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderContentType, web.MIMEGeoJSON)
+	c.Response().WriteHeader(http.StatusOK)
+	return web.WriteJSON(c.Response(), sitingCollection(cov, st))
+}
+
+// siting chooses the sites req asks for, in its scope.
+func (api *API) siting(s *analytics.Snapshot, req sitingRequest) (*healthcov.Coverage, *healthcov.Siting, error) {
 	var scope *analytics.Region
 	if req.Parent != "" {
 		r, ok := s.Region(req.Parent)
 		if !ok {
-			return &web.NotFoundError{What: "region", Code: req.Parent}
+			return nil, nil, &web.NotFoundError{What: "region", Code: req.Parent}
 		}
 		scope = r
 	}
@@ -149,25 +170,23 @@ func (api *API) healthSiting(c echo.Context) error {
 		for i, p := range req.Candidates {
 			var err error
 			if cands[i], err = p.point(fmt.Sprintf("candidates[%d]", i)); err != nil {
-				return err
+				return nil, nil, err
 			}
 		}
 	}
 	o, err := api.options(req.healthOptions)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	_, cov, err := healthCoverage(s, o)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	st, err := cov.Site(req.K, cands, scope)
 	if err != nil {
-		return healthError(err)
+		return nil, nil, healthError(err)
 	}
-	c.Response().Header().Set(echo.HeaderContentType, web.MIMEGeoJSON)
-	c.Response().WriteHeader(http.StatusOK)
-	return web.WriteJSON(c.Response(), sitingCollection(cov, st))
+	return cov, st, nil
 }
 
 func sitingCollection(cov *healthcov.Coverage, st *healthcov.Siting) *geojson.FeatureCollection {

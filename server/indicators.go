@@ -1,7 +1,11 @@
 package server
 
 import (
+	"context"
+	"slices"
+
 	"github.com/community-atlas/atlas/analytics"
+	"github.com/community-atlas/atlas/server/store"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -39,9 +43,34 @@ func (api *API) listIndicators(c echo.Context) error {
 // GET /api/v1/periods
 func (api *API) listPeriods(c echo.Context) error {
 	s := api.snap(c)
+	def, err := api.defaultPeriod(c.Request().Context(), s)
+	if err != nil {
+		return err
+	}
 	return web.SendJSON(c, struct {
 		Items   []int `json:"items"`
 		Latest  int   `json:"latest"`
 		Default int   `json:"default"`
-	}{append([]int{}, s.Periods()...), s.LatestPeriod(), s.DefaultPeriod()})
+	}{append([]int{}, s.Periods()...), s.LatestPeriod(), def})
+}
+
+// defaultPeriod is the year views open on: the latest year whose round is
+// published and that has data, else the latest year most regions have
+// reported (Snapshot.DefaultPeriod). A round's publication writes no data,
+// so this answer carries no data-version ETag.
+func (api *API) defaultPeriod(ctx context.Context, s *analytics.Snapshot) (int, error) {
+	rounds, err := api.atlas.Rounds(ctx)
+	if err != nil {
+		return 0, err
+	}
+	best := 0
+	for _, r := range rounds {
+		if r.Status == store.RoundPublished && r.Period > best && slices.Contains(s.Periods(), r.Period) {
+			best = r.Period
+		}
+	}
+	if best == 0 {
+		return s.DefaultPeriod(), nil
+	}
+	return best, nil
 }

@@ -136,11 +136,9 @@ func (api *API) healthUncovered(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	minPop := 0.0
-	if v := c.QueryParam("min_population"); v != "" {
-		if minPop, err = strconv.ParseFloat(v, 64); err != nil || !(minPop >= 0) {
-			return web.BadParam("min_population", "%q is not a number of residents ≥ 0", v)
-		}
+	minPop, err := minPopulationParam(c)
+	if err != nil {
+		return err
 	}
 	return api.cachedBody(c, s, web.MIMEGeoJSON, func() ([]byte, error) {
 		_, cov, err := healthCoverage(s, o)

@@ -12,12 +12,13 @@ import (
 // whether and how it is judged (see compare.Judgement).
 type observationItem struct {
 	regionRef
-	Kind      analytics.Kind `json:"kind,omitempty"`
-	Indicator string         `json:"indicator"`
-	Period    int            `json:"period"`
-	Unit      string         `json:"unit"`
-	Value     *float64       `json:"value"`
-	Units     int            `json:"units"`
+	Kind      analytics.Kind     `json:"kind,omitempty"`
+	UnitType  analytics.UnitType `json:"unit_type,omitempty"` // townships only, as in /regions
+	Indicator string             `json:"indicator"`
+	Period    int                `json:"period"`
+	Unit      string             `json:"unit"`
+	Value     *float64           `json:"value"`
+	Units     int                `json:"units"`
 	compare.Judgement
 	// Computed is set for a computed indicator whose value here comes from
 	// the geometry (see computedItem).
@@ -62,7 +63,7 @@ func observationItems(s *analytics.Snapshot, ind *analytics.Indicator, period in
 	roll := s.Rollup(ind, period)
 	items := make([]observationItem, 0, len(regions))
 	for _, r := range regions {
-		it := observationItem{regionRef: newRegionRef(r), Kind: r.Kind, Indicator: ind.ID, Period: period, Unit: ind.UnitAt(r.Level)}
+		it := observationItem{regionRef: newRegionRef(r), Kind: r.Kind, UnitType: r.UnitType(), Indicator: ind.ID, Period: period, Unit: ind.UnitAt(r.Level)}
 		if v, ok := roll.Get(r.Code); ok {
 			it.Value, it.Units = rounded(v.Value), v.Units
 			it.Judgement = compare.Judge(ind, r.Level, v)

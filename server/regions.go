@@ -26,17 +26,18 @@ func newRegionRef(r *analytics.Region) regionRef {
 // regionItem is a region without its geometry.
 type regionItem struct {
 	regionRef
-	Kind       analytics.Kind `json:"kind,omitempty"`
-	Population int64          `json:"population"`
-	Households int64          `json:"households"`
-	AreaKM2    float64        `json:"area_km2"`
-	LabelPoint [2]float64     `json:"label_point"`
-	Generated  bool           `json:"generated"`
+	Kind       analytics.Kind     `json:"kind,omitempty"`
+	UnitType   analytics.UnitType `json:"unit_type,omitempty"` // townships only: township, or other (a zone, farm, station)
+	Population int64              `json:"population"`
+	Households int64              `json:"households"`
+	AreaKM2    float64            `json:"area_km2"`
+	LabelPoint [2]float64         `json:"label_point"`
+	Generated  bool               `json:"generated"`
 }
 
 func newRegionItem(r *analytics.Region) regionItem {
 	return regionItem{
-		regionRef: newRegionRef(r), Kind: r.Kind,
+		regionRef: newRegionRef(r), Kind: r.Kind, UnitType: r.UnitType(),
 		Population: r.Population, Households: r.Households,
 		AreaKM2:    round(r.AreaKM2, 6),
 		LabelPoint: [2]float64{round(r.LabelPoint[0], 7), round(r.LabelPoint[1], 7)},
@@ -155,6 +156,9 @@ func regionFeature(r *analytics.Region) []byte {
 	}
 	if item.Kind != "" {
 		f.Properties["kind"] = item.Kind
+	}
+	if item.UnitType != "" {
+		f.Properties["unit_type"] = item.UnitType
 	}
 	return marshalFeature(f)
 }

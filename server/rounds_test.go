@@ -181,6 +181,35 @@ func playRound(t *testing.T, s *testServer) {
 	}
 	s.do(t, "GET", obsPath+"&values=provisional", see, "", nil, 403, nil)
 	s.get(t, obsPath+"&values=draft", 400, &p)
+	// The map's choropleth the same: the submitted values classified and
+	// marked, not judged; published, nothing there yet.
+	var ch struct {
+		Values      string
+		Provisional int
+		Items       []struct {
+			Code        string
+			Value       *float64
+			Class       int
+			Verdict     string
+			Provisional bool
+		}
+	}
+	const chPath = "/api/v1/choropleth?indicator=committee_members&level=community&parent=320612001&period=2014"
+	s.get(t, chPath, 200, &ch)
+	if ch.Values != "published" || ch.Provisional != 0 || len(ch.Items) != 2 || ch.Items[0].Value != nil {
+		t.Errorf("published choropleth before approval: %+v", ch)
+	}
+	s.get(t, chPath+"&values=provisional", 200, &ch)
+	if ch.Values != "provisional" || ch.Provisional != 2 || len(ch.Items) != 2 {
+		t.Fatalf("provisional choropleth: %+v", ch)
+	}
+	for i, want := range []float64{10, 20} {
+		it := ch.Items[i]
+		if it.Value == nil || *it.Value != want || !it.Provisional || it.Verdict != "not_judged" || it.Class < 0 {
+			t.Errorf("provisional choropleth item %d: %+v, want value %g, provisional, not judged, classed", i, it, want)
+		}
+	}
+	s.do(t, "GET", chPath+"&values=provisional", see, "", nil, 403, nil)
 
 	review := func(token, region, action, comment string, status int) (out struct {
 		Regions []string

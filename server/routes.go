@@ -50,7 +50,7 @@ func (api *API) routes() []route {
 		{get, "/api/v1/regions.geojson", viewer, api.regionsGeoJSON, true},
 		{get, "/api/v1/regions/:code", viewer, api.getRegion, true},
 		{get, "/api/v1/indicators", viewer, api.listIndicators, true},
-		{get, "/api/v1/periods", viewer, api.listPeriods, true},
+		{get, "/api/v1/periods", viewer, api.listPeriods, false},
 		{get, "/api/v1/observations", viewer, api.listObservations, true},
 		{get, "/api/v1/choropleth", viewer, api.getChoropleth, true},
 		{get, "/api/v1/facilities", viewer, api.listFacilities, true},
@@ -112,6 +112,13 @@ func (api *API) reportRoutes() []route {
 		{get, "/api/v1/export/regions.:format", analyst, api.exportRegions, true},
 		{get, "/api/v1/export/facilities.:format", analyst, api.exportFacilities, true},
 		{get, "/api/v1/export/grids.:format", analyst, api.exportGrids, true},
+		{get, "/api/v1/export/grid-gaps.:format", analyst, api.exportGridGaps, true},
+		{get, "/api/v1/export/grid-overlaps.:format", analyst, api.exportGridOverlaps, true},
+		{get, "/api/v1/export/health-coverage.:format", analyst, api.exportHealthCoverage, true},
+		{get, "/api/v1/export/health-uncovered.:format", analyst, api.exportHealthUncovered, true},
+		{get, "/api/v1/export/isochrones.:format", analyst, api.exportIsochrones, true},
+		{get, "/api/v1/export/health-whatif.:format", analyst, api.exportHealthWhatIf, true},
+		{get, "/api/v1/export/health-siting.:format", analyst, api.exportHealthSiting, true},
 		{get, "/vendor/echarts/*", public, vendorAssets(), false},
 	}
 }
@@ -140,7 +147,7 @@ func (api *API) accountRoutes() []route {
 	return []route{
 		{post, "/api/v1/auth/login", public, api.login, false},
 		{post, "/api/v1/auth/logout", anyone, api.logout, false},
-		{get, "/api/v1/auth/me", anyone, api.me, false},
+		{get, "/api/v1/auth/me", public, api.me, false}, // answers "not signed in" itself
 		{post, "/api/v1/users", admin, api.createUser, false},
 		{get, "/api/v1/users", admin, api.listUsers, false},
 		{http.MethodPatch, "/api/v1/users/:username", admin, api.updateUser, false},

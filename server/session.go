@@ -121,7 +121,7 @@ func (api *API) logout(c echo.Context) error {
 		}
 		api.tokens.clear()
 	}
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, MaxAge: -1, SameSite: http.SameSiteStrictMode})
+	clearSession(c)
 	if p.User != nil {
 		api.audit(c, p.name(), "logout", "")
 	}
@@ -129,24 +129,48 @@ func (api *API) logout(c echo.Context) error {
 }
 
 type meAnswer struct {
+	SignedIn  bool      `json:"signed_in"`
 	User      *userItem `json:"user"` // null for an anonymous visitor
-	Role      auth.Role `json:"role"`
+	Role      auth.Role `json:"role"` // empty when the visitor may read nothing
 	Region    string    `json:"region"`
 	CSRFToken string    `json:"csrf_token,omitempty"`
 }
 
-// GET /api/v1/auth/me
+// GET /api/v1/auth/me says who the request acts for. It is public, so that
+// the app can ask before it loads anything: a browser without a session (or
+// with one that has run out) is answered 200 with signed_in false, and with
+// the role an anonymous visitor has (viewer under public read, none
+// otherwise), not 401. A script's bearer token that is not valid still
+// answers 401, so that a script learns its token is wrong.
 func (api *API) me(c echo.Context) error {
-	p := who(c)
-	a := meAnswer{Role: p.Role, Region: p.Region}
-	if p.User != nil {
+	p, err := api.identify(c.Request().Context(), c.Request())
+	if errors.Is(err, errUnauthenticated) {
+		if _, jar := credential(c.Request()); !jar {
+			return err
+		}
+		clearSession(c)
+		p, err = api.anonymous(), nil
+	}
+	if err != nil {
+		return err
+	}
+	var a meAnswer
+	if p != nil {
+		a = meAnswer{SignedIn: p.User != nil, Role: p.Role, Region: p.Region}
+	}
+	if a.SignedIn {
 		u := newUserItem(p.User)
 		a.User = &u
 	}
-	if p.Session != "" {
+	if p != nil && p.Session != "" {
 		a.CSRFToken = auth.CSRFToken(p.Session)
 	}
 	return web.SendJSON(c, a)
+}
+
+// clearSession tells the browser to drop its session cookie.
+func clearSession(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, MaxAge: -1, SameSite: http.SameSiteStrictMode})
 }
 
 // dummyHash is a hash no password matches, verified against for unknown

@@ -1,13 +1,21 @@
 package server
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"time"
 
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/importer"
+	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
 )
@@ -81,14 +89,20 @@ func (api *API) stage(c echo.Context) (*stagedUpload, []byte, *atlas.Staged, err
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	st, err := api.stageData(c.Request().Context(), u, data, who(c).Region, opts)
+	return u, data, st, err
+}
+
+// stageData is the dry run of upload u's content for a user limited to
+// region.
+func (api *API) stageData(ctx context.Context, u *stagedUpload, data []byte, region string, opts importer.Options) (*atlas.Staged, error) {
 	name, data, err := unpack(u.Kind, u.File, data, api.cfg.MaxUploadBytes)
 	if err != nil {
 		st := &atlas.Staged{Kind: u.Kind, Source: u.File, Outside: []atlas.Outside{}}
 		st.Problems = []importer.Problem{{Message: err.Error()}}
-		return u, data, st, nil
+		return st, nil
 	}
-	st, err := api.atlas.Stage(c.Request().Context(), u.Kind, name, data, who(c).Region, opts)
-	return u, data, st, err
+	return api.atlas.Stage(ctx, u.Kind, name, data, region, opts)
 }
 
 func (api *API) openUpload(c echo.Context) (*stagedUpload, []byte, importer.Options, error) {
@@ -103,12 +117,81 @@ func (api *API) openUpload(c echo.Context) (*stagedUpload, []byte, importer.Opti
 // GET /api/v1/uploads/{id}/report: the dry run of the upload, problems,
 // rows outside the user's region, changes and preview included; 200 even
 // when the file has problems (they are the report's).
+//
+// The dry run is made outside the request: a province's boundary file
+// takes minutes, longer than a request may last. The request waits for it
+// up to ?wait= seconds (default and at most maxReportWait) and then
+// answers 202 with how long it has run; asking again waits on the same run.
+// The report, once made, is kept beside the upload by the options, the
+// user's region, the data version and the language, so a reload or an
+// option the wizard returns to answers at once.
 func (api *API) uploadReport(c echo.Context) error {
-	u, _, st, err := api.stage(c)
+	d, id, owner, region := api.uploadDir(), c.Param("id"), who(c).name(), who(c).Region
+	if u, err := d.meta(id); err != nil || u.Owner != owner {
+		return &web.NotFoundError{What: "upload", Code: id}
+	}
+	opts, err := importOptions(c, api.cfg.MaxUploadBytes)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, stagedReport{Upload: u, Staged: st})
+	wait, err := reportWait(c)
+	if err != nil {
+		return err
+	}
+	path := d.reportPath(id, reportKey(opts, region, api.snap(c).Key(), msg.Of(c.Request())))
+	if f, err := os.Open(path); err == nil {
+		defer f.Close()
+		return c.Stream(http.StatusOK, echo.MIMEApplicationJSON, f)
+	}
+	run := api.stagings.start(path, func() ([]byte, error) {
+		u, data, err := d.get(owner, id)
+		if err != nil {
+			return nil, err
+		}
+		st, err := api.stageData(context.Background(), u, data, region, opts)
+		if err != nil {
+			return nil, err
+		}
+		body, err := json.Marshal(stagedReport{Upload: u, Staged: st})
+		if err == nil {
+			d.keep(path, body)
+		}
+		return body, err
+	})
+	select {
+	case <-run.done:
+		if run.err != nil {
+			return run.err
+		}
+		return c.JSONBlob(http.StatusOK, run.body)
+	case <-time.After(wait):
+		c.Response().Header().Set("Retry-After", "2")
+		return c.JSON(http.StatusAccepted, map[string]any{"status": "staging", "seconds": int(time.Since(run.started).Seconds())})
+	}
+}
+
+// maxReportWait is how long a report request waits for its dry run before
+// answering 202: well inside the request timeout.
+const maxReportWait = 20 * time.Second
+
+// reportWait reads ?wait= (seconds, 0 to maxReportWait).
+func reportWait(c echo.Context) (time.Duration, error) {
+	v := c.QueryParam("wait")
+	if v == "" {
+		return maxReportWait, nil
+	}
+	s, err := strconv.Atoi(v)
+	if err != nil || s < 0 || time.Duration(s)*time.Second > maxReportWait {
+		return 0, web.BadParam("wait", "%q is not a number of seconds from 0 to %d", v, int(maxReportWait/time.Second))
+	}
+	return time.Duration(s) * time.Second, nil
+}
+
+// reportKey names a report by what it depends on.
+func reportKey(opts importer.Options, region, version string, l msg.Lang) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%+v\x00%s\x00%s\x00%s", opts, region, version, l)
+	return hex.EncodeToString(h.Sum(nil))[:24]
 }
 
 // GET /api/v1/uploads/{id}/problems.xlsx: the problems as a workbook, with

@@ -164,6 +164,22 @@ func (d *uploadDir) list(owner string) ([]stagedUpload, error) {
 func (d *uploadDir) remove(id string) {
 	os.Remove(d.path(id, ".data"))
 	os.Remove(d.path(id, ".json"))
+	reports, _ := filepath.Glob(d.path(id, ".report-*"))
+	for _, r := range reports {
+		os.Remove(r)
+	}
+}
+
+// reportPath is where upload id's report for one request key is kept.
+func (d *uploadDir) reportPath(id, key string) string { return d.path(id, ".report-"+key) }
+
+// keep writes a report whole or not at all (a rename); failing to keep
+// one only costs the next request the time to make it again.
+func (d *uploadDir) keep(path string, body []byte) {
+	tmp := path + ".tmp"
+	if os.WriteFile(tmp, body, 0o600) != nil || os.Rename(tmp, path) != nil {
+		os.Remove(tmp)
+	}
 }
 
 // delete removes owner's upload id.

@@ -2,11 +2,13 @@ package server_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -139,6 +141,31 @@ func TestStagedUploadCommit(t *testing.T) {
 			t.Fatalf("a report changed the data")
 		}
 		checkTwoRegions(t, rep)
+		// Asked again, the report is the one kept beside the upload; other
+		// options make another.
+		kept := func() []string {
+			ks, _ := filepath.Glob(filepath.Join(s.dir, "uploads", u.ID+".report-*"))
+			return ks
+		}
+		if ks := kept(); len(ks) != 1 {
+			t.Fatalf("reports kept: %v", ks)
+		}
+		first, _ := os.ReadFile(kept()[0])
+		var again stagedReport
+		s.get(t, "/api/v1/uploads/"+u.ID+"/report", 200, &again)
+		checkTwoRegions(t, again)
+		if ks := kept(); len(ks) != 1 {
+			t.Fatalf("reports kept after asking twice: %v", ks)
+		}
+		var other stagedReport
+		s.get(t, "/api/v1/uploads/"+u.ID+"/report?map=code%3D%E8%A1%8C%E6%94%BF%E4%BB%A3%E7%A0%81", 200, &other)
+		if ks := kept(); len(ks) != 2 {
+			t.Fatalf("reports kept for two option sets: %v", ks)
+		}
+		var firstRep stagedReport
+		if err := json.Unmarshal(first, &firstRep); err != nil || !reflect.DeepEqual(firstRep, again) {
+			t.Errorf("the kept report differs from the one answered: %v", err)
+		}
 		var res struct {
 			Batch struct{ ID, Rows int64 }
 		}
@@ -329,4 +356,24 @@ func TestStagedUploadProblems(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(s.dir, "uploads", u.ID+".data")); err != nil {
 		t.Errorf("a refused commit removed the upload: %v", err)
 	}
+}
+
+// TestStagedReportInBackground: a report not ready within ?wait= is 202
+// with how long its run has taken, and the run goes on without the
+// request; asked again, the answer is the report, the one kept.
+func TestStagedReportInBackground(t *testing.T) {
+	s := newStagedServer(t, openSQLite(t))
+	u := s.stage(t, s.token, "boundaries", "towns.geojson", twoRegions, http.StatusCreated)
+	var pending struct {
+		Status  string
+		Seconds *int
+	}
+	resp := s.get(t, "/api/v1/uploads/"+u.ID+"/report?wait=0", http.StatusAccepted, &pending)
+	if pending.Status != "staging" || pending.Seconds == nil || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("202 answer %+v, Retry-After %q", pending, resp.Header.Get("Retry-After"))
+	}
+	var rep stagedReport
+	s.get(t, "/api/v1/uploads/"+u.ID+"/report", http.StatusOK, &rep)
+	checkTwoRegions(t, rep)
+	s.get(t, "/api/v1/uploads/"+u.ID+"/report?wait=21", http.StatusBadRequest, nil)
 }

@@ -29,13 +29,14 @@ type Cell struct {
 
 // Row is one region across every indicator.
 type Row struct {
-	Code   string          `json:"code"`
-	Name   string          `json:"name"`
-	Level  analytics.Level `json:"level"`
-	Parent string          `json:"parent"`
-	Judged int             `json:"judged"` // cells with a judged value
-	Met    int             `json:"met"`    // of those, cells meeting the target
-	Cells  []Cell          `json:"cells"`
+	Code     string             `json:"code"`
+	Name     string             `json:"name"`
+	Level    analytics.Level    `json:"level"`
+	Parent   string             `json:"parent"`
+	UnitType analytics.UnitType `json:"unit_type,omitempty"` // townships only: township, or other (see analytics.UnitType)
+	Judged   int                `json:"judged"`              // cells with a judged value
+	Met      int                `json:"met"`                 // of those, cells meeting the target
+	Cells    []Cell             `json:"cells"`
 }
 
 // Column describes one indicator of a scorecard.
@@ -66,7 +67,7 @@ func NewScorecard(s *analytics.Snapshot, regions []*analytics.Region, period int
 			Unit: ind.UnitAt(level), Comparator: ind.Comparator(level)})
 	}
 	for r, reg := range regions {
-		row := Row{Code: reg.Code, Name: reg.Name, Level: reg.Level, Parent: reg.Parent, Cells: make([]Cell, len(cat.Indicators))}
+		row := Row{Code: reg.Code, Name: reg.Name, Level: reg.Level, Parent: reg.Parent, UnitType: reg.UnitType(), Cells: make([]Cell, len(cat.Indicators))}
 		for i := range cat.Indicators {
 			row.Cells[i] = newCell(s, &cat.Indicators[i], reg, period, sc.Previous)
 			if row.Cells[i].Meets != nil {

@@ -106,10 +106,11 @@ export function choroplethURL(s) {
   return url('/api/v1/choropleth', {
     indicator: s.indicator, level: s.level, period: s.period, parent: s.parent, method: s.method,
     classes: manual || target ? '' : s.classes, palette: target ? '' : s.palette, breaks: manual ? s.breaks : '',
+    values: s.provisional ? 'provisional' : '',
   });
 }
 
 /** The observations of one indicator for the regions of a level inside parent. */
-export function observationsURL(indicator, level, parent, period) {
-  return url('/api/v1/observations', { indicator, level, parent, period });
+export function observationsURL(indicator, level, parent, period, provisional = false) {
+  return url('/api/v1/observations', { indicator, level, parent, period, values: provisional ? 'provisional' : '' });
 }

@@ -55,6 +55,7 @@ export function syncControls(state) {
   $('breaks').value = state.breaks;
   $('facilities').checked = state.facilities;
   $('grids').checked = state.grids;
+  $('provisional').checked = state.provisional;
   $('hmode').value = state.hmode;
   $('minutes').value = String(state.minutes);
   $('iso').checked = state.iso;
@@ -107,6 +108,7 @@ export function readControls(state) {
   state.breaks = $('breaks').value.replace(/\s+/g, '');
   state.facilities = $('facilities').checked;
   state.grids = $('grids').checked;
+  state.provisional = $('provisional').checked && !$('provisional-row').hidden;
   state.hmode = $('hmode').value;
   const min = Number($('minutes').value);
   if (Number.isInteger(min) && min >= 1 && min <= 120) state.minutes = min;

@@ -5,9 +5,7 @@
 
 import { url } from './api.js';
 import { scopeParams } from './dashboard-state.js';
-
-/** The roles that may download tables (GET /api/v1/export/… and chart data need analyst). */
-const exporters = ['analyst', 'data_manager', 'admin'];
+import { exporters } from './exportmenu.js';
 
 /** Joins the non-empty parts of a file name, as the server names its downloads. */
 export const fileBase = (...parts) => parts.filter(Boolean).join('_');

@@ -1,10 +1,11 @@
 // The dashboard's state, held in the query string with the map's keys
 // (state.js): lang, year, level, in (the county whose townships are
-// compared), ind (the indicator of the charts) and sel (the region of the
-// radar). So a link moves between the map and the dashboard, and a copied
+// compared), ind (the indicator of the charts), sel (the region of the
+// radar) and units (all: township rankings include the units that are not
+// townships). So a link moves between the map and the dashboard, and a copied
 // link reproduces the dashboard.
 
-import { formatState, parseState } from './state.js';
+import { childLevel, formatState, levelOf, parseState } from './state.js';
 
 /** The levels the dashboard compares: counties, or the townships of one county. */
 export const dashLevels = ['county', 'township'];
@@ -12,7 +13,7 @@ export const dashLevels = ['county', 'township'];
 /** Parses a query string into the dashboard's state. */
 export function parseDashboard(search) {
   const s = parseState(search);
-  const d = { lang: s.lang, period: s.period, indicator: s.indicator, selected: s.selected, level: 'county', parent: '' };
+  const d = { lang: s.lang, period: s.period, indicator: s.indicator, selected: s.selected, level: 'county', parent: '', units: s.units };
   // Townships or communities inside a county, on the map, are the townships of that county here.
   const county = s.parent.slice(0, 6);
   if (s.level !== 'county' && county) Object.assign(d, { level: 'township', parent: county });
@@ -44,7 +45,23 @@ export function initialSearch(search, referrer, origin) {
   }
 }
 
-/** The comparison's query parameters: counties, or the townships of d.parent. */
+/**
+ * The comparison's query parameters: counties, or the regions of d.level
+ * inside d.parent (the townships of a county); units=all when townships are
+ * ranked with the units that are not townships.
+ */
 export function scopeParams(d) {
-  return d.level === 'township' ? { level: 'township', parent: d.parent, period: d.period } : { level: 'county', period: d.period };
+  if (d.level === 'county') return { level: 'county', period: d.period };
+  const p = { level: d.level, parent: d.parent, period: d.period };
+  if (d.level === 'township' && d.units === 'all') p.units = 'all';
+  return p;
+}
+
+/**
+ * The one comparison a user limited to region may make: the regions
+ * beneath theirs (a county official: the county's townships). Their
+ * snapshot holds neither the other counties nor the city.
+ */
+export function scopedView(region) {
+  return { level: childLevel(levelOf(region)) || 'community', parent: region.slice(0, 9) };
 }

@@ -8,7 +8,7 @@ import './dashboard.css';
 import { getJSON, setLanguage, url } from './api.js';
 import { chartFailed, chartIn, chartLoading, chartPNG, drawChart } from './charts.js';
 import { dashStrings } from './dashboard-i18n.js';
-import { dashLevels, formatDashboard, initialSearch, mapLink, parseDashboard, scopeParams } from './dashboard-state.js';
+import { dashLevels, formatDashboard, initialSearch, mapLink, parseDashboard, scopeParams, scopedView } from './dashboard-state.js';
 import { exportMenu, saveDataURL, wireExportMenus } from './exportmenu.js';
 import { esc } from './format.js';
 import { taskName } from './i18n.js';
@@ -26,6 +26,9 @@ let periods;
 let defaultPeriod;
 let counties = [];
 let me = null;
+// The region a limited user's answers stay inside ('' for the whole city), and its name.
+let scope = '';
+let scopeName = '';
 let seq = 0;
 let settled = Promise.resolve();
 let reauthing = false;
@@ -49,6 +52,7 @@ const t = () => dashStrings(state.lang);
 function normalise(s) {
   if (!catalogue.some((i) => i.id === s.indicator)) s.indicator = catalogue[0].id;
   if (!periods.map(String).includes(String(s.period))) s.period = String(defaultPeriod);
+  if (scope) return Object.assign(s, scopedView(scope));
   if (s.level === 'township' && !counties.some((c) => c.code === s.parent)) s.parent = counties[0]?.code ?? '';
   if (!s.parent) s.level = 'county';
   return s;
@@ -84,7 +88,7 @@ function applyLanguage() {
   $('sign').hidden = !me;
   if (!catalogue) return;
   $('period').innerHTML = optionList(periods.map(String), (p) => p);
-  $('level').innerHTML = optionList(dashLevels, (l) => d.scope[l]);
+  $('level').innerHTML = optionList(scope ? [state.level] : dashLevels, (l) => d.scope[l]);
   $('county').innerHTML = optionList(counties.map((c) => c.code), (code) => counties.find((c) => c.code === code).name);
   $('indicator').innerHTML = indicatorOptions(d);
 }
@@ -93,7 +97,11 @@ function syncControls() {
   $('period').value = String(state.period);
   $('level').value = state.level;
   $('county').value = state.parent;
-  $('county-field').hidden = state.level !== 'township';
+  // A limited user compares the regions beneath theirs only: no choice of level or county.
+  $('level-field').hidden = Boolean(scope);
+  $('county-field').hidden = Boolean(scope) || state.level !== 'township';
+  $('units-field').hidden = state.level !== 'township';
+  $('units').checked = state.units === 'all';
   $('indicator').value = state.indicator;
   $('to-map').href = mapLink(state);
 }
@@ -113,10 +121,10 @@ function showError(err) {
 
 function renderSummary(d, sc) {
   const { judged, met } = tally(sc);
-  const county = counties.find((c) => c.code === state.parent);
-  const scope = state.level === 'township' ? d.townshipsOf(county?.name ?? state.parent) : d.scope.county;
+  const parent = counties.find((c) => c.code === state.parent)?.name ?? (state.parent === scope ? scopeName : state.parent);
+  const group = { county: d.scope.county, township: d.townshipsOf(parent), community: d.communitiesOf(parent) }[state.level];
   const share = judged ? `${(100 * met / judged).toLocaleString(d.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%` : '—';
-  $('summary').textContent = d.summary({ period: sc.period, scope, regions: sc.rows.length, judged, met, share });
+  $('summary').textContent = d.summary({ period: sc.period, scope: group, regions: sc.rows.length, judged, met, share });
 }
 
 function menu(card, html) {
@@ -185,7 +193,8 @@ function refresh({ push = false } = {}) {
     }
     $('radar-region').innerHTML = optionList(sc.rows.map((r) => r.code), (code) => sc.rows.find((r) => r.code === code).name);
     $('radar-region').value = region;
-    panels = chartPanels(state, region);
+    // The radar sets a region against the city, which a limited user cannot read.
+    panels = chartPanels(state, region).filter((p) => !(scope && p.id === 'radar'));
     await Promise.all(panels.map((p) => drawPanel(d, p)));
   })();
   return settled;
@@ -209,6 +218,7 @@ function wire() {
     state.indicator = $('indicator').value;
     state.level = $('level').value;
     state.parent = state.level === 'township' ? $('county').value || state.parent : '';
+    state.units = $('units').checked ? 'all' : '';
     normalise(state);
     refresh({ push: true });
   });
@@ -237,18 +247,21 @@ async function boot() {
   state = parseDashboard(initialSearch(location.search, document.referrer, location.origin));
   applyLanguage();
   wireHeader();
-  const boot = ['/api/v1/indicators', '/api/v1/periods', '/api/v1/regions?level=county'];
-  for (const u of boot) getJSON(u).catch(() => {});
+  // Who the user is comes first: before a login every data request would fail.
   me = await whoAmI();
   while (!me) {
     await askLogin(t);
     me = await whoAmI();
   }
-  const [cat, per, cty] = await Promise.all(boot.map((u) => getJSON(u)));
+  scope = me.region ?? '';
+  const boot = ['/api/v1/indicators', '/api/v1/periods', '/api/v1/regions?level=county', ...(scope ? [`/api/v1/regions/${scope}`] : [])];
+  const [cat, per, cty, mine] = await Promise.all(boot.map((u) => getJSON(u)));
   catalogue = cat.items;
   periods = per.items;
   defaultPeriod = per.default || periods[periods.length - 1];
   counties = cty.items;
+  scopeName = mine?.name ?? '';
+  $('card-radar').hidden = Boolean(scope);
   normalise(state);
   applyLanguage();
   wire();

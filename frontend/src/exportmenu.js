@@ -5,6 +5,9 @@
 
 import { esc } from './format.js';
 
+/** The roles that may download data (GET /api/v1/export/… and chart data need analyst). */
+export const exporters = ['analyst', 'data_manager', 'admin'];
+
 /**
  * Markup of a menu. items: [{label, href, download, png, disabled, note, newTab}]
  * — png marks the entry that draws the chart's image; download names a file

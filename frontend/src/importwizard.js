@@ -143,8 +143,20 @@ class Wizard {
     this.checking = true;
     this.render();
     const q = this.query();
-    const r = await fetch(`/api/v1/uploads/${this.upload.id}/report${q.size ? `?${q}` : ''}`, { headers: withLanguage() });
+    const upload = this.upload;
+    let r = await fetch(`/api/v1/uploads/${upload.id}/report${q.size ? `?${q}` : ''}`, { headers: withLanguage() });
+    // A large file's dry run outlasts a request: the server answers 202
+    // while it runs, and the same question waits on the same run.
+    while (r.status === 202 && this.upload === upload) {
+      const { seconds } = await r.json().catch(() => ({}));
+      this.checkingFor = seconds;
+      this.render();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      r = await fetch(`/api/v1/uploads/${upload.id}/report${q.size ? `?${q}` : ''}`, { headers: withLanguage() });
+    }
+    if (this.upload !== upload) return;
     this.checking = false;
+    this.checkingFor = null;
     const body = await r.json().catch(() => ({}));
     if (!r.ok) {
       if (r.status === 404) this.forget();
@@ -210,7 +222,7 @@ class Wizard {
     if (this.progress) {
       parts.push(`<p><progress id="import-progress"></progress> <span id="import-progress-text"></span></p>`);
     }
-    if (this.checking) parts.push(`<p class="muted">${esc(t.checking)}</p>`);
+    if (this.checking) parts.push(`<p class="muted">${esc(this.checkingFor ? t.checkingFor(this.checkingFor) : t.checking)}</p>`);
     if (this.report) parts.push(reportHTML(t, this.report, this.options, this.me.region, this.query()));
     this.box.innerHTML = parts.join('');
     this.renderProgress();

@@ -49,6 +49,7 @@ export function renderLegend(el, { t, lang, choropleth, indicatorName, facilitie
   const sub = [choropleth.period, t.methods[choropleth.method] ?? choropleth.method].filter(Boolean).join(' · ');
   let html = `<h2 class="legend-title">${esc(indicatorName)}${unit && unit !== '' ? ` <small>(${esc(unit)})</small>` : ''}</h2>` +
     `<p class="legend-sub">${esc(sub)}${choropleth.estimate ? ` ${estimateBadge(t, choropleth.answer?.detour_factor)}` : ''}</p>` +
+    (choropleth.values === 'provisional' ? `<p class="legend-provisional">${esc(t.provisionalNote(choropleth.provisional))}</p>` : '') +
     `<ul class="legend-classes">${rows.join('')}</ul>`;
   if (facilities) {
     const f = Object.entries(facilityColours).map(([type, c]) => row(c, t.facilityTypes[type], '', type, 'dot'));

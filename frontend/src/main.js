@@ -17,6 +17,9 @@ import { wireImport } from './importwizard.js';
 import { wireHealth } from './healthui.js';
 import { renderLegend } from './legend.js';
 import { bbox, createMap, markSelected, paintRegions, showLevel, showOverlays } from './map.js';
+import { mapMenu, wireMapMenu } from './mapexport.js';
+import { mapImage } from './mapimage.js';
+import { saveDataURL } from './exportmenu.js';
 import { renderBreadcrumb, setLabels, setupPointer } from './overlays.js';
 import { canWrite, undoBatch } from './history.js';
 import { renderPanel } from './panel.js';
@@ -24,7 +27,7 @@ import { syncPhone, wirePhone } from './phone.js';
 import { wireChecklist } from './panelchecklist.js';
 import { setupSearch } from './search.js';
 import { askLogin, whoAmI, wireSignButton } from './session.js';
-import { childLevel, fitParent, formatState, levelOf, parseState } from './state.js';
+import { childLevel, fitParent, formatState, inside, landIn, levelOf, parseState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 const tileLayers = ['county', 'township', 'community', 'facility', 'grid'];
@@ -43,6 +46,7 @@ let current = { items: new Map(), choropleth: null, indicator: null, level: 'cou
 let analysis = {};
 let renderHealth = async () => {};
 let me = null;
+let basemapCredit = '';
 let reauthing = false;
 const metrics = {};
 
@@ -111,11 +115,12 @@ async function fitTo(code) {
   map.fitBounds(bbox(f.geometry), { padding: 32, duration: 0 });
 }
 
+/** The regions above the view, down to its parent: those the user may read (inside their scope). */
 async function breadcrumbChain() {
   const codes = [];
   if (state.parent.length >= 6) codes.push(state.parent.slice(0, 6));
   if (state.parent.length >= 9) codes.push(state.parent.slice(0, 9));
-  return Promise.all(codes.map((c) => getJSON(`/api/v1/regions/${c}`)));
+  return Promise.all(codes.filter((c) => inside(c, me?.region)).map((c) => getJSON(`/api/v1/regions/${c}`)));
 }
 
 function labelsURL() {
@@ -182,6 +187,7 @@ function refresh({ push = false, fit } = {}) {
     paintRegions(map, s.level, cho?.items ?? []);
     drawAnalysis(map, a);
     renderLegend($('legend'), { t: d, lang: s.lang, choropleth: cho, indicatorName: indicator.name[s.lang], facilities: s.facilities, state: s, analysis: a });
+    $('map-export-menu').innerHTML = mapMenu(d, { state: s, indicator, role: me?.role });
     $('error').textContent = error ? `${d.failed}: ${error.detail ?? error.message}` : '';
     $('error').hidden = !error;
     document.title = `${indicator.name[s.lang]} · ${d.title}`;
@@ -192,11 +198,34 @@ function refresh({ push = false, fit } = {}) {
       renderHealth(d, s, a),
     ]);
     if (mine !== seq) return;
-    renderBreadcrumb($('breadcrumb'), d, chain, goUp);
+    current.place = chain.at(-1)?.name ?? d.city;
+    renderBreadcrumb($('breadcrumb'), d, chain, goUp, { city: !me?.region || !chain.length });
     syncPhone(d, s);
     await idle();
   })();
   return settled;
+}
+
+/**
+ * Saves the view as a print-ready PNG, named after the indicator, the year
+ * and the region: map, title, legend, north arrow, scale bar and credit.
+ */
+async function exportPNG() {
+  await settled;
+  const d = t();
+  const s = { ...state };
+  const indicator = indicatorOf(s.indicator);
+  const year = current.choropleth?.period ?? '';
+  const method = current.choropleth ? d.methods[current.choropleth.method] : '';
+  const place = current.place ?? d.city;
+  const today = new Date().toISOString().slice(0, 10);
+  const png = await mapImage(map, {
+    title: [indicator.name[s.lang], year].filter(Boolean).join(' · '),
+    subtitle: [place, d.one[s.level], method].filter(Boolean).join(' · '),
+    legendEl: $('legend'), north: d.north, ready: idle,
+    credit: [d.credit, basemapCredit, d.mapMade(today)].filter(Boolean).join(' · '),
+  });
+  saveDataURL(png, `${['map', s.indicator, year, s.parent].filter(Boolean).join('_')}.png`);
 }
 
 /** Applies change to the state and redraws, as a new history entry. */
@@ -281,6 +310,10 @@ function wire() {
   // In the what-if mode a click drops a clinic instead of selecting.
   setupPointer(map, $('tooltip'), () => current, (code) => (state.whatif ? null : select(code)));
   renderHealth = wireHealth(map, { state: () => state, update, strings: t });
+  wireMapMenu($('map-export'), () => exportPNG().catch((err) => {
+    $('error').textContent = `${t().failed}: ${err.message}`;
+    $('error').hidden = false;
+  }));
   wirePhone(map);
 }
 
@@ -289,26 +322,31 @@ async function boot() {
   document.documentElement.classList.toggle('large', state.large);
   applyLanguage();
   wireHeader();
-  // Ask for everything at once; behind a login these fail and are asked again.
-  const boot = ['/api/v1/config', '/api/v1/indicators', '/api/v1/periods', ...tileLayers.map((l) => `/tiles/${l}.json`)];
-  for (const u of boot) getJSON(u).catch(() => {});
+  // Who the user is comes first: before a login every data request would fail.
   me = await whoAmI();
   while (!me) {
     await askLogin(t);
     me = await whoAmI();
   }
   setCSRF(me.csrf_token);
+  // Leaders (viewers) see only published values; the others may switch to
+  // the submitted ones of an open round, marked provisional.
+  const mayProvisional = ['analyst', 'data_manager', 'admin'].includes(me.role);
+  $('provisional-row').hidden = !mayProvisional;
+  if (!mayProvisional) state.provisional = false;
+  const boot = ['/api/v1/config', '/api/v1/indicators', '/api/v1/periods', ...tileLayers.map((l) => `/tiles/${l}.json`)];
   const [config, cat, per, ...tjs] = await Promise.all(boot.map((u) => getJSON(u)));
   catalogue = cat.items;
   periods = per.items;
   defaultPeriod = per.default || periods[periods.length - 1];
-  normalise(state);
+  normalise(landIn(state, me.region));
   // Ask for the first view's data while the map starts; refresh finds them cached.
   if (!computedLayer(state.indicator)) getJSON(choroplethURL(state)).catch(() => {});
   getJSON(labelsURL()).catch(() => {});
   applyLanguage();
   const tilejsons = Object.fromEntries(tileLayers.map((l, i) => [l, tjs[i]]));
   countyBounds = tilejsons.county.bounds;
+  basemapCredit = config.basemap_url ? config.basemap_attribution ?? '' : '';
   const hasView = /[#&]map=/.test(location.hash);
   map = await createMap($('map'), tilejsons, { url: config.basemap_url, attribution: config.basemap_attribution }, hasView);
   map.on('error', (e) => {

@@ -26,8 +26,10 @@ const zh = {
   credit: '南通城乡社区建设图集 · 行政区划与生成数据,见种子说明',
   layerNames: {
     regions: '区域及当前指标', facilities: '服务设施', grids: '管理网格', gaps: '网格覆盖缺口',
-    uncovered: '未覆盖人口聚集区', whatif: '模拟结果(覆盖前后)', siting: '选址建议',
+    overlaps: '网格重叠', isochrones: '等时圈', uncovered: '未覆盖人口聚集区', whatif: '模拟结果(覆盖前后)',
+    siting: '选址建议',
   },
+  mapMade: (date) => `制图日期 ${date}`,
 };
 
 const en = {
@@ -53,8 +55,10 @@ const en = {
   credit: 'Nantong community atlas · divisions and generated data, see the seed notice',
   layerNames: {
     regions: 'Regions and the indicator', facilities: 'Facilities', grids: 'Management grids', gaps: 'Grid gaps',
-    uncovered: 'Uncovered clusters', whatif: 'What-if (before/after)', siting: 'Siting suggestions',
+    overlaps: 'Grid overlaps', isochrones: 'Isochrones', uncovered: 'Uncovered clusters',
+    whatif: 'What-if (before/after)', siting: 'Siting suggestions',
   },
+  mapMade: (date) => `Made ${date}`,
 };
 
 export const mapStrings = { zh, en };

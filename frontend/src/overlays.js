@@ -96,9 +96,13 @@ export function setLabels(map, regions, max = 40) {
   }
 }
 
-/** Renders the breadcrumb: the city, then each region the view is inside. */
-export function renderBreadcrumb(el, t, chain, onGo) {
-  const items = [{ code: '', name: t.city }, ...chain];
+/**
+ * Renders the breadcrumb: the city, then each region the view is inside.
+ * Without city (a user limited to a region, who cannot read the city) it
+ * starts at their region.
+ */
+export function renderBreadcrumb(el, t, chain, onGo, { city = true } = {}) {
+  const items = [...(city ? [{ code: '', name: t.city }] : []), ...chain];
   el.innerHTML = `<ol>${items.map((r, i) => (i === items.length - 1
     ? `<li aria-current="location">${esc(r.name)}</li>`
     : `<li><button type="button" data-code="${esc(r.code)}">${esc(r.name)}</button></li>`)).join('')}</ol>`;

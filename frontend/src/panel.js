@@ -11,7 +11,7 @@ import { gridSection } from './gridpanel.js';
 import { checklistSection } from './panelchecklist.js';
 import { historySection, provenance } from './history.js';
 import { computedDetail } from './panelcomputed.js';
-import { meetSummary, rank, rankList, regionHead } from './panelparts.js';
+import { meetSummary, rank, rankSections, regionHead } from './panelparts.js';
 import { childLevel } from './state.js';
 import { trendChart } from './trend.js';
 
@@ -22,12 +22,12 @@ async function overview(t, ctx) {
   const { choropleth, indicator, state } = ctx;
   const rows = rank(choropleth.items, comparatorAt(indicator, state.level));
   const batches = ctx.canWrite ? await historySection(t) : '';
-  return `<h2>${esc(t.overview(t[state.level]))}</h2>${meetSummary(t, rows)}${rankList(t, rows, choropleth.unit, 'overview')}${batches}`;
+  return `<h2>${esc(t.overview(t[state.level]))}</h2>${meetSummary(t, rows)}${rankSections(t, rows, choropleth.unit, 'overview')}${batches}`;
 }
 
 async function trendPoints(ctx, region) {
   const all = await Promise.all(ctx.periods.map((p) =>
-    getJSON(observationsURL(ctx.indicator.id, region.level, region.parent, p)).catch(() => ({ items: [] }))));
+    getJSON(observationsURL(ctx.indicator.id, region.level, region.parent, p, ctx.state.provisional)).catch(() => ({ items: [] }))));
   return ctx.periods.map((p, i) => {
     const o = all[i].items.find((x) => x.code === region.code);
     const target = o?.target ? (o.target.comparator === 'le' ? o.target.max : o.target.min) : undefined;
@@ -41,7 +41,8 @@ function valueBlock(t, point) {
   const target = o.target ? formatTarget(t, o.target.comparator, o.target.min, o.target.max, o.unit) : '—';
   const meets = o.meets === true ? 'meets' : o.meets === false ? 'misses' : 'unjudged';
   const gap = typeof o.gap === 'number' ? `<span class="gap">${esc(t.gap)} ${esc(formatGap(t, o.gap, o.unit))}</span>` : '';
-  return `<div class="value-block"><div class="big">${esc(formatValue(t, o.value, o.unit))}</div>` +
+  const provisional = o.provisional ? ` <span class="badge provisional">${esc(t.provisionalBadge)}</span>` : '';
+  return `<div class="value-block"><div class="big">${esc(formatValue(t, o.value, o.unit))}${provisional}</div>` +
     `<div>${esc(t.target)} ${esc(target)}</div><div class="badge ${meets}">${esc(formatMeets(t, o.meets))}</div>${gap}</div>` +
     kindsBlock(t, o);
 }
@@ -83,7 +84,7 @@ async function indicatorDetail(t, ctx, region) {
     html += `<button type="button" class="drill" data-action="drill" data-code="${esc(code)}">${esc(t.drill(t[child]))}</button>`;
     if (children?.items?.length) {
       const rows = rank(children.items, comparatorAt(indicator, child));
-      html += `<h3>${esc(t.ranking(t[child]))}</h3>${meetSummary(t, rows)}${rankList(t, rows, children.items[0].unit, 'children')}`;
+      html += `<h3>${esc(t.ranking(t[child]))}</h3>${meetSummary(t, rows)}${rankSections(t, rows, children.items[0].unit, 'children')}`;
     }
   }
   return html;

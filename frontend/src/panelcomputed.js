@@ -4,7 +4,7 @@
 
 import { loadComputed } from './computed.js';
 import { esc, formatMeets, formatGap, formatTarget, formatValue } from './format.js';
-import { meetSummary, rank, rankList } from './panelparts.js';
+import { meetSummary, rank, rankSections } from './panelparts.js';
 import { estimateBadge } from './scenario.js';
 import { childLevel } from './state.js';
 
@@ -107,7 +107,7 @@ export async function computedDetail(t, ctx, region) {
     html += `<button type="button" class="drill" data-action="drill" data-code="${esc(region.code)}">${esc(t.drill(t[child]))}</button>`;
     if (children?.items.length) {
       const rows = rank(children.items, 'ge');
-      html += `<h3>${esc(t.ranking(t[child]))}</h3>${meetSummary(t, rows)}${rankList(t, rows, '%', 'children')}`;
+      html += `<h3>${esc(t.ranking(t[child]))}</h3>${meetSummary(t, rows)}${rankSections(t, rows, '%', 'children')}`;
     }
   }
   return html;

@@ -110,7 +110,8 @@ function headRow(t, sc, level) {
   const regions = sc.rows.map((r) => {
     const drill = level === 'county'
       ? `<button type="button" class="sc-drill" data-county="${esc(r.code)}" aria-label="${esc(t.showTownshipsOf(r.name))}">${esc(t.showTownships)} ›</button>` : '';
-    return `<th scope="col" data-region="${esc(r.code)}"><span class="sc-name">${esc(r.name)}</span>` +
+    const mark = r.unit_type === 'other' ? `<span class="sc-unit" title="${esc(t.otherUnitNote)}">${esc(t.otherUnit)}</span>` : '';
+    return `<th scope="col" data-region="${esc(r.code)}"${r.unit_type ? ` data-unit-type="${esc(r.unit_type)}"` : ''}><span class="sc-name">${esc(r.name)}</span>${mark}` +
       `<span class="sc-met">${esc(t.metOf(r.met, r.judged))}</span>${drill}</th>`;
   }).join('');
   return `<thead><tr><th scope="col" class="sc-ind">${esc(t.indicatorHead)}</th>${regions}</tr></thead>`;

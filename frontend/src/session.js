@@ -6,12 +6,19 @@ import { withLanguage } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** The signed-in user ({user, role, region, csrf_token}; user null when anonymous), or null when a login is needed. */
+/**
+ * Who the user is ({signed_in, user, role, region, csrf_token}; user null
+ * when anonymous under public read), or null when a login is needed. The
+ * app asks this first and loads nothing before: GET /api/v1/auth/me is
+ * public and answers 200 with signed_in false and no role to a browser
+ * without a session, so that opening a page before login fails no request.
+ */
 export async function whoAmI() {
   const r = await fetch('/api/v1/auth/me', { headers: withLanguage() });
   if (r.status === 401) return null;
   if (!r.ok) throw new Error(`${r.status} ${r.statusText} (/api/v1/auth/me)`);
-  return r.json();
+  const me = await r.json();
+  return me.role ? me : null;
 }
 
 /** Shows the login form until a login succeeds. */

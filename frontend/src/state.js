@@ -15,6 +15,10 @@ const defaults = {
   // budget, layers, and the what-if scenario (clinics added, facilities removed).
   hmode: '', minutes: 15, iso: false, uncovered: false, siting: false, sites: 5,
   whatif: false, add: [], remove: [], clinic: 'health_station',
+  // Township rankings: '' leaves out the units that are not townships, 'all' keeps them.
+  units: '',
+  // Submitted, not yet approved values in place of the published ones (analysts and above).
+  provisional: false,
 };
 
 // Query keys, short so links stay readable.
@@ -22,7 +26,7 @@ const keys = {
   lang: 'lang', level: 'level', parent: 'in', indicator: 'ind', period: 'year', method: 'method',
   classes: 'k', palette: 'pal', breaks: 'breaks', selected: 'sel', facilities: 'fac', grids: 'grid', large: 'large',
   hmode: 'hm', minutes: 'min', iso: 'iso', uncovered: 'unc', siting: 'site', sites: 'sk',
-  whatif: 'wi', add: 'add', remove: 'rm', clinic: 'ct',
+  whatif: 'wi', add: 'add', remove: 'rm', clinic: 'ct', units: 'units', provisional: 'prov',
 };
 
 const maxAdded = 20;
@@ -64,12 +68,13 @@ export function parseState(search) {
   if (healthModes.includes(str('hmode'))) s.hmode = str('hmode');
   const min = Number(str('minutes'));
   if (Number.isInteger(min) && min >= 1 && min <= 120) s.minutes = min;
-  for (const b of ['iso', 'uncovered', 'siting', 'whatif']) s[b] = str(b) === '1';
+  for (const b of ['iso', 'uncovered', 'siting', 'whatif', 'provisional']) s[b] = str(b) === '1';
   const sites = Number(str('sites'));
   if (Number.isInteger(sites) && sites >= 1 && sites <= 10) s.sites = sites;
   s.add = str('add') ? parseAdded(str('add')) : [];
   s.remove = str('remove').split(',').filter((id) => /^[\w.-]{1,80}$/.test(id)).slice(0, 50);
   if (clinicTypes.includes(str('clinic'))) s.clinic = str('clinic');
+  if (str('units') === 'all') s.units = 'all';
   return fitParent(s);
 }
 
@@ -101,5 +106,24 @@ export function childLevel(level) {
 export function fitParent(s) {
   const depth = (l) => ['city', ...levels].indexOf(l);
   if (s.parent && depth(levelOf(s.parent)) >= depth(s.level)) s.parent = '';
+  return s;
+}
+
+/** Whether code lies inside region (or is it); every code does when region is ''. */
+export function inside(code, region) {
+  return !region || (code.startsWith(region) && code.length >= region.length);
+}
+
+/**
+ * The view of a user limited to region (a county official: their county)
+ * when the address names no place inside it: the regions beneath theirs, as
+ * a city user lands on the counties. Their snapshot holds nothing else, so
+ * a view of one region alone would class a single value.
+ */
+export function landIn(s, region) {
+  if (!region || (s.parent && inside(s.parent, region))) return s;
+  const level = childLevel(levelOf(region));
+  Object.assign(s, level ? { level, parent: region } : { level: 'community', parent: region.slice(0, 9) });
+  if (!inside(s.selected, region)) s.selected = '';
   return s;
 }

@@ -38,7 +38,7 @@ describe('web app', { timeout: 120_000, skip: browserSkip }, () => {
     assert.match(page.url(), /ind=registered_volunteers/, 'the link survived the login');
     await page.click('#sign');
     await page.locator('#login').waitFor({ state: 'visible' });
-    assert.equal(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status), 401, 'still signed in');
+    assert.equal(await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).signed_in), false, 'still signed in');
     app.assertNoErrors();
   });
 

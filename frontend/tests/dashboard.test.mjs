@@ -179,7 +179,8 @@ describe('dashboard', { timeout: 180_000, skip: browserSkip }, () => {
     await page.click(`#scorecard button.sc-drill[data-county="${county.code}"]`);
     await settle(page);
     assert.match(page.url(), new RegExp(`level=township&in=${county.code}`));
-    const townships = (await api(`/api/v1/regions?level=township&parent=${county.code}`)).items;
+    // Townships only: the zones and farms at their level are left out by default.
+    const townships = (await api(`/api/v1/regions?level=township&parent=${county.code}`)).items.filter((r) => r.unit_type === 'township');
     const sc = await api(`/api/v1/compare?level=township&parent=${county.code}&period=${first}`);
     assert.deepEqual((await page.locator('#scorecard thead th[data-region]').evaluateAll((ths) => ths.map((th) => th.dataset.region))).sort(),
       townships.map((r) => r.code).sort(), 'the county\'s townships');
@@ -205,7 +206,7 @@ describe('dashboard', { timeout: 180_000, skip: browserSkip }, () => {
     await page.waitForFunction(() => window.atlas?.metrics?.firstRenderMs);
     await settle(page);
     assert.deepEqual(await page.evaluate(() => window.atlas.state),
-      { lang: 'en', period: String(first), indicator: 'registered_volunteers', selected: sc.rows[1].code, level: 'township', parent: county.code },
+      { lang: 'en', period: String(first), indicator: 'registered_volunteers', selected: sc.rows[1].code, level: 'township', parent: county.code, units: '' },
       'a reload opens the same dashboard');
     await page.goBack();
     await settle(page);

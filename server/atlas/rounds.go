@@ -46,7 +46,7 @@ func (a *Atlas) PublishRound(ctx context.Context, id int64, by Actor, at time.Ti
 		return store.Round{}, err
 	}
 	if r.Status == store.RoundPublished {
-		return store.Round{}, &StateError{Reason: fmt.Sprintf("round %d is published already", id)}
+		return store.Round{}, &StateError{Reason: "round %d is published already", Args: []any{id}}
 	}
 	if err := a.store.PublishRound(ctx, id, by.Name, at); err != nil {
 		return store.Round{}, err
@@ -394,7 +394,7 @@ func (a *Atlas) Review(ctx context.Context, id int64, code string, approve bool,
 		}
 	}
 	if len(regions) == 0 {
-		return nil, 0, &StateError{Reason: fmt.Sprintf("no submitted region inside %s to review", code)}
+		return nil, 0, &StateError{Reason: "no submitted region inside %s to review", Args: []any{code}}
 	}
 	if !approve {
 		for _, code := range regions {
@@ -429,7 +429,7 @@ func (a *Atlas) openRound(ctx context.Context, id int64) (store.Round, error) {
 		return store.Round{}, err
 	}
 	if r.Status != store.RoundOpen {
-		return store.Round{}, &StateError{Reason: fmt.Sprintf("round %d is %s: nothing in it can change", id, r.Status)}
+		return store.Round{}, &StateError{Reason: "round %d is %s: nothing in it can change", Args: []any{id, r.Status}}
 	}
 	return r, nil
 }

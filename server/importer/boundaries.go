@@ -182,9 +182,10 @@ func checkCode(code string, level analytics.Level) error {
 // checkHierarchy checks each region's parent: known, one level up, a prefix
 // of the code, and covering the region.
 func checkHierarchy(regions []analytics.Region, feature []int, pending map[string]int, idx Index, c *collector) {
+	covers := coverCache{}
 	for i := range regions {
 		r := &regions[i]
-		if err := checkParent(r, regions, pending, idx); err != nil {
+		if err := checkParent(r, regions, pending, idx, covers); err != nil {
 			if c.add(Problem{Feature: feature[i], Code: r.Code, Field: "parent", Message: err.Error()}); c.full() {
 				return
 			}
@@ -192,7 +193,7 @@ func checkHierarchy(regions []analytics.Region, feature []int, pending map[strin
 	}
 }
 
-func checkParent(r *analytics.Region, regions []analytics.Region, pending map[string]int, idx Index) error {
+func checkParent(r *analytics.Region, regions []analytics.Region, pending map[string]int, idx Index, covers coverCache) error {
 	if r.Level == analytics.City {
 		// The atlas has no level above the city, and the stores require a
 		// parent to be a stored region: a province code such as "32"
@@ -216,14 +217,37 @@ func checkParent(r *analytics.Region, regions []analytics.Region, pending map[st
 	if !strings.HasPrefix(r.Code, parent.Code) {
 		return fmt.Errorf("code %s does not start with its parent's code %s", r.Code, parent.Code)
 	}
-	return checkInside(r, parent)
+	return checkInside(r, parent, covers)
+}
+
+// coverCache holds the prepared parents of the regions checked lately. A
+// file lists a parent's children together as a rule, so a few are enough,
+// and holding every parent of a province would double its memory.
+type coverCache map[string]*geo.Cover
+
+const coverCacheSize = 32
+
+func (cc coverCache) of(parent *analytics.Region) *geo.Cover {
+	if c, ok := cc[parent.Code]; ok {
+		return c
+	}
+	if len(cc) >= coverCacheSize {
+		clear(cc)
+	}
+	c := geo.NewCover(parent.Geometry)
+	cc[parent.Code] = c
+	return c
 }
 
 // checkInside requires all but insideTolerance of the region's area to lie
-// inside its parent.
-func checkInside(r, parent *analytics.Region) error {
+// inside its parent. A region the parent's Cover shows inside needs no
+// overlay; the others are measured.
+func checkInside(r, parent *analytics.Region, covers coverCache) error {
 	if !parent.Geometry.Bound().Intersects(r.Geometry.Bound()) {
 		return fmt.Errorf("the region lies entirely outside its parent %s %s", parent.Code, parent.Name)
+	}
+	if covers.of(parent).Covers(r.Geometry) {
+		return nil
 	}
 	inter, err := geo.Intersection(r.Geometry, parent.Geometry)
 	if err != nil {

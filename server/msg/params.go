@@ -7,6 +7,7 @@ var params = map[string]string{
 	"%q is not a year": "%q 不是年份",
 	"%d has no observations (periods with data: %s)":                 "%d 年没有观测值（有数据的年度：%s）",
 	"%q is not a year from 1949 to 2100":                             "%q 不是 1949 至 2100 年之间的年份",
+	"%q is not a number of seconds from 0 to %d":                     "%q 不是 0 到 %d 之间的秒数",
 	"%q is not one of city, county, township, community":             "%q 不是 city、county、township、community 之一",
 	"%q is not a known region code":                                  "%q 不是已知的区划代码",
 	"%s is a %s, not a community (use parent= for a larger region)":  "%s 是%s，不是社区(村)（更大的地区请用 parent=）",
@@ -15,6 +16,7 @@ var params = map[string]string{
 	"is required (GET /api/v1/indicators lists them)":                "必须提供（GET /api/v1/indicators 列出全部指标）",
 	"%q is not in the catalogue (GET /api/v1/indicators lists them)": "指标目录中没有 %q（GET /api/v1/indicators 列出全部指标）",
 	"is required: the code of the region to set against the city":    "必须提供：与全市对比的地区代码",
+	"%q is not townships or all":                                     "%q 不是 townships 或 all",
 	"%q is not department or task":                                   "%q 不是 department 或 task",
 	"%q is not a facility type (one of %v)":                          "%q 不是设施类型（可选：%v）",
 	"%q is not zh or en":                                             "%q 不是 zh 或 en",
@@ -46,6 +48,7 @@ var params = map[string]string{
 	"give a facility id, or lon and lat":                          "请给出设施编号，或 lon 和 lat",
 	"%q is not a longitude from -180 to 180":                      "%q 不是 -180 至 180 之间的经度",
 	"%q is not a latitude from -90 to 90":                         "%q 不是 -90 至 90 之间的纬度",
+	"item %d %q is not lon,lat or lon,lat,type":                   "第 %d 项 %q 不是 lon,lat 或 lon,lat,type",
 	"needs lon and lat":                                           "需要 lon 和 lat",
 	"lon %g, lat %g is not a place on earth":                      "经度 %g、纬度 %g 不是地球上的位置",
 
