@@ -317,6 +317,24 @@ function wire() {
   wirePhone(map);
 }
 
+/**
+ * A link to the yearly round's page for those who report, review or open
+ * rounds (data managers and admins), in the page's language. Made at a desk:
+ * the phone's header leaves it out.
+ */
+function wireRoundsLink() {
+  if (!canWrite(me)) return;
+  const a = Object.assign(document.createElement('a'), { id: 'to-rounds', className: 'toggle' });
+  a.style.textDecoration = 'none';
+  const label = () => {
+    a.textContent = t().rounds;
+    a.href = state.lang === 'en' ? '/rounds?lang=en' : '/rounds';
+  };
+  label();
+  $('lang').addEventListener('click', label);
+  $('to-dashboard').after(a);
+}
+
 async function boot() {
   state = parseState(location.search);
   document.documentElement.classList.toggle('large', state.large);
@@ -354,6 +372,7 @@ async function boot() {
   });
   wire();
   wireImport({ map, me, lang: () => state.lang });
+  wireRoundsLink();
   await refresh({ fit: hasView ? undefined : state.parent || undefined });
   metrics.firstRenderMs = Math.round(performance.now());
   document.body.dataset.firstRenderMs = String(metrics.firstRenderMs);

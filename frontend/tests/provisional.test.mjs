@@ -56,6 +56,7 @@ describe('provisional values on the map', { timeout: 180_000, skip: browserSkip 
     const { page } = app;
     await settle(page);
     assert.ok(await page.locator('#provisional').isChecked(), 'the switch is on');
+    assert.equal(await page.locator('#to-rounds').getAttribute('href'), '/rounds', 'an admin has the way to the round page');
     const expected = Object.fromEntries(want.items.map((i) => [i.code, i.colour]));
     assert.deepEqual(await regionColours(page, 'community'), expected, 'the provisional colours');
     const note = await page.locator('.legend-provisional').textContent();
@@ -81,6 +82,7 @@ describe('provisional values on the map', { timeout: 180_000, skip: browserSkip 
     const { page } = app;
     await settle(page);
     assert.equal(await page.locator('#provisional-row').isVisible(), false);
+    assert.equal(await page.locator('#to-rounds').count(), 0, 'a leader has no round page to go to');
     const published = await call('GET', choroplethQuery({ indicator: 'committee_members', level: 'community', period, parent: township }));
     const expected = Object.fromEntries(published.items.map((i) => [i.code, i.colour]));
     assert.deepEqual(await regionColours(page, 'community'), expected);
