@@ -11,8 +11,8 @@ import (
 
 // seedRegion is one feature of seeds/generated/regions.geojson.
 type seedRegion struct {
-	code, parent string
-	mp           orb.MultiPolygon
+	code, parent, name, level string
+	mp                        orb.MultiPolygon
 }
 
 // loadSeedRegions reads the generated Nantong regions with encoding/json
@@ -25,7 +25,7 @@ func loadSeedRegions(t testing.TB) map[string]seedRegion {
 	}
 	var fc struct {
 		Features []struct {
-			Properties struct{ Code, Parent string }
+			Properties struct{ Code, Parent, Name, Level string }
 			Geometry   struct{ Coordinates orb.MultiPolygon }
 		}
 	}
@@ -34,7 +34,8 @@ func loadSeedRegions(t testing.TB) map[string]seedRegion {
 	}
 	out := map[string]seedRegion{}
 	for _, f := range fc.Features {
-		out[f.Properties.Code] = seedRegion{f.Properties.Code, f.Properties.Parent, f.Geometry.Coordinates}
+		p := f.Properties
+		out[p.Code] = seedRegion{p.Code, p.Parent, p.Name, p.Level, f.Geometry.Coordinates}
 	}
 	return out
 }

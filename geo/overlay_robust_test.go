@@ -1,9 +1,7 @@
 package geo_test
 
 import (
-	"encoding/json"
 	"math"
-	"os"
 	"testing"
 
 	"github.com/community-atlas/atlas/geo"
@@ -77,23 +75,10 @@ func TestOverlayRobustness(t *testing.T) {
 // rings touch themselves, which no overlay accepts).
 func seedCounties(t *testing.T) []county {
 	t.Helper()
-	b, err := os.ReadFile("../seeds/generated/regions.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var fc struct {
-		Features []struct {
-			Properties struct{ Name, Level string }
-			Geometry   struct{ Coordinates orb.MultiPolygon }
-		}
-	}
-	if err := json.Unmarshal(b, &fc); err != nil {
-		t.Fatal(err)
-	}
 	var out []county
-	for _, f := range fc.Features {
-		if f.Properties.Level == "county" {
-			out = append(out, county{f.Properties.Name, f.Geometry.Coordinates})
+	for _, r := range loadSeedRegions(t) {
+		if r.level == "county" {
+			out = append(out, county{r.name, r.mp})
 		}
 	}
 	if len(out) != 8 {
