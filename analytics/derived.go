@@ -64,7 +64,12 @@ func (s *Snapshot) derived() map[obsKey]*Derived {
 // DerivedPeriod is the year derived observations are for: the facilities
 // and grids a snapshot holds carry no date, so they describe the latest
 // year with observations (0 when there is none, and nothing is derived).
-func (s *Snapshot) DerivedPeriod() int { return s.LatestPeriod() }
+func (s *Snapshot) DerivedPeriod() int {
+	if s.published != nil {
+		return s.published.DerivedPeriod() // derived with the published snapshot
+	}
+	return s.LatestPeriod()
+}
 
 // Derivation returns the derived observation of an indicator for a region
 // and period, with its provenance.
@@ -74,9 +79,13 @@ func (s *Snapshot) Derivation(indicator, region string, period int) (*Derived, b
 }
 
 // Reported returns the stored (imported) value, whether or not a derived
-// one takes its place.
+// one takes its place; a submitted one where it stands in (WithSubmitted).
 func (s *Snapshot) Reported(indicator, region string, period int) (float64, bool) {
-	v, ok := s.obs[obsKey{indicator, region, period}]
+	k := obsKey{indicator, region, period}
+	if v, ok := s.submitted[k]; ok {
+		return v, true
+	}
+	v, ok := s.obs[k]
 	return v, ok
 }
 

@@ -57,10 +57,15 @@ func (s *Snapshot) Restrict(code string) (*Snapshot, error) {
 }
 
 // Key identifies the snapshot's content for caches and ETags: its version,
-// and its scope when restricted.
+// its scope when restricted, and a digest of the submitted values standing
+// in for published ones (WithSubmitted).
 func (s *Snapshot) Key() string {
-	if s.Scope == "" {
-		return fmt.Sprint(s.Version)
+	key := fmt.Sprint(s.Version)
+	if s.Scope != "" {
+		key += "@" + s.Scope
 	}
-	return fmt.Sprintf("%d@%s", s.Version, s.Scope)
+	if s.submissionKey != "" {
+		key += "+" + s.submissionKey
+	}
+	return key
 }

@@ -28,6 +28,9 @@ type Value struct {
 	Urban, Rural *Verdict
 	// Override marks a target that is the region's own (an annex quota).
 	Override bool
+	// Provisional marks a value that rests on a submitted one, not yet
+	// approved (see Snapshot.WithSubmitted).
+	Provisional bool
 }
 
 // Verdict is the standing of one kind of community within a region.
@@ -140,6 +143,12 @@ func (s *Snapshot) computeRollup(ind *Indicator, period int, value func(indicato
 	for code, a := range acc {
 		reg, _ := s.Region(code)
 		out.values[code] = s.aggregate(ind, reg, a, period, reg.Level.Depth() <= judgedDepth)
+	}
+	for code, v := range out.values {
+		if s.Provisional(ind.ID, code, period) {
+			v.Provisional = true
+			out.values[code] = v
+		}
 	}
 	return out
 }

@@ -39,6 +39,14 @@ type Snapshot struct {
 	// derivation derives computed indicators' observations (see
 	// WithDeriver); nil for none.
 	derivation *derivation
+
+	// With submitted values standing in (WithSubmitted): the published
+	// snapshot beneath, the submitted values, the values that rest on them,
+	// and a digest of the submissions for Key.
+	published     *Snapshot
+	submitted     map[obsKey]float64
+	provisional   map[obsKey]bool
+	submissionKey string
 }
 
 type obsKey struct {

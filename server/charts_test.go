@@ -69,7 +69,7 @@ func TestChartData(t *testing.T) {
 		t.Fatalf("status %d %s", resp.StatusCode, resp.Header.Get("Content-Disposition"))
 	}
 	lines := strings.Split(strings.TrimSpace(string(body)), "\n")
-	if len(lines) != 3 || lines[1] != "1,320612,通州区,8.5,%,7.25,,false,-1,unmet,,10,8,true,4,5,false" || lines[2] != ",320623,如东县,,%,,,,,,,,,,,," {
+	if len(lines) != 3 || lines[1] != "1,320612,通州区,8.5,%,7.25,,false,-1,unmet,,10,8,true,4,5,false,false" || lines[2] != ",320623,如东县,,%,,,,,,,,,,,,," {
 		t.Errorf("ranking data:\n%s", body)
 	}
 	var p problem

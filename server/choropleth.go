@@ -48,8 +48,8 @@ type choroplethItem struct {
 	Split     bool          `json:"split"`
 	Urban     *compare.Part `json:"urban"`
 	Rural     *compare.Part `json:"rural"`
-	// Provisional: the value was submitted in an open round and is not yet
-	// approved (?values=provisional); it is not judged.
+	// Provisional: the value rests on one submitted in an open round and
+	// not yet approved (?values=provisional); so does its verdict.
 	Provisional bool `json:"provisional,omitempty"`
 }
 
@@ -81,8 +81,6 @@ type choroplethQuery struct {
 	palette string
 	manual  []float64
 	regions []*analytics.Region
-	// submitted stands in for the published values (?values=provisional).
-	submitted submitted
 }
 
 // GET /api/v1/choropleth?indicator=&level=&period=&method=&classes=&palette=&parent=&breaks=&values=
@@ -92,10 +90,7 @@ func (api *API) getChoropleth(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if q.submitted, err = api.provisional(c, q.period); err != nil {
-		return err
-	}
-	if q.submitted != nil {
+	if s.HasSubmitted() {
 		// Submissions change without a new batch: never cached.
 		res, err := buildChoropleth(s, q)
 		if err != nil {

@@ -28,20 +28,12 @@ func buildChoropleth(s *analytics.Snapshot, q *choroplethQuery) (*choropleth, er
 		Indicator: q.ind.ID, Level: q.level, Period: q.period, Method: q.method,
 		Unit: q.ind.UnitAt(q.level), Breaks: []float64{}, Legend: []legendEntry{},
 		NoData: legendEntry{Class: -1, Label: "no data", LabelZH: "无数据", Colour: classify.NoData},
-		Values: "published",
-	}
-	if q.submitted != nil {
-		res.Values = provisionalValues
+		Values: valuesOf(s),
 	}
 	vals := make([]*analytics.Value, len(q.regions))
-	provisional := make([]bool, len(q.regions))
 	var present []float64
 	for i, r := range q.regions {
-		if v, ok := q.submitted[[2]string{q.ind.ID, r.Code}]; ok {
-			vals[i], provisional[i] = &analytics.Value{Value: v, Units: 1}, true
-			present = append(present, v)
-			res.Provisional++
-		} else if v, ok := roll.Get(r.Code); ok {
+		if v, ok := roll.Get(r.Code); ok {
 			vals[i] = &v
 			present = append(present, v.Value)
 		}
@@ -61,13 +53,12 @@ func buildChoropleth(s *analytics.Snapshot, q *choroplethQuery) (*choropleth, er
 		it := choroplethItem{Code: r.Code, Name: r.Name, UnitType: r.UnitType(), Class: -1, Colour: classify.NoData}
 		if v := vals[i]; v != nil {
 			it.Value, it.Target = rounded(v.Value), boundValue(v.Target)
-			if provisional[i] {
-				// A verdict is given on published values only.
-				it.Provisional, it.Target, it.Verdict = true, nil, compare.NotJudged
-			} else {
-				j := compare.Judge(q.ind, r.Level, *v)
-				it.Meets, it.Gap, it.Verdict, it.NotJudged = j.Meets, j.Gap, j.Verdict, j.NotJudged
-				it.Split, it.Urban, it.Rural = j.Split, j.Urban, j.Rural
+			j := compare.Judge(q.ind, r.Level, *v)
+			it.Meets, it.Gap, it.Verdict, it.NotJudged = j.Meets, j.Gap, j.Verdict, j.NotJudged
+			it.Split, it.Urban, it.Rural = j.Split, j.Urban, j.Rural
+			if v.Provisional {
+				it.Provisional = true
+				res.Provisional++
 			}
 			if k := classOf(v); k >= 0 {
 				it.Class, it.Colour = k, res.Legend[k].Colour

@@ -16,6 +16,7 @@ type comparison struct {
 	Parent  string
 	Period  int
 	Units   string
+	Values  string // published, or provisional (see valuesSnapshot)
 	Regions []*analytics.Region
 }
 
@@ -68,7 +69,7 @@ func comparisonParams(c echo.Context, s *analytics.Snapshot) (*comparison, error
 	if err != nil {
 		return nil, err
 	}
-	cmp := &comparison{Level: level, Period: period, Units: units}
+	cmp := &comparison{Level: level, Period: period, Units: units, Values: valuesOf(s)}
 	if parent != nil {
 		if level.Depth() <= parent.Level.Depth() {
 			return nil, web.BadParam("level", "%s regions do not lie inside the %s %s", level, parent.Level, parent.Code)
@@ -126,6 +127,7 @@ type scorecardAnswer struct {
 	Level  analytics.Level `json:"level"`
 	Parent string          `json:"parent,omitempty"`
 	Units  string          `json:"units"`
+	Values string          `json:"values"`
 	*compare.Scorecard
 }
 
@@ -136,7 +138,7 @@ func (api *API) getScorecard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return web.SendJSON(c, scorecardAnswer{cmp.Level, cmp.Parent, cmp.Units, cmp.scorecard(s)})
+	return web.SendJSON(c, scorecardAnswer{cmp.Level, cmp.Parent, cmp.Units, cmp.Values, cmp.scorecard(s)})
 }
 
 // attainmentAnswer is GET /api/v1/compare/{tasks,departments}.
@@ -144,6 +146,7 @@ type attainmentAnswer struct {
 	Level  analytics.Level      `json:"level"`
 	Parent string               `json:"parent,omitempty"`
 	Period int                  `json:"period"`
+	Values string               `json:"values"`
 	Items  []compare.Attainment `json:"items"`
 }
 
@@ -161,7 +164,7 @@ func (api *API) attainment(c echo.Context, byTask bool) error {
 	if err != nil {
 		return err
 	}
-	return web.SendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, cmp.attainmentBy(s, byTask)})
+	return web.SendJSON(c, attainmentAnswer{cmp.Level, cmp.Parent, cmp.Period, cmp.Values, cmp.attainmentBy(s, byTask)})
 }
 
 // distributionAnswer is GET /api/v1/compare/distribution.
@@ -169,6 +172,7 @@ type distributionAnswer struct {
 	Level     analytics.Level  `json:"level"`
 	Parent    string           `json:"parent,omitempty"`
 	Period    int              `json:"period"`
+	Values    string           `json:"values"`
 	Indicator string           `json:"indicator"`
 	DataLevel analytics.Level  `json:"data_level"`
 	Unit      string           `json:"unit"`
@@ -182,7 +186,7 @@ func (api *API) getDistribution(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return web.SendJSON(c, distributionAnswer{cmp.Level, cmp.Parent, cmp.Period, ind.ID, ind.DataLevel, ind.Unit,
+	return web.SendJSON(c, distributionAnswer{cmp.Level, cmp.Parent, cmp.Period, cmp.Values, ind.ID, ind.DataLevel, ind.Unit,
 		compare.Distribution(s, ind, cmp.Regions, cmp.Period)})
 }
 
@@ -191,6 +195,7 @@ type indexAnswer struct {
 	Level   analytics.Level    `json:"level"`
 	Parent  string             `json:"parent,omitempty"`
 	Period  int                `json:"period"`
+	Values  string             `json:"values"`
 	Weights map[string]float64 `json:"weights"` // per task, "*" for the rest
 	Items   []compare.IndexRow `json:"items"`
 }
@@ -220,5 +225,5 @@ func (api *API) getIndex(c echo.Context) error {
 		weights[formatInt(int64(t))] = v
 	}
 	sc := cmp.scorecard(s)
-	return web.SendJSON(c, indexAnswer{cmp.Level, cmp.Parent, cmp.Period, weights, compare.Index(sc, w)})
+	return web.SendJSON(c, indexAnswer{cmp.Level, cmp.Parent, cmp.Period, cmp.Values, weights, compare.Index(sc, w)})
 }

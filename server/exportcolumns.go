@@ -21,8 +21,10 @@ var (
 )
 
 // targetColumns are a value's bounds and verdicts — overall, then the urban
-// and the rural communities' own (see compare.Judgement); targetCells fills
-// them. Names stay within a Shapefile's ten characters.
+// and the rural communities' own (see compare.Judgement) — and whether the
+// value is provisional (submitted, not yet approved: ?values=provisional);
+// targetCells fills them. Names stay within a Shapefile's ten characters
+// ("provisional" is eleven: a Shapefile says "provisiona").
 var targetColumns = []format.Field{
 	col("target_min", "目标下限 target_min", format.Real), col("target_max", "目标上限 target_max", format.Real),
 	meetsColumn, col("gap", "差距 gap", format.Real),
@@ -31,6 +33,7 @@ var targetColumns = []format.Field{
 	col("urban_met", "城市社区达标 urban_met", format.Boolean),
 	col("rural_val", "农村社区数值 rural_val", format.Real), col("rural_min", "农村社区目标 rural_min", format.Real),
 	col("rural_met", "农村社区达标 rural_met", format.Boolean),
+	col("provisional", "暂定 provisional", format.Boolean),
 }
 
 // targetCells fill targetColumns from a judgement; nulls where there is
@@ -44,12 +47,13 @@ func targetCells(j compare.Judgement) []any {
 	if j.NotJudged != "" {
 		notJudged = j.NotJudged
 	}
-	var verdict any
+	var verdict, provisional any // nulls without a value
 	if j.Verdict != "" {
-		verdict = j.Verdict
+		verdict, provisional = j.Verdict, j.Provisional
 	}
 	cells := []any{lo, hi, boolean(j.Meets), float(j.Gap), verdict, notJudged}
-	return append(append(cells, partCells(j.Urban)...), partCells(j.Rural)...)
+	cells = append(append(cells, partCells(j.Urban)...), partCells(j.Rural)...)
+	return append(cells, provisional)
 }
 
 // partCells are one kind's value, lower bound (the range's lower end, or

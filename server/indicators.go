@@ -40,9 +40,14 @@ func (api *API) listIndicators(c echo.Context) error {
 	}{cat.Source, items})
 }
 
-// GET /api/v1/periods
+// GET /api/v1/periods?values=
+// With values=provisional, a round's year with submitted values but nothing
+// published yet is listed too.
 func (api *API) listPeriods(c echo.Context) error {
-	s := api.snap(c)
+	s, err := api.valuesSnapshot(c, api.snap(c))
+	if err != nil {
+		return err
+	}
 	def, err := api.defaultPeriod(c.Request().Context(), s)
 	if err != nil {
 		return err

@@ -23,9 +23,6 @@ type observationItem struct {
 	// Computed is set for a computed indicator whose value here comes from
 	// the geometry (see computedItem).
 	Computed *computedItem `json:"computed,omitempty"`
-	// Provisional is set where ?values=provisional put a submitted value,
-	// not yet approved, in place of the published one.
-	Provisional bool `json:"provisional,omitempty"`
 }
 
 // computedItem is the provenance of a derived value and the reported value
@@ -111,13 +108,9 @@ func (api *API) listObservations(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	prov, err := api.provisional(c, period)
-	if err != nil {
-		return err
-	}
 	items := []observationItem{}
 	for _, ind := range catalogueIndicators(s, q.ind) {
-		items = append(items, prov.overlay(observationItems(s, ind, period, q.regions))...)
+		items = append(items, observationItems(s, ind, period, q.regions)...)
 	}
 	return web.SendJSON(c, struct {
 		Period int               `json:"period"`

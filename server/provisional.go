@@ -3,7 +3,7 @@ package server
 import (
 	"context"
 
-	"github.com/community-atlas/atlas/analytics/compare"
+	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/server/atlas"
 	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/store"
@@ -11,21 +11,20 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// provisionalValues is the ?values= that overlays submitted values.
+// provisionalValues is the ?values= that puts submitted values in place of
+// the published ones.
 const provisionalValues = "provisional"
 
-// submitted are the values submitted in an open round and not yet
-// approved, by indicator and region, for one period.
-type submitted map[[2]string]float64
-
-// provisional reads ?values=: "published" (the default) gives nothing to
-// overlay; "provisional" the submitted values of the period's open rounds,
-// for analysts and above — viewers (the leaders' role) see only published
-// values.
-func (api *API) provisional(c echo.Context, period int) (submitted, error) {
+// valuesSnapshot reads ?values=: "published" (the default) answers from the
+// published snapshot s; "provisional", for analysts and above, from s with
+// the values submitted in every open round and not yet approved standing in
+// (analytics.Snapshot.WithSubmitted), so that maps, scorecards, comparisons
+// and exports all show them, judged by the same rules and marked
+// provisional. Viewers — the leaders' role — see only published values.
+func (api *API) valuesSnapshot(c echo.Context, s *analytics.Snapshot) (*analytics.Snapshot, error) {
 	switch c.QueryParam("values") {
 	case "", "published":
-		return nil, nil
+		return s, nil
 	case provisionalValues:
 	default:
 		return nil, web.BadParam("values", "%q is not published or provisional", c.QueryParam("values"))
@@ -33,17 +32,30 @@ func (api *API) provisional(c echo.Context, period int) (submitted, error) {
 	if !who(c).Role.Allows(auth.Analyst) {
 		return nil, atlas.Forbidden("provisional values are for analysts and above; leaders see the published values")
 	}
-	return submittedValues(c.Request().Context(), api.atlas, period)
+	obs, err := submittedValues(c.Request().Context(), api.atlas)
+	if err != nil {
+		return nil, err
+	}
+	return s.WithSubmitted(obs), nil
 }
 
-func submittedValues(ctx context.Context, a *atlas.Atlas, period int) (submitted, error) {
+// valuesOf names the values a snapshot answers with, as ?values= does.
+func valuesOf(s *analytics.Snapshot) string {
+	if s.HasSubmitted() {
+		return provisionalValues
+	}
+	return "published"
+}
+
+// submittedValues are the values of the submitted rows of every open round.
+func submittedValues(ctx context.Context, a *atlas.Atlas) ([]analytics.Observation, error) {
 	rounds, err := a.Rounds(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := submitted{}
+	var out []analytics.Observation
 	for _, r := range rounds {
-		if r.Period != period || r.Status != store.RoundOpen {
+		if r.Status != store.RoundOpen {
 			continue
 		}
 		sh, err := a.Sheet(ctx, r.ID, "")
@@ -56,27 +68,10 @@ func submittedValues(ctx context.Context, a *atlas.Atlas, period int) (submitted
 			}
 			for ind, cell := range row.Cells {
 				if cell.Value != nil {
-					out[[2]string{ind, row.Region}] = *cell.Value
+					out = append(out, analytics.Observation{Indicator: ind, Region: row.Region, Period: r.Period, Value: *cell.Value})
 				}
 			}
 		}
 	}
 	return out, nil
-}
-
-// overlay puts the submitted values in place of the published ones at the
-// reporting regions' own rows, marked provisional and not judged (a
-// verdict is given on published values). Roll-ups above the reporting
-// level stay published.
-func (p submitted) overlay(items []observationItem) []observationItem {
-	for i := range items {
-		it := &items[i]
-		v, ok := p[[2]string{it.Indicator, it.Code}]
-		if !ok {
-			continue
-		}
-		it.Value, it.Units, it.Provisional, it.Computed = rounded(v), 1, true, nil
-		it.Judgement = compare.Judgement{Verdict: compare.NotJudged}
-	}
-	return items
 }

@@ -42,9 +42,12 @@ func (api *API) etag(next echo.HandlerFunc) echo.HandlerFunc {
 		if req.Method != http.MethodGet && req.Method != http.MethodHead {
 			return next(c)
 		}
-		s := api.snap(c)
+		s, err := api.valuesSnapshot(c, api.snap(c))
+		if err != nil {
+			return err
+		}
 		c.Set(web.SnapshotKey, s)
-		if c.QueryParam("values") == provisionalValues {
+		if s.HasSubmitted() {
 			// Submissions change without a new batch: never cached.
 			c.Response().Header().Set("Cache-Control", "no-store")
 			return next(c)

@@ -1,10 +1,12 @@
 package server_test
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -167,6 +169,7 @@ func playRound(t *testing.T, s *testServer) {
 		Items []struct {
 			Code        string
 			Value       *float64
+			Verdict     string
 			Provisional bool
 		}
 	}
@@ -181,8 +184,9 @@ func playRound(t *testing.T, s *testServer) {
 	}
 	s.do(t, "GET", obsPath+"&values=provisional", see, "", nil, 403, nil)
 	s.get(t, obsPath+"&values=draft", 400, &p)
-	// The map's choropleth the same: the submitted values classified and
-	// marked, not judged; published, nothing there yet.
+	// The map's choropleth the same: the submitted values classified,
+	// judged as the observations judge them, and marked; published, nothing
+	// there yet.
 	var ch struct {
 		Values      string
 		Provisional int
@@ -205,11 +209,12 @@ func playRound(t *testing.T, s *testServer) {
 	}
 	for i, want := range []float64{10, 20} {
 		it := ch.Items[i]
-		if it.Value == nil || *it.Value != want || !it.Provisional || it.Verdict != "not_judged" || it.Class < 0 {
-			t.Errorf("provisional choropleth item %d: %+v, want value %g, provisional, not judged, classed", i, it, want)
+		if it.Value == nil || *it.Value != want || !it.Provisional || it.Verdict != obs.Items[i].Verdict || it.Class < 0 {
+			t.Errorf("provisional choropleth item %d: %+v, want value %g, provisional, verdict %q, classed", i, it, want, obs.Items[i].Verdict)
 		}
 	}
 	s.do(t, "GET", chPath+"&values=provisional", see, "", nil, 403, nil)
+	checkProvisionalRollups(t, s, see)
 
 	review := func(token, region, action, comment string, status int) (out struct {
 		Regions []string
@@ -284,5 +289,98 @@ func playRound(t *testing.T, s *testServer) {
 	s.do(t, "POST", fmt.Sprintf("/api/v1/batches/%d/undo", got.Batch), s.token, "", nil, 201, nil)
 	if _, ok := s.atlas.Snapshot().Reported("committee_members", "320612001201", 2014); ok {
 		t.Error("the undone approval's value is still there")
+	}
+}
+
+// checkProvisionalRollups follows the two submitted communities of 320612001
+// (2014) above their level: the township's roll-up in /observations, the
+// scorecard of the county's townships and its export all take the submitted
+// values in, marked provisional, and show the same figure; leaders are
+// refused them.
+func checkProvisionalRollups(t *testing.T, s *testServer, viewer string) {
+	t.Helper()
+	var obs struct {
+		Items []struct {
+			Code        string
+			Value       *float64
+			Provisional bool
+		}
+	}
+	const obsPath = "/api/v1/observations?indicator=committee_members&level=township&parent=320612&period=2014"
+	s.get(t, obsPath+"&values=provisional", 200, &obs)
+	var township *float64
+	for _, it := range obs.Items {
+		if it.Code == "320612001" {
+			if !it.Provisional || it.Value == nil {
+				t.Fatalf("the township's provisional roll-up: %+v", it)
+			}
+			township = it.Value
+		} else if it.Provisional {
+			t.Errorf("township %s has no submission but is marked provisional", it.Code)
+		}
+	}
+	if township == nil {
+		t.Fatalf("no township 320612001 in %+v", obs.Items)
+	}
+	var sc struct {
+		Values      string
+		Provisional int
+		Columns     []struct{ Indicator string }
+		Rows        []struct {
+			Code  string
+			Cells []struct {
+				Value       *float64
+				Provisional bool
+			}
+		}
+	}
+	const cmpPath = "/api/v1/compare?parent=320612&period=2014"
+	s.get(t, cmpPath, 200, &sc)
+	if sc.Values != "published" || sc.Provisional != 0 {
+		t.Errorf("published scorecard: values %q, %d provisional", sc.Values, sc.Provisional)
+	}
+	s.get(t, cmpPath+"&values=provisional", 200, &sc)
+	col := slices.IndexFunc(sc.Columns, func(c struct{ Indicator string }) bool { return c.Indicator == "committee_members" })
+	row := slices.IndexFunc(sc.Rows, func(r struct {
+		Code  string
+		Cells []struct {
+			Value       *float64
+			Provisional bool
+		}
+	}) bool {
+		return r.Code == "320612001"
+	})
+	if sc.Values != "provisional" || sc.Provisional == 0 || col < 0 || row < 0 {
+		t.Fatalf("provisional scorecard: values %q, %d provisional, column %d, row %d", sc.Values, sc.Provisional, col, row)
+	}
+	if c := sc.Rows[row].Cells[col]; !c.Provisional || c.Value == nil || *c.Value != *township {
+		t.Errorf("scorecard cell: %+v, want %g, provisional", c, *township)
+	}
+	s.do(t, "GET", cmpPath+"&values=provisional", viewer, "", nil, 403, nil)
+
+	_, body := s.fetch(t, "/api/v1/export/compare.csv?parent=320612&period=2014&values=provisional")
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(body), "\ufeff"))).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("compare export: %v\n%s", err, body)
+	}
+	head := recs[0]
+	code, ind, prov := slices.Index(head, "区划代码 code"), slices.Index(head, "指标代码 indicator"), slices.Index(head, "暂定 provisional")
+	if code < 0 || ind < 0 || prov < 0 {
+		t.Fatalf("compare export columns: %v", head)
+	}
+	marked, mark := 0, ""
+	for _, r := range recs[1:] {
+		if r[prov] == "true" {
+			marked++
+		}
+		if r[code] == "320612001" && r[ind] == "committee_members" {
+			mark = r[prov]
+		}
+	}
+	if mark != "true" {
+		t.Errorf("compare export: the township's committee_members row says provisional %q", mark)
+	}
+	if marked != sc.Provisional {
+		t.Errorf("compare export marks %d rows provisional, the scorecard %d cells", marked, sc.Provisional)
 	}
 }

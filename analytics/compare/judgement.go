@@ -32,6 +32,9 @@ type Judgement struct {
 	Override  bool   `json:"override,omitempty"`
 	Urban     *Part  `json:"urban"`
 	Rural     *Part  `json:"rural"`
+	// Provisional marks a value that rests on a submitted one, not yet
+	// approved (?values=provisional): the verdict is provisional too.
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 // Part is the verdict on one kind of community within a region.
@@ -48,7 +51,7 @@ type Part struct {
 func Judge(ind *analytics.Indicator, l analytics.Level, v analytics.Value) Judgement {
 	cmp := ind.Comparator(l)
 	j := Judgement{Verdict: NotJudged, NotJudged: v.NotJudged, Split: v.Split, Override: v.Override,
-		Target: target(cmp, v.Target)}
+		Target: target(cmp, v.Target), Provisional: v.Provisional}
 	if v.Judged {
 		j.Meets, j.Gap, j.Verdict = ptr(v.Meets), num(v.Gap), verdictOf(v.Meets)
 	}

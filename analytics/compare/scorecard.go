@@ -54,6 +54,9 @@ type Scorecard struct {
 	Previous int      `json:"previous"` // the period changes are measured from; 0 when none
 	Columns  []Column `json:"columns"`
 	Rows     []Row    `json:"rows"`
+	// Provisional counts the cells whose value rests on a submitted one,
+	// not yet approved (see analytics.Snapshot.WithSubmitted).
+	Provisional int `json:"provisional"`
 }
 
 // NewScorecard compares regions (all of one level, normally) for a period.
@@ -70,6 +73,9 @@ func NewScorecard(s *analytics.Snapshot, regions []*analytics.Region, period int
 		row := Row{Code: reg.Code, Name: reg.Name, Level: reg.Level, Parent: reg.Parent, UnitType: reg.UnitType(), Cells: make([]Cell, len(cat.Indicators))}
 		for i := range cat.Indicators {
 			row.Cells[i] = newCell(s, &cat.Indicators[i], reg, period, sc.Previous)
+			if row.Cells[i].Provisional {
+				sc.Provisional++
+			}
 			if row.Cells[i].Meets != nil {
 				row.Judged++
 				if *row.Cells[i].Meets {

@@ -111,6 +111,11 @@ export function choroplethURL(s) {
 }
 
 /** The observations of one indicator for the regions of a level inside parent. */
+/** The periods with data; with provisional, a round's year before it is published too. */
+export function periodsURL(provisional = false) {
+  return url('/api/v1/periods', { values: provisional ? 'provisional' : '' });
+}
+
 export function observationsURL(indicator, level, parent, period, provisional = false) {
   return url('/api/v1/observations', { indicator, level, parent, period, values: provisional ? 'provisional' : '' });
 }

@@ -23,7 +23,7 @@ export function chartPanels(s, radarRegion) {
     { id: 'trend', kind: 'trend', params: { indicator: s.indicator, ...scope }, name: fileBase('trend', s.indicator, ...place) },
     { id: 'departments', kind: 'attainment', params: { by: 'department', ...scope }, name: fileBase('attainment', 'department', ...place, s.period) },
     { id: 'tasks', kind: 'attainment', params: { by: 'task', ...scope }, name: fileBase('attainment', 'task', ...place, s.period) },
-    { id: 'radar', kind: 'radar', params: { region: radarRegion, period: s.period }, name: fileBase('radar', radarRegion, s.period) },
+    { id: 'radar', kind: 'radar', params: { region: radarRegion, period: s.period, values: scope.values }, name: fileBase('radar', radarRegion, s.period) },
     { id: 'boxplot', kind: 'boxplot', params: { indicator: s.indicator, ...scope }, name: fileBase('boxplot', s.indicator, ...place, s.period) },
   ];
 }

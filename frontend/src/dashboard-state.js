@@ -1,8 +1,9 @@
 // The dashboard's state, held in the query string with the map's keys
 // (state.js): lang, year, level, in (the county whose townships are
 // compared), ind (the indicator of the charts), sel (the region of the
-// radar) and units (all: township rankings include the units that are not
-// townships). So a link moves between the map and the dashboard, and a copied
+// radar), units (all: township rankings include the units that are not
+// townships) and prov (submitted values not yet approved stand in, marked
+// provisional: analysts and above). So a link moves between the map and the dashboard, and a copied
 // link reproduces the dashboard.
 
 import { childLevel, formatState, levelOf, parseState } from './state.js';
@@ -13,7 +14,7 @@ export const dashLevels = ['county', 'township'];
 /** Parses a query string into the dashboard's state. */
 export function parseDashboard(search) {
   const s = parseState(search);
-  const d = { lang: s.lang, period: s.period, indicator: s.indicator, selected: s.selected, level: 'county', parent: '', units: s.units };
+  const d = { lang: s.lang, period: s.period, indicator: s.indicator, selected: s.selected, level: 'county', parent: '', units: s.units, provisional: s.provisional };
   // Townships or communities inside a county, on the map, are the townships of that county here.
   const county = s.parent.slice(0, 6);
   if (s.level !== 'county' && county) Object.assign(d, { level: 'township', parent: county });
@@ -27,7 +28,7 @@ export function formatDashboard(d) {
 
 /** The map's link for the dashboard's state: same language, year, indicator and county. */
 export function mapLink(d) {
-  const q = formatState({ ...parseState(''), lang: d.lang, period: d.period, indicator: d.indicator, level: d.level, parent: d.parent });
+  const q = formatState({ ...parseState(''), lang: d.lang, period: d.period, indicator: d.indicator, level: d.level, parent: d.parent, provisional: d.provisional });
   return q ? `/?${q}` : '/';
 }
 
@@ -48,12 +49,13 @@ export function initialSearch(search, referrer, origin) {
 /**
  * The comparison's query parameters: counties, or the regions of d.level
  * inside d.parent (the townships of a county); units=all when townships are
- * ranked with the units that are not townships.
+ * ranked with the units that are not townships; values=provisional when
+ * submitted values stand in.
  */
 export function scopeParams(d) {
-  if (d.level === 'county') return { level: 'county', period: d.period };
-  const p = { level: d.level, parent: d.parent, period: d.period };
+  const p = d.level === 'county' ? { level: 'county', period: d.period } : { level: d.level, parent: d.parent, period: d.period };
   if (d.level === 'township' && d.units === 'all') p.units = 'all';
+  if (d.provisional) p.values = 'provisional';
   return p;
 }
 

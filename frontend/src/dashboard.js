@@ -5,7 +5,7 @@
 
 import './style.css';
 import './dashboard.css';
-import { getJSON, setLanguage, url } from './api.js';
+import { getJSON, periodsURL, setLanguage, url } from './api.js';
 import { chartFailed, chartIn, chartLoading, chartPNG, drawChart } from './charts.js';
 import { dashStrings } from './dashboard-i18n.js';
 import { dashLevels, formatDashboard, initialSearch, mapLink, parseDashboard, scopeParams, scopedView } from './dashboard-state.js';
@@ -48,6 +48,16 @@ window.atlas = {
 };
 
 const t = () => dashStrings(state.lang);
+
+/** Whether the user may see submitted values not yet approved. */
+const mayProvisional = () => ['analyst', 'data_manager', 'admin'].includes(me?.role);
+
+/** Reads the periods: with provisional values, a round's year before it is published too. */
+async function loadPeriods() {
+  const per = await getJSON(periodsURL(state.provisional));
+  periods = per.items;
+  defaultPeriod = per.default || periods[periods.length - 1];
+}
 
 function normalise(s) {
   if (!catalogue.some((i) => i.id === s.indicator)) s.indicator = catalogue[0].id;
@@ -102,6 +112,7 @@ function syncControls() {
   $('county-field').hidden = Boolean(scope) || state.level !== 'township';
   $('units-field').hidden = state.level !== 'township';
   $('units').checked = state.units === 'all';
+  $('provisional').checked = state.provisional;
   $('indicator').value = state.indicator;
   $('to-map').href = mapLink(state);
 }
@@ -124,7 +135,8 @@ function renderSummary(d, sc) {
   const parent = counties.find((c) => c.code === state.parent)?.name ?? (state.parent === scope ? scopeName : state.parent);
   const group = { county: d.scope.county, township: d.townshipsOf(parent), community: d.communitiesOf(parent) }[state.level];
   const share = judged ? `${(100 * met / judged).toLocaleString(d.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%` : '—';
-  $('summary').textContent = d.summary({ period: sc.period, scope: group, regions: sc.rows.length, judged, met, share });
+  const provisional = sc.values === 'provisional' ? ` ${d.provisionalCells(sc.provisional)}` : '';
+  $('summary').textContent = d.summary({ period: sc.period, scope: group, regions: sc.rows.length, judged, met, share }) + provisional;
 }
 
 function menu(card, html) {
@@ -219,8 +231,19 @@ function wire() {
     state.level = $('level').value;
     state.parent = state.level === 'township' ? $('county').value || state.parent : '';
     state.units = $('units').checked ? 'all' : '';
-    normalise(state);
-    refresh({ push: true });
+    const provisional = state.provisional;
+    state.provisional = $('provisional').checked && mayProvisional();
+    if (state.provisional === provisional) {
+      normalise(state);
+      refresh({ push: true });
+      return;
+    }
+    // Until the periods are in and the page redrawn, it is not settled.
+    settled = loadPeriods().then(() => {
+      normalise(state);
+      applyLanguage();
+      return refresh({ push: true });
+    }, showError);
   });
   $('radar-region').addEventListener('change', () => {
     state.selected = $('radar-region').value;
@@ -254,11 +277,13 @@ async function boot() {
     me = await whoAmI();
   }
   scope = me.region ?? '';
-  const boot = ['/api/v1/indicators', '/api/v1/periods', '/api/v1/regions?level=county', ...(scope ? [`/api/v1/regions/${scope}`] : [])];
-  const [cat, per, cty, mine] = await Promise.all(boot.map((u) => getJSON(u)));
+  // Leaders (viewers) see only published values; the others may switch to
+  // the submitted ones of an open round, marked provisional.
+  $('provisional-field').hidden = !mayProvisional();
+  state.provisional &&= mayProvisional();
+  const boot = ['/api/v1/indicators', '/api/v1/regions?level=county', ...(scope ? [`/api/v1/regions/${scope}`] : [])];
+  const [, cat, cty, mine] = await Promise.all([loadPeriods(), ...boot.map((u) => getJSON(u))]);
   catalogue = cat.items;
-  periods = per.items;
-  defaultPeriod = per.default || periods[periods.length - 1];
   counties = cty.items;
   scopeName = mine?.name ?? '';
   $('card-radar').hidden = Boolean(scope);

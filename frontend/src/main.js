@@ -8,7 +8,7 @@ import './style.css';
 import './layers.css';
 import './phone.css';
 import { drawAnalysis, dropOverlays, loadAnalysis, loadChoropleth, shownSources } from './analysis.js';
-import { choroplethURL, getJSON, setCSRF, setLanguage } from './api.js';
+import { choroplethURL, getJSON, periodsURL, setCSRF, setLanguage } from './api.js';
 import { asIndicator, computedLayer } from './computed.js';
 import { readControls, renderControls, renderIndicatorNote, syncControls } from './controls.js';
 import { strings } from './i18n.js';
@@ -284,11 +284,14 @@ function wire() {
   $('controls').addEventListener('change', () => {
     const before = state.level;
     const indicator = state.indicator;
+    const provisional = state.provisional;
     readControls(state);
     if (state.level !== before) state.selected = '';
     if (state.indicator !== indicator) dropOverlays(state);
     fitParent(state);
-    refresh();
+    if (state.provisional === provisional) refresh();
+    // Until the periods are in and the map redrawn, the page is not settled.
+    else settled = reloadPeriods().then(() => refresh(), showBootError);
   });
   $('panel').addEventListener('click', (e) => {
     const b = e.target.closest('button');
@@ -352,7 +355,7 @@ async function boot() {
   const mayProvisional = ['analyst', 'data_manager', 'admin'].includes(me.role);
   $('provisional-row').hidden = !mayProvisional;
   if (!mayProvisional) state.provisional = false;
-  const boot = ['/api/v1/config', '/api/v1/indicators', '/api/v1/periods', ...tileLayers.map((l) => `/tiles/${l}.json`)];
+  const boot = ['/api/v1/config', '/api/v1/indicators', periodsURL(state.provisional), ...tileLayers.map((l) => `/tiles/${l}.json`)];
   const [config, cat, per, ...tjs] = await Promise.all(boot.map((u) => getJSON(u)));
   catalogue = cat.items;
   periods = per.items;
@@ -378,7 +381,8 @@ async function boot() {
   document.body.dataset.firstRenderMs = String(metrics.firstRenderMs);
 }
 
-boot().catch((err) => {
+/** Says why the page could not load (or asks for a login again). */
+function showBootError(err) {
   if (err.status === 401) {
     reauth();
     return;
@@ -386,4 +390,18 @@ boot().catch((err) => {
   const el = $('error');
   el.textContent = `${strings(state?.lang).failed}: ${err.detail ?? err.message}`;
   el.hidden = false;
-});
+}
+
+/**
+ * Reads the periods again when the provisional switch turns: a round's year
+ * with nothing published yet is a period of the submitted values only.
+ */
+async function reloadPeriods() {
+  const per = await getJSON(periodsURL(state.provisional));
+  periods = per.items;
+  defaultPeriod = per.default || periods[periods.length - 1];
+  normalise(state);
+  renderControls(t(), state, catalogue, periods);
+}
+
+boot().catch(showBootError);

@@ -81,11 +81,13 @@ function partsHTML(t, cell) {
 }
 
 function cellHTML(t, sc, row, col, cell, digits) {
-  const state = cell.value === null ? 'nodata' : cell.meets === true ? 'meets' : cell.meets === false ? 'misses' : 'unjudged';
+  const verdict = cell.value === null ? 'nodata' : cell.meets === true ? 'meets' : cell.meets === false ? 'misses' : 'unjudged';
   const data = `data-region="${esc(row.code)}" data-indicator="${esc(col.indicator)}" data-meets="${cell.meets ?? ''}"` +
     ` data-value="${cell.value ?? ''}" data-verdict="${esc(cell.verdict ?? '')}" data-not-judged="${esc(cell.not_judged ?? '')}"` +
-    ` data-urban="${esc(cell.urban?.verdict ?? '')}" data-rural="${esc(cell.rural?.verdict ?? '')}"`;
-  const title = esc(cellTitle(t, sc, row, col, cell, digits));
+    ` data-urban="${esc(cell.urban?.verdict ?? '')}" data-rural="${esc(cell.rural?.verdict ?? '')}"` +
+    ` data-provisional="${cell.provisional ? 'true' : ''}"`;
+  const title = esc(cellTitle(t, sc, row, col, cell, digits) + (cell.provisional ? `\n${t.provisionalBadge}` : ''));
+  const state = cell.provisional ? `${verdict} provisional` : verdict;
   if (cell.value === null) return `<td class="sc-cell nodata" ${data} title="${title}"><span class="v">—</span></td>`;
   const rank = cell.rank === null ? '' : `<span class="rk">${esc(t.rankN(cell.rank))}</span>`;
   const change = changeText(t, cell.change, digits);
@@ -142,6 +144,7 @@ export function renderScorecard(el, { t, sc, catalogue, level }) {
 export function renderScorecardLegend(el, t, sc) {
   const sw = (cls, label) => `<span class="sc-key"><span class="sc-swatch ${cls}"></span>${esc(label)}</span>`;
   el.innerHTML = sw('meets', t.meets) + sw('misses', t.misses) + sw('unjudged', t.notJudged) + sw('nodata', t.noData) +
+    (sc.values === 'provisional' ? sw('provisional', t.provisionalBadge) : '') +
     `<span class="sc-key">${esc(`${t.partVerdict(t.urbanShort, 'met')} ${t.partVerdict(t.ruralShort, 'unmet')}: ${t.splitNote}`)}</span>` +
     `<span class="sc-key">${esc(t.rankNote)}</span>` +
     `<span class="sc-key">${esc(sc.previous ? t.changeNote(sc.previous) : t.noPrevious)}</span>`;

@@ -1,11 +1,12 @@
-// Browser test of the map's switch to provisional values: a round's
-// submitted, not yet approved values drawn in place of the published ones,
-// marked in the legend and the panel, for analysts and above; a leader
-// (viewer) has no switch. Expected values come from the API, asked
-// separately from Node.
+// Browser test of the switch to provisional values, on the map and on the
+// dashboard: a round's submitted, not yet approved values drawn in place of
+// the published ones, marked in the legend, the panel and the scorecard, for
+// analysts and above; a leader (viewer) has no switch. Expected values come
+// from the API, asked separately from Node.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { choroplethQuery, openApp, regionColours, settle, useRig } from './page.mjs';
+import { cellOf } from './dashboard-page.mjs';
 import { browserSkip, screenshot } from './harness.mjs';
 
 let atlas;
@@ -87,6 +88,42 @@ describe('provisional values on the map', { timeout: 180_000, skip: browserSkip 
     const expected = Object.fromEntries(published.items.map((i) => [i.code, i.colour]));
     assert.deepEqual(await regionColours(page, 'community'), expected);
     assert.equal(await page.locator('.legend-provisional').count(), 0);
+    app.assertNoErrors();
+  });
+
+  test('the dashboard switch takes the submitted values into the scorecard of the townships, marked', async (t) => {
+    const compare = `/api/v1/compare?level=township&parent=320612&period=${period}`;
+    const want = await call('GET', `${compare}&values=provisional`);
+    const col = want.columns.findIndex((c) => c.indicator === 'committee_members');
+    const cell = want.rows.find((r) => r.code === township).cells[col];
+    assert.ok(cell.provisional && cell.value !== null, `the township's provisional cell: ${JSON.stringify(cell)}`);
+    const app = await openApp(chrome.browser, atlas.base, `/dashboard?level=township&in=320612&year=${period}&prov=1`);
+    const { page } = app;
+    assert.ok(await page.locator('#provisional').isChecked(), 'the switch is on');
+    let shown = await cellOf(page, township, 'committee_members');
+    assert.equal(Number(shown.value), cell.value);
+    assert.match(shown.cls, /\bprovisional\b/);
+    assert.match(await page.locator('#summary').textContent(), new RegExp(`暂定：${want.provisional} 项`));
+    assert.ok(await page.locator('.sc-swatch.provisional').isVisible(), 'the legend names the mark');
+    t.diagnostic(await screenshot(page, 'provisional-dashboard'));
+    // Off: the published figure, unmarked.
+    const published = await call('GET', compare);
+    const before = published.rows.find((r) => r.code === township).cells[col];
+    await page.locator('#provisional').uncheck();
+    await settle(page);
+    shown = await cellOf(page, township, 'committee_members');
+    assert.equal(shown.value, before.value === null ? '' : String(before.value));
+    assert.doesNotMatch(shown.cls, /\bprovisional\b/);
+    assert.equal(await page.locator('.sc-cell.provisional').count(), 0);
+    app.assertNoErrors();
+  });
+
+  test('a leader on the dashboard has no switch and sees the published values', async () => {
+    const app = await openApp(chrome.browser, atlas.base, `/dashboard?level=township&in=320612&year=${period}&prov=1`, { login: leader });
+    const { page } = app;
+    assert.equal(await page.locator('#provisional-field').isVisible(), false);
+    assert.equal(await page.locator('.sc-cell.provisional').count(), 0);
+    assert.doesNotMatch(await page.locator('#summary').textContent(), /暂定/);
     app.assertNoErrors();
   });
 });

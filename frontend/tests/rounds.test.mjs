@@ -4,17 +4,18 @@
 // cell of it not a number, which the grid marks), saves and submits; the
 // county reviewer returns the township with a comment; the data manager
 // changes a value (a change that needs a reason), gives the reason and
-// resubmits; the reviewer approves, and the value is published at
-// /api/v1/observations. The template's upload is tested in Go
+// resubmits; the reviewer approves, the value is published at
+// /api/v1/observations, and a leader's map shows it. The template's upload is tested in Go
 // (server/roundtemplate_test.go), where excelize can fill it in.
 // Expected values come from the API, asked from Node.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { openApp, settle, useRig } from './page.mjs';
+import { choroplethQuery, openApp, regionColours, settle, useRig } from './page.mjs';
 import { browserSkip, screenshot } from './harness.mjs';
 
 const manager = { username: 'town-dm', password: 'fill-the-round-1' };
 const reviewer = { username: 'county-rev', password: 'check-the-round-1' };
+const leader = { username: 'city-leader', password: 'read-the-round-1' };
 const indicator = 'committee_members';
 
 describe('the yearly round', { timeout: 300_000, skip: browserSkip }, () => {
@@ -185,5 +186,18 @@ describe('the yearly round', { timeout: 300_000, skip: browserSkip }, () => {
     assert.deepEqual(thrown, []);
     assert.equal(await page.isVisible('#error'), false, await page.textContent('#error'));
     rev.assertNoErrors();
+
+    // A leader (viewer) opens the map on the township: the approved value in
+    // the panel, unmarked, and the colours of the published choropleth.
+    assert.equal((await call('POST', '/api/v1/users', { ...leader, role: 'viewer', region: '' })).status, 201);
+    const first = expected.rows[0].region;
+    const lead = await openApp(rig.chrome.browser, atlas.base, `/?ind=${indicator}&level=community&in=${town.code}&year=${period}&sel=${first}`, { login: leader });
+    await lead.page.locator('#panel .value-block .big').waitFor();
+    assert.match(await lead.page.locator('#panel .value-block .big').textContent(), new RegExp(`^${fixed}\\b`));
+    assert.equal(await lead.page.locator('#panel .badge.provisional').count(), 0);
+    const published = (await call('GET', choroplethQuery({ indicator, level: 'community', period, parent: town.code }))).json;
+    assert.deepEqual(await regionColours(lead.page, 'community'), Object.fromEntries(published.items.map((i) => [i.code, i.colour])));
+    await screenshot(lead.page, 'rounds-leader-map');
+    lead.assertNoErrors();
   });
 });
