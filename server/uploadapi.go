@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/community-atlas/atlas/server/atlas"
+	"github.com/community-atlas/atlas/server/auth"
 	"github.com/community-atlas/atlas/server/importer"
 	"github.com/community-atlas/atlas/server/msg"
 	"github.com/community-atlas/atlas/server/web"
@@ -158,16 +159,7 @@ func (api *API) uploadReport(c echo.Context) error {
 		}
 		return body, err
 	})
-	select {
-	case <-run.done:
-		if run.err != nil {
-			return run.err
-		}
-		return c.JSONBlob(http.StatusOK, run.body)
-	case <-time.After(wait):
-		c.Response().Header().Set("Retry-After", "2")
-		return c.JSON(http.StatusAccepted, map[string]any{"status": "staging", "seconds": int(time.Since(run.started).Seconds())})
-	}
+	return run.answer(c, wait, http.StatusOK, "staging")
 }
 
 // maxReportWait is how long a report request waits for its dry run before
@@ -211,22 +203,57 @@ func (api *API) uploadProblems(c echo.Context) error {
 // given (form fields) as one batch and deletes it; 201 with the batch. A
 // region-limited user's rows outside the region are left out (they are
 // the answer's skipped); a file with problems is 422 and stays staged.
+//
+// The import runs outside the request, as the report does: a province's
+// boundaries take minutes to write. The request waits up to ?wait= seconds
+// (default and at most maxReportWait) and then answers 202 with how long it
+// has run; the same POST again waits on the same run. Once written, the
+// batch is kept as the upload's answer (uploadTTL): every later POST of the
+// upload answers it, 201, rather than writing twice.
 func (api *API) commitUpload(c echo.Context) error {
+	d, id, w := api.uploadDir(), c.Param("id"), who(c)
+	if body, ok := d.committed(w.name(), id); ok {
+		return c.JSONBlob(http.StatusCreated, body)
+	}
 	u, data, opts, err := api.openUpload(c)
 	if err != nil {
 		return err
 	}
+	wait, err := reportWait(c)
+	if err != nil {
+		return err
+	}
+	writer := atlas.Writer{User: w.name(), Region: w.Region}
+	entry := &auth.AuditEntry{Username: w.name(), Region: w.Region, Action: "import", Remote: c.RealIP()}
+	run := api.stagings.start(d.path(id, committedExt), func() ([]byte, error) {
+		return api.commitRun(d, u, data, writer, opts, entry)
+	})
+	return run.answer(c, wait, http.StatusCreated, "committing")
+}
+
+// commitRun writes upload u as a batch of writer's, keeps the answer in
+// place of the upload, and records it in the audit log. It runs on after
+// the request that started it has ended.
+func (api *API) commitRun(d *uploadDir, u *stagedUpload, data []byte, writer atlas.Writer, opts importer.Options, entry *auth.AuditEntry) ([]byte, error) {
 	name, data, err := unpack(u.Kind, u.File, data, api.cfg.MaxUploadBytes)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	res, err := api.atlas.ImportInScope(c.Request().Context(), u.Kind, name, data, atlas.Writer{User: who(c).name(), Region: who(c).Region}, opts)
+	ctx := context.Background()
+	res, err := api.atlas.ImportInScope(ctx, u.Kind, name, data, writer, opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	api.uploadDir().remove(u.ID)
-	api.audit(c, who(c).name(), "import", fmt.Sprintf("%s %s batch %d rows %d skipped %d", u.Kind, res.Source, res.Batch.ID, res.Batch.Rows, len(res.Skipped)))
-	return c.JSON(http.StatusCreated, res)
+	body, err := json.Marshal(res)
+	if err != nil {
+		return nil, err
+	}
+	d.commit(u, body)
+	entry.At, entry.Detail = api.now(), fmt.Sprintf("%s %s batch %d rows %d skipped %d", u.Kind, res.Source, res.Batch.ID, res.Batch.Rows, len(res.Skipped))
+	if err := api.atlas.AppendAudit(ctx, entry); err != nil {
+		api.log.Error("audit log write failed", "action", entry.Action, "user", entry.Username, "err", err)
+	}
+	return body, nil
 }
 
 // DELETE /api/v1/uploads/{id}: discards the upload; 204.

@@ -155,6 +155,7 @@ func (d *uploadDir) list(owner string) ([]stagedUpload, error) {
 			mine = append(mine, *u)
 		}
 	}
+	d.sweepCommitted()
 	sort.Slice(mine, func(i, j int) bool { return mine[i].Created.Before(mine[j].Created) })
 	return mine, nil
 }
@@ -162,11 +163,66 @@ func (d *uploadDir) list(owner string) ([]stagedUpload, error) {
 // remove deletes an upload's files, the content first, so that a record
 // never outlives its content.
 func (d *uploadDir) remove(id string) {
+	d.removeContent(id)
+	os.Remove(d.path(id, committedExt))
+}
+
+func (d *uploadDir) removeContent(id string) {
 	os.Remove(d.path(id, ".data"))
 	os.Remove(d.path(id, ".json"))
 	reports, _ := filepath.Glob(d.path(id, ".report-*"))
 	for _, r := range reports {
 		os.Remove(r)
+	}
+}
+
+// committedExt names the file that keeps a committed upload's answer, in
+// place of the upload, until uploadTTL after the upload was sent.
+const committedExt = ".committed"
+
+// committedUpload is what that file holds.
+type committedUpload struct {
+	stagedUpload
+	Answer json.RawMessage `json:"answer"`
+}
+
+// commit keeps the answer of upload u's import and deletes the upload.
+func (d *uploadDir) commit(u *stagedUpload, answer []byte) {
+	if raw, err := json.Marshal(committedUpload{*u, answer}); err == nil {
+		d.keep(d.path(u.ID, committedExt), raw)
+	}
+	d.removeContent(u.ID)
+}
+
+// committed returns the kept answer of owner's committed upload id.
+func (d *uploadDir) committed(owner, id string) ([]byte, bool) {
+	if !uploadID.MatchString(id) {
+		return nil, false
+	}
+	raw, err := os.ReadFile(d.path(id, committedExt))
+	if err != nil {
+		return nil, false
+	}
+	var c committedUpload
+	if json.Unmarshal(raw, &c) != nil || c.Owner != owner {
+		return nil, false
+	}
+	if !d.now().Before(c.Expires) {
+		os.Remove(d.path(id, committedExt))
+		return nil, false
+	}
+	return c.Answer, true
+}
+
+// sweepCommitted deletes the kept answers of uploads past their expiry.
+func (d *uploadDir) sweepCommitted() {
+	names, _ := filepath.Glob(filepath.Join(d.dir, "*"+committedExt))
+	for _, name := range names {
+		raw, err := os.ReadFile(name)
+		var c committedUpload
+		if err != nil || json.Unmarshal(raw, &c) != nil || !d.now().Before(c.Expires) {
+			os.Remove(name)
+		}
 	}
 }
 

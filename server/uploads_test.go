@@ -179,10 +179,57 @@ func TestStagedUploadCommit(t *testing.T) {
 			t.Errorf("after the commit %+v", r)
 		}
 		s.get(t, "/api/v1/uploads/"+u.ID+"/report", 404, nil)
-		if left := s.stagedFiles(t); len(left) != 0 {
+		// What is left is the commit's answer alone: the same POST again
+		// answers it and writes nothing.
+		if left := s.stagedFiles(t); len(left) != 1 || filepath.Base(left[0]) != u.ID+".committed" {
 			t.Errorf("the committed upload left %v", left)
 		}
+		written := version(t, s.testServer)
+		var second struct {
+			Batch struct{ ID, Rows int64 }
+		}
+		s.do(t, "POST", "/api/v1/uploads/"+u.ID+"/commit", s.token, "", nil, http.StatusCreated, &second)
+		if second != res || version(t, s.testServer) != written {
+			t.Errorf("a second commit answered %+v (first %+v) or wrote again", second, res)
+		}
 	})
+}
+
+// TestStagedCommitInBackground: a commit not done within ?wait= is 202 with
+// how long it has run, and goes on without the request; the same POST again
+// waits on the same run and answers its batch, written once.
+func TestStagedCommitInBackground(t *testing.T) {
+	s := newStagedServer(t, openSQLite(t))
+	u := s.stage(t, s.token, "boundaries", "towns.geojson", twoRegions, http.StatusCreated)
+	before := s.batchCount(t)
+	var pending struct {
+		Status  string
+		Seconds *int
+	}
+	resp := s.do(t, "POST", "/api/v1/uploads/"+u.ID+"/commit?wait=0", s.token, "", nil, http.StatusAccepted, &pending)
+	if pending.Status != "committing" || pending.Seconds == nil || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("202 answer %+v, Retry-After %q", pending, resp.Header.Get("Retry-After"))
+	}
+	var res struct {
+		Batch struct{ ID, Rows int64 }
+	}
+	s.do(t, "POST", "/api/v1/uploads/"+u.ID+"/commit", s.token, "", nil, http.StatusCreated, &res)
+	if res.Batch.Rows != 2 {
+		t.Errorf("commit wrote %+v, want 2 rows", res)
+	}
+	if n := s.batchCount(t); n != before+1 {
+		t.Errorf("batches: %d before, %d after; want one more", before, n)
+	}
+	other := s.user(t, "other-dm", auth.DataManager, "")
+	s.do(t, "POST", "/api/v1/uploads/"+u.ID+"/commit", other, "", nil, http.StatusNotFound, nil)
+}
+
+// batchCount is how many import batches the history lists.
+func (s *stagedServer) batchCount(t *testing.T) int {
+	t.Helper()
+	var b struct{ Items []struct{ ID int64 } }
+	s.get(t, "/api/v1/batches?limit=100", http.StatusOK, &b)
+	return len(b.Items)
 }
 
 func checkTwoRegions(t *testing.T, rep stagedReport) {

@@ -171,7 +171,21 @@ class Wizard {
   async commit() {
     const form = new FormData();
     for (const [k, v] of this.query()) form.append(k, v);
-    const r = await this.send('POST', `/api/v1/uploads/${this.upload.id}/commit`, form);
+    const upload = this.upload;
+    const post = () => this.send('POST', `/api/v1/uploads/${upload.id}/commit`, form);
+    let r = await post();
+    // A large file's import outlasts a request too: the server answers 202
+    // while it runs, and the same POST waits on the same run (it never
+    // writes twice).
+    while (r.status === 202 && this.upload === upload) {
+      const { seconds } = await r.json().catch(() => ({}));
+      this.committingFor = seconds ?? 0;
+      this.render();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      r = await post();
+    }
+    this.committingFor = null;
+    if (this.upload !== upload) return;
     const body = await r.json().catch(() => ({}));
     if (r.status !== 201) {
       this.fail(new Error(body.detail || r.statusText));
@@ -223,6 +237,7 @@ class Wizard {
       parts.push(`<p><progress id="import-progress"></progress> <span id="import-progress-text"></span></p>`);
     }
     if (this.checking) parts.push(`<p class="muted">${esc(this.checkingFor ? t.checkingFor(this.checkingFor) : t.checking)}</p>`);
+    if (this.committingFor != null) parts.push(`<p class="muted" id="import-committing">${esc(t.committingFor(this.committingFor))}</p>`);
     if (this.report) parts.push(reportHTML(t, this.report, this.options, this.me.region, this.query()));
     this.box.innerHTML = parts.join('');
     this.renderProgress();
