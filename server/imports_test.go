@@ -10,13 +10,15 @@ import (
 func TestImportObservations(t *testing.T) {
 	s := newServer(t, fixture())
 	var res struct {
-		Batch  struct{ ID int64 }
-		Kind   string
-		Counts map[string]int
+		Batch     struct{ ID int64 }
+		Kind      string
+		Counts    map[string]int
+		Published bool
 	}
 	csv := "indicator,region,period,value\nregistered_volunteers,320612001201,2014,6\none_stop_service,320612001001,2014,1\n"
 	s.upload(t, "observations", "2014.csv", []byte(csv), 201, &res)
-	if res.Batch.ID != 2 || res.Kind != "observations" || res.Counts["observations"] != 2 {
+	// Outside a round, the values are published at once, and the answer says so.
+	if res.Batch.ID != 2 || res.Kind != "observations" || res.Counts["observations"] != 2 || !res.Published {
 		t.Errorf("result = %+v", res)
 	}
 	// The new snapshot is live: the township now has both communities for 2014.

@@ -30,6 +30,16 @@ type ImportResult struct {
 	// Skipped are the rows left out as outside the writer's region (see
 	// ImportInScope).
 	Skipped []Outside `json:"skipped,omitempty"`
+	// Published says that the observations written are published at once:
+	// an import goes round no yearly round's review, so every reader —
+	// leaders included — sees its values from now on.
+	Published bool `json:"published,omitempty"`
+}
+
+// published marks a written batch with observations as published.
+func (r *ImportResult) published() *ImportResult {
+	r.Published = !r.DryRun && r.Counts["observations"] > 0
+	return r
 }
 
 // Writer is who writes an import: the user recorded with the batch (empty
@@ -176,7 +186,7 @@ func (a *Atlas) apply(ctx context.Context, cs *store.Changeset) (*ImportResult, 
 	for _, n := range cs.Networks {
 		res.Networks = append(res.Networks, n.Summary())
 	}
-	return res, nil
+	return res.published(), nil
 }
 
 // counts are the records of a changeset, by kind.

@@ -167,7 +167,8 @@ func (a *Atlas) streamObservations(ctx context.Context, kind, file string, read 
 	}
 	n := counts(&store.Changeset{})
 	n["observations"] = batch.Rows
-	return &ImportResult{Batch: batch, Kind: kind, Source: file, Counts: n, Report: rep}, true, nil
+	done := &ImportResult{Batch: batch, Kind: kind, Source: file, Counts: n, Report: rep}
+	return done.published(), true, nil
 }
 
 // scopeFilter is checkScope for observations taken one at a time: every
