@@ -206,7 +206,7 @@ describe('dashboard', { timeout: 180_000, skip: browserSkip }, () => {
     await page.waitForFunction(() => window.atlas?.metrics?.firstRenderMs);
     await settle(page);
     assert.deepEqual(await page.evaluate(() => window.atlas.state),
-      { lang: 'en', period: String(first), indicator: 'registered_volunteers', selected: sc.rows[1].code, level: 'township', parent: county.code, units: '' },
+      { lang: 'en', period: String(first), indicator: 'registered_volunteers', selected: sc.rows[1].code, level: 'township', parent: county.code, units: '', provisional: false },
       'a reload opens the same dashboard');
     await page.goBack();
     await settle(page);
