@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"slices"
 )
 
@@ -30,10 +31,7 @@ func (s *Snapshot) WithSubmitted(obs []Observation) *Snapshot {
 		facilities: s.facilities, grids: s.grids, networks: s.networks, batches: s.batches,
 		obs: s.obs, targets: s.targets, spatial: s.spatial, checklist: s.checklist,
 		derivation: s.derivation, published: s,
-		periods: slices.Clone(s.periods), covered: map[int]int{},
-	}
-	for k, v := range s.covered {
-		p.covered[k] = v
+		periods: slices.Clone(s.periods), covered: maps.Clone(s.covered),
 	}
 	p.indexSubmitted(kept)
 	return p
@@ -53,9 +51,8 @@ func (p *Snapshot) indexSubmitted(obs []Observation) {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%g\x00", o.Indicator, o.Region, o.Period, o.Value)
 		k := obsKey{o.Indicator, o.Region, o.Period}
 		p.submitted[k] = o.Value
-		if !p.HasPeriod(o.Period) {
-			p.periods = append(p.periods, o.Period)
-			slices.Sort(p.periods)
+		if i, ok := slices.BinarySearch(p.periods, o.Period); !ok {
+			p.periods = slices.Insert(p.periods, i, o.Period)
 		}
 		if _, derived := p.Derivation(o.Indicator, o.Region, o.Period); derived {
 			continue

@@ -144,12 +144,7 @@ func (s *Snapshot) computeRollup(ind *Indicator, period int, value func(indicato
 		reg, _ := s.Region(code)
 		out.values[code] = s.aggregate(ind, reg, a, period, reg.Level.Depth() <= judgedDepth)
 	}
-	for code, v := range out.values {
-		if s.Provisional(ind.ID, code, period) {
-			v.Provisional = true
-			out.values[code] = v
-		}
-	}
+	s.markProvisional(out)
 	return out
 }
 
@@ -268,4 +263,18 @@ func (ind *Indicator) UnitAt(l Level) string {
 		return "%"
 	}
 	return ind.Unit
+}
+
+// markProvisional marks the values that rest on a submitted one; a
+// published snapshot has none, and skips the walk.
+func (s *Snapshot) markProvisional(r *Rollups) {
+	if s.provisional == nil {
+		return
+	}
+	for code, v := range r.values {
+		if s.Provisional(r.Indicator.ID, code, r.Period) {
+			v.Provisional = true
+			r.values[code] = v
+		}
+	}
 }

@@ -128,14 +128,7 @@ func (api *API) openUpload(c echo.Context) (*stagedUpload, []byte, importer.Opti
 // option the wizard returns to answers at once.
 func (api *API) uploadReport(c echo.Context) error {
 	d, id, owner, region := api.uploadDir(), c.Param("id"), who(c).name(), who(c).Region
-	if u, err := d.meta(id); err != nil || u.Owner != owner {
-		return &web.NotFoundError{What: "upload", Code: id}
-	}
-	opts, err := importOptions(c, api.cfg.MaxUploadBytes)
-	if err != nil {
-		return err
-	}
-	wait, err := reportWait(c)
+	opts, wait, err := api.runRequest(c)
 	if err != nil {
 		return err
 	}
@@ -160,6 +153,22 @@ func (api *API) uploadReport(c echo.Context) error {
 		return body, err
 	})
 	return run.answer(c, wait, http.StatusOK, "staging")
+}
+
+// runRequest reads what a report or a commit of the user's upload needs
+// before its run starts: that the upload is theirs, the options and ?wait=.
+// The content is read by the run, once, not by every request that waits on
+// it (a province's file is hundreds of MB, and the wizard asks every 2 s).
+func (api *API) runRequest(c echo.Context) (importer.Options, time.Duration, error) {
+	if u, err := api.uploadDir().meta(c.Param("id")); err != nil || u.Owner != who(c).name() {
+		return importer.Options{}, 0, &web.NotFoundError{What: "upload", Code: c.Param("id")}
+	}
+	opts, err := importOptions(c, api.cfg.MaxUploadBytes)
+	if err != nil {
+		return importer.Options{}, 0, err
+	}
+	wait, err := reportWait(c)
+	return opts, wait, err
 }
 
 // maxReportWait is how long a report request waits for its dry run before
@@ -215,17 +224,17 @@ func (api *API) commitUpload(c echo.Context) error {
 	if body, ok := d.committed(w.name(), id); ok {
 		return c.JSONBlob(http.StatusCreated, body)
 	}
-	u, data, opts, err := api.openUpload(c)
-	if err != nil {
-		return err
-	}
-	wait, err := reportWait(c)
+	opts, wait, err := api.runRequest(c)
 	if err != nil {
 		return err
 	}
 	writer := atlas.Writer{User: w.name(), Region: w.Region}
 	entry := &auth.AuditEntry{Username: w.name(), Region: w.Region, Action: "import", Remote: c.RealIP()}
 	run := api.stagings.start(d.path(id, committedExt), func() ([]byte, error) {
+		u, data, err := d.get(w.name(), id)
+		if err != nil {
+			return nil, err
+		}
 		return api.commitRun(d, u, data, writer, opts, entry)
 	})
 	return run.answer(c, wait, http.StatusCreated, "committing")
