@@ -35,9 +35,11 @@ var (
 )
 
 // captureStreamedSQL keeps, before the streamed rows are merged, what each
-// key of observations_in holds: one statement, whatever the rows.
+// key of observations_in holds: one statement, whatever the rows. The rows
+// are unique by key already (obsRows.sort), so no DISTINCT: it would sort
+// them all again in a temporary B-tree.
 var captureStreamedSQL = observationHistory.CaptureSQL(
-	`SELECT DISTINCT indicator, region, period FROM temp.observations_in`)
+	`SELECT indicator, region, period FROM temp.observations_in`)
 
 // captureStreamed records what batch's streamed observations replace.
 func captureStreamed(ctx context.Context, tx *sql.Tx, batch int64) error {
