@@ -97,6 +97,11 @@ type Computation struct {
 	// Tolerance is the largest |reported − computed| at the data level, in
 	// the indicator's unit, that still agrees: 0 for yes/no and counts.
 	Tolerance float64 `json:"tolerance"`
+	// The floor-area standard (by floor_area) of the data level's service
+	// centre: at least MinM2, and M2Per100Households for every hundred
+	// households where that is more.
+	MinM2              float64 `json:"min_m2,omitempty"`
+	M2Per100Households float64 `json:"m2_per_100_households,omitempty"`
 }
 
 // The analyses that derive indicators; the server's deriver implements each.
@@ -237,8 +242,8 @@ func (c *Catalogue) validateIndicator(ind *Indicator) error {
 			return fmt.Errorf("department %q is not in the departments table", d)
 		}
 	}
-	if ind.Computed != nil && (!slices.Contains(Analyses, ind.Computed.By) || ind.Computed.Tolerance < 0) {
-		return fmt.Errorf("computed: by %q is not one of %v, or the tolerance is negative", ind.Computed.By, Analyses)
+	if c := ind.Computed; c != nil && (!slices.Contains(Analyses, c.By) || c.Tolerance < 0 || c.MinM2 < 0 || c.M2Per100Households < 0) {
+		return fmt.Errorf("computed: by %q is not one of %v, or the tolerance or a floor area is negative", c.By, Analyses)
 	}
 	if err := ind.Target.validate(); err != nil {
 		return fmt.Errorf("target: %w", err)

@@ -60,7 +60,8 @@ func TestParseChecklistRefuses(t *testing.T) {
 	for name, tc := range map[string]struct{ item, want string }{
 		"unknown department": {`{"id":"a","task":1,"level":"community","text":{"zh":"甲","en":"a"},"departments":["nobody"]}`, `item 5 ("a"): department "nobody"`},
 		"city level":         {`{"id":"a","task":1,"level":"city","text":{"zh":"甲","en":"a"},"departments":["civil"]}`, `level "city"`},
-		"task 23":            {`{"id":"a","task":23,"level":"county","text":{"zh":"甲","en":"a"},"departments":["civil"]}`, "task 23"},
+		"task 0":             {`{"id":"a","task":0,"level":"county","text":{"zh":"甲","en":"a"},"departments":["civil"]}`, "task 0"},
+		"a task skipped":     {`{"id":"a","task":24,"level":"county","text":{"zh":"甲","en":"a"},"departments":["civil"]}`, "task 23 has neither"},
 		"no english":         {`{"id":"a","task":2,"level":"county","text":{"zh":"甲"},"departments":["civil"]}`, "zh and en"},
 		"indicator id":       {`{"id":"one_stop_service","task":1,"level":"county","text":{"zh":"甲","en":"a"},"departments":["civil"]}`, "indicator's"},
 		"duplicate":          {`{"id":"x12","task":12,"level":"county","text":{"zh":"甲","en":"a"},"departments":["civil"]}`, `duplicate id "x12"`},

@@ -12,33 +12,19 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Level is a tier of the administrative hierarchy.
+// Level is a tier of the administrative hierarchy; Hierarchy (levels.go)
+// lists them.
 type Level string
 
 // The levels, from the top. County stands for every county-level unit
 // (县、县级市、区 and the development zone).
 const (
+	Province  Level = "province"
 	City      Level = "city"
 	County    Level = "county"
 	Township  Level = "township"
 	Community Level = "community"
 )
-
-// Levels lists the levels from the top down.
-var Levels = []Level{City, County, Township, Community}
-
-// Depth is the position of l in Levels (city 0 … community 3), or -1.
-func (l Level) Depth() int {
-	for i, x := range Levels {
-		if x == l {
-			return i
-		}
-	}
-	return -1
-}
-
-// Valid reports whether l is one of the four levels.
-func (l Level) Valid() bool { return l.Depth() >= 0 }
 
 // Kind tells urban communities (社区居委会) from rural ones (村委会). Only
 // communities have a kind; the targets of the seed document differ by kind.
@@ -52,10 +38,10 @@ const (
 
 // Region is an administrative division with its boundary.
 type Region struct {
-	Code       string // official statistical division code (6, 9 or 12 digits; 4 for the city)
+	Code       string // official statistical division code, as long as its level's (Hierarchy)
 	Name       string
 	Level      Level
-	Parent     string // code of the parent region; empty for the city
+	Parent     string // code of the parent region, at any higher level; empty for a root
 	Kind       Kind   // communities only
 	Population int64
 	Households int64

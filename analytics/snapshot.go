@@ -32,7 +32,8 @@ type Snapshot struct {
 	covered    map[int]int               // period → regions with at least one observation
 	obs        map[obsKey]float64        // raw data-level values
 	targets    map[obsKey]TargetOverride // per-region targets (overrides)
-	spatial    [4]rtree.RTreeG[int]      // region bounds per level
+	spatial    []rtree.RTreeG[int]       // region bounds per level of Hierarchy
+	levelCount []int                     // regions per level of Hierarchy
 	checklist  checklistIndex
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use
@@ -86,10 +87,15 @@ func (s *Snapshot) indexRegions() {
 	})
 	s.byCode = make(map[string]int, len(s.regions))
 	s.children = make(map[string][]int)
+	s.spatial = make([]rtree.RTreeG[int], len(Hierarchy))
+	s.levelCount = make([]int, len(Hierarchy))
 	for i, r := range s.regions {
 		s.byCode[r.Code] = i
 		if r.Parent != "" {
 			s.children[r.Parent] = append(s.children[r.Parent], i)
+		}
+		if d := r.Level.Depth(); d >= 0 {
+			s.levelCount[d]++
 		}
 		if d := r.Level.Depth(); d >= 0 && !r.Geometry.Bound().IsEmpty() {
 			b := r.Geometry.Bound()
@@ -140,6 +146,62 @@ func (s *Snapshot) Children(code string) []*Region {
 		out[i] = &s.regions[j]
 	}
 	return out
+}
+
+// LevelCount is the number of regions at level l.
+func (s *Snapshot) LevelCount(l Level) int {
+	if d := l.Depth(); d >= 0 {
+		return s.levelCount[d]
+	}
+	return 0
+}
+
+// Roots returns the regions without a parent here — the province, or the
+// city where no province is stored; several where the store holds several;
+// the scope's region in a restricted snapshot — in order.
+func (s *Snapshot) Roots() []*Region {
+	var out []*Region
+	for i := range s.regions {
+		if _, held := s.byCode[s.regions[i].Parent]; !held {
+			out = append(out, &s.regions[i])
+		}
+	}
+	return out
+}
+
+// ChildLevel is the level of code's children, the highest where they
+// differ (levels may be skipped), or "" when it has none.
+func (s *Snapshot) ChildLevel(code string) Level {
+	best := -1
+	for _, c := range s.children[code] {
+		if d := s.regions[c].Level.Depth(); best < 0 || d < best {
+			best = d
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return Levels[best]
+}
+
+// DefaultLevel is the level a map or comparison shows when none is asked
+// for: that of the roots' children (the cities of a province, the counties
+// of a city), the highest where they differ, and the roots' own level where
+// no root has children.
+func (s *Snapshot) DefaultLevel() Level {
+	var best Level
+	for _, root := range s.Roots() {
+		if l := s.ChildLevel(root.Code); l != "" && (best == "" || l.Depth() < best.Depth()) {
+			best = l
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if len(s.regions) > 0 {
+		return s.regions[0].Level // regions are ordered by level
+	}
+	return County
 }
 
 // ObservationCounts counts the observations of each region that has any.

@@ -64,6 +64,7 @@ func provider(db *sql.DB, dialect string) (*goose.Provider, error) {
 		opts = append(opts, goose.WithSessionLocker(locker))
 	case SQLite:
 		dir = "sqlite"
+		opts = append(opts, goose.WithGoMigrations(sqliteLevels))
 	default:
 		return nil, fmt.Errorf("%w %q (want %q or %q)", ErrDialect, dialect, Postgres, SQLite)
 	}

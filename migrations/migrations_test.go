@@ -9,6 +9,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/internal/pgtest"
 	// The "pgx" and "sqlite" database/sql drivers.
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -16,7 +17,7 @@ import (
 )
 
 var tables = []string{"audit", "batch_history", "batches", "checklist", "checklist_files", "facilities", "facility_history",
-	"grid_history", "grids", "network_history", "networks", "observation_history", "observations", "region_history", "regions",
+	"grid_history", "grids", "levels", "network_history", "networks", "observation_history", "observations", "region_history", "regions",
 	"round_events", "round_submissions", "round_values", "rounds",
 	"targets", "tokens", "users"}
 
@@ -180,4 +181,75 @@ func version(ctx context.Context, db *sql.DB, dialect string) (int64, error) {
 		return 0, fmt.Errorf("migrations: %s: version: %w", dialect, err)
 	}
 	return v, nil
+}
+
+// TestLevelsTable checks that both dialects' levels table holds
+// analytics.Hierarchy, and that a region's level must be one of them.
+func TestLevelsTable(t *testing.T) {
+	for dialect, db := range map[string]*sql.DB{SQLite: openSQLite(t), Postgres: openPostgres(t)} {
+		if err := Up(t.Context(), db, dialect); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := db.QueryContext(t.Context(), `SELECT name, code_length, title_zh, title_en FROM levels ORDER BY depth`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []analytics.LevelInfo
+		for rows.Next() {
+			var l analytics.LevelInfo
+			if err := rows.Scan(&l.Name, &l.CodeLength, &l.Title.ZH, &l.Title.EN); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, l)
+		}
+		rows.Close()
+		if !slices.Equal(got, analytics.Hierarchy) {
+			t.Errorf("%s: levels %v, want analytics.Hierarchy %v", dialect, got, analytics.Hierarchy)
+		}
+		insert := `INSERT INTO regions (code, name, level, population, households, area_km2, label_lon, label_lat, generated)
+VALUES ($1, 'x', $2, 0, 0, 0, 0, 0, false)`
+		if _, err := db.ExecContext(t.Context(), insert, "32", "province"); err != nil {
+			t.Errorf("%s: a province: %v", dialect, err)
+		}
+		if _, err := db.ExecContext(t.Context(), insert, "33", "state"); err == nil {
+			t.Errorf("%s: a region of level \"state\" was stored", dialect)
+		}
+		db.ExecContext(t.Context(), `DELETE FROM regions WHERE code IN ('32', '33')`)
+	}
+}
+
+// TestLevelsUpgrade: a store made before the levels table keeps its
+// regions, and takes a province afterwards, on both dialects.
+func TestLevelsUpgrade(t *testing.T) {
+	for dialect, db := range map[string]*sql.DB{SQLite: openSQLite(t), Postgres: openPostgres(t)} {
+		p, err := provider(db, dialect)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.UpTo(t.Context(), 11); err != nil {
+			t.Fatal(err)
+		}
+		insert := `INSERT INTO regions (code, name, level, parent, population, households, area_km2, label_lon, label_lat, generated)
+VALUES ($1, 'x', $2, NULLIF($3, ''), 0, 0, 0, 0, 0, false)`
+		if _, err := db.ExecContext(t.Context(), insert, "3206", "city", ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(t.Context(), insert, "32", "province", ""); err == nil {
+			t.Fatalf("%s: a province before migration 12", dialect)
+		}
+		if err := Up(t.Context(), db, dialect); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(t.Context(), insert, "32", "province", ""); err != nil {
+			t.Errorf("%s: a province after migration 12: %v", dialect, err)
+		}
+		if _, err := db.ExecContext(t.Context(), `UPDATE regions SET parent = '32' WHERE code = '3206'`); err != nil {
+			t.Errorf("%s: the city under the province: %v", dialect, err)
+		}
+		var n int
+		if err := db.QueryRowContext(t.Context(), `SELECT count(*) FROM regions`).Scan(&n); err != nil || n != 2 {
+			t.Errorf("%s: %d regions (%v), want 2", dialect, n, err)
+		}
+		db.ExecContext(t.Context(), `DELETE FROM regions`)
+	}
 }

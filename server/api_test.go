@@ -37,7 +37,7 @@ func TestRegions(t *testing.T) {
 	}
 	var p problem
 	s.get(t, "/api/v1/regions?level=village", 400, &p)
-	if p.Param != "level" || !strings.Contains(p.Detail, `"village" is not one of city, county, township, community`) {
+	if p.Param != "level" || !strings.Contains(p.Detail, `"village" is not one of province, city, county, township, community`) {
 		t.Errorf("problem = %+v", p)
 	}
 	s.get(t, "/api/v1/regions/999999", 404, &p)

@@ -30,7 +30,7 @@ func rankingChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*bui
 		r := []any{integer(cell.Rank), row.Code, row.Name, float(cell.Value), sc.Columns[i].Unit}
 		t.Rows = append(t.Rows, append(r, targetCells(cell.Judgement)...))
 	}
-	return &builtChart{charts.Ranking(sc, ind, cityCell(s, ind, cmp.Period), lang), t, cmp.fileBase("ranking", ind.ID)}, nil
+	return &builtChart{charts.Ranking(sc, ind, topCell(s, ind, cmp.Period), lang), t, cmp.fileBase("ranking", ind.ID)}, nil
 }
 
 func heatmapChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*builtChart, error) {
@@ -60,7 +60,7 @@ func radarChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*built
 	if region == nil {
 		return nil, web.BadParam("region", "is required: the code of the region to set against the city")
 	}
-	city, err := cityRegion(s)
+	city, err := topRegion(s)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ func trendChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*built
 		return nil, err
 	}
 	regions := cmp.Regions
-	if city, err := cityRegion(s); err == nil {
+	if city, err := topRegion(s); err == nil {
 		regions = append(slices.Clone(regions), city)
 	}
 	periods := s.Periods()
@@ -103,7 +103,7 @@ func trendChart(c echo.Context, s *analytics.Snapshot, lang charts.Lang) (*built
 		}
 	}
 	var target *float64
-	if cell := cityCell(s, ind, cmp.Period); cell != nil && cell.Target != nil {
+	if cell := topCell(s, ind, cmp.Period); cell != nil && cell.Target != nil {
 		target = cell.Target.Min
 		if cell.Target.Comparator == analytics.AtMost {
 			target = cell.Target.Max

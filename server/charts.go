@@ -86,18 +86,19 @@ func (api *API) getChart(c echo.Context) error {
 	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, body)
 }
 
-// cityRegion is the top of the hierarchy.
-func cityRegion(s *analytics.Snapshot) (*analytics.Region, error) {
-	cities := s.Select(analytics.City, "")
-	if len(cities) == 0 {
-		return nil, &web.NotFoundError{What: "region at level", Code: string(analytics.City)}
+// topRegion is the top of the hierarchy: the province, or the city where
+// no province is stored (the first root where there are several).
+func topRegion(s *analytics.Snapshot) (*analytics.Region, error) {
+	roots := s.Roots()
+	if len(roots) == 0 {
+		return nil, &web.NotFoundError{What: "region", Code: "(the top of the hierarchy)"}
 	}
-	return cities[0], nil
+	return roots[0], nil
 }
 
-// cityCell is the city's cell on an indicator.
-func cityCell(s *analytics.Snapshot, ind *analytics.Indicator, period int) *compare.Cell {
-	city, err := cityRegion(s)
+// topCell is the top region's cell on an indicator (see topRegion).
+func topCell(s *analytics.Snapshot, ind *analytics.Indicator, period int) *compare.Cell {
+	city, err := topRegion(s)
 	if err != nil {
 		return nil
 	}

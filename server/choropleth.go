@@ -113,7 +113,7 @@ func parseChoropleth(c echo.Context, s *analytics.Snapshot) (*choroplethQuery, e
 	if q.ind, err = indicatorParam(c, s, true); err != nil {
 		return nil, err
 	}
-	if q.level, err = levelParam(c, analytics.County); err != nil {
+	if q.level, err = levelParam(c, s.DefaultLevel()); err != nil {
 		return nil, err
 	}
 	if q.period, err = web.PeriodParam(c, s); err != nil {

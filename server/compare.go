@@ -49,13 +49,11 @@ func comparisonParams(c echo.Context, s *analytics.Snapshot) (*comparison, error
 	if err != nil {
 		return nil, err
 	}
-	def := analytics.County
+	def := s.DefaultLevel()
 	if parent != nil {
-		d := parent.Level.Depth() + 1
-		if d >= len(analytics.Levels) {
-			return nil, web.BadParam("parent", "%s is a community: it has no regions beneath it to compare", parent.Code)
+		if def = s.ChildLevel(parent.Code); def == "" {
+			return nil, web.BadParam("parent", "%s is a %s with no regions beneath it to compare", parent.Code, parent.Level)
 		}
-		def = analytics.Levels[d]
 	}
 	level, err := levelParam(c, def)
 	if err != nil {

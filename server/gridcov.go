@@ -89,9 +89,10 @@ func (api *API) gridCoverage(c echo.Context) error {
 }
 
 // analysisRegions reads ?level= and ?parent= for the analytics lists:
-// level defaults to county, and parent alone lists its direct children.
+// level defaults to the roots' children (Snapshot.DefaultLevel), and parent
+// alone lists its direct children.
 func (api *API) analysisRegions(c echo.Context, s *analytics.Snapshot) ([]*analytics.Region, error) {
-	def := analytics.County
+	def := s.DefaultLevel()
 	if c.QueryParam("parent") != "" {
 		def = ""
 	}

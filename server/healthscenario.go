@@ -57,12 +57,12 @@ func optionalMode(m healthcov.Mode) any {
 func (api *API) bodyRegions(s *analytics.Snapshot, level, parent string) ([]*analytics.Region, error) {
 	l := analytics.Level(level)
 	if level == "" {
-		l = analytics.County
+		l = s.DefaultLevel()
 		if parent != "" {
 			l = ""
 		}
 	} else if !l.Valid() {
-		return nil, web.BadParam("level", "%q is not one of city, county, township, community", level)
+		return nil, web.BadParam("level", "%q is not one of %s", level, analytics.LevelNames())
 	}
 	if parent != "" {
 		if _, ok := s.Region(parent); !ok {

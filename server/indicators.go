@@ -40,6 +40,27 @@ func (api *API) listIndicators(c echo.Context) error {
 	}{cat.Source, items})
 }
 
+// GET /api/v1/levels
+// The hierarchy's table of levels, the level views open on (the whole
+// atlas's, so that a user limited to a region has the same map levels as
+// everyone) and the roots (of the user's snapshot: their region).
+func (api *API) listLevels(c echo.Context) error {
+	s := api.snap(c)
+	type root struct {
+		Code string `json:"code"`
+		Name string `json:"name"`
+	}
+	roots := []root{}
+	for _, r := range s.Roots() {
+		roots = append(roots, root{r.Code, r.Name})
+	}
+	return web.SendJSON(c, struct {
+		Items   []analytics.LevelInfo `json:"items"`
+		Default analytics.Level       `json:"default_level"`
+		Roots   []root                `json:"roots"`
+	}{analytics.Hierarchy, api.atlas.Snapshot().DefaultLevel(), roots})
+}
+
 // GET /api/v1/periods?values=
 // With values=provisional, a round's year with submitted values but nothing
 // published yet is listed too.

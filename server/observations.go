@@ -85,7 +85,7 @@ func valuesParams(c echo.Context, s *analytics.Snapshot) (*valuesQuery, error) {
 	if err != nil {
 		return nil, err
 	}
-	level, err := levelParam(c, analytics.County)
+	level, err := levelParam(c, s.DefaultLevel())
 	if err != nil {
 		return nil, err
 	}

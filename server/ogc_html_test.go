@@ -93,15 +93,21 @@ func TestOGCPagesInTheRequestLanguage(t *testing.T) {
 	// By Accept-Language, without lang=: the links need not carry it.
 	_, zhCols := s.fetchLang(t, "/ogc/collections?f=html", "zh-CN,zh;q=0.9,en;q=0.5")
 	_, enCols := s.fetchLang(t, "/ogc/collections?f=html", "en-GB,en;q=0.8")
-	for _, want := range []string{`<html lang="zh-CN">`, "南通城乡社区建设图集", "要素集", "县(市、区)", "乡镇(街道)", "社区(村)", "服务设施", "管理网格", `<link rel="stylesheet" href="/ogc/style.css">`} {
+	for _, want := range []string{`<html lang="zh-CN">`, "城乡社区建设图集", "要素集", "县(市、区)", "乡镇(街道)", "社区(村)", "服务设施", "管理网格", `<link rel="stylesheet" href="/ogc/style.css">`} {
 		if !strings.Contains(zhCols, want) {
 			t.Errorf("zh collections page lacks %q", want)
 		}
 	}
-	for _, want := range []string{`<html lang="en">`, "Nantong Community Atlas", "Collections", "Counties", "Townships", "Communities", "Facilities", "Management grids", `<link rel="stylesheet" href="/ogc/style.css">`} {
+	for _, want := range []string{`<html lang="en">`, "Community Atlas", "Collections", "Counties", "Townships", "Communities", "Facilities", "Management grids", `<link rel="stylesheet" href="/ogc/style.css">`} {
 		if !strings.Contains(enCols, want) {
 			t.Errorf("en collections page lacks %q", want)
 		}
+	}
+	// The landing page names the store's top region and the catalogue's notice.
+	_, zhHome := s.fetchLang(t, "/ogc?f=html", "zh-CN")
+	_, enHome := s.fetchLang(t, "/ogc?f=html", "en")
+	if !strings.Contains(zhHome, "南通市各级区划的边界，以及通政办发〔2013〕35号各项指标") || !strings.Contains(enHome, "the divisions of 南通市 at every level") {
+		t.Errorf("landing pages lack the top region and the notice:\n%s\n%s", zhHome, enHome)
 	}
 	for _, notWant := range []string{"乡镇(街道)", "管理网格", "要素集"} {
 		if strings.Contains(enCols, notWant) {
@@ -191,7 +197,7 @@ func TestOGCJSONIgnoresLanguage(t *testing.T) {
 	}
 	var cols struct{ Collections []struct{ Title string } }
 	_, body := s.fetchLang(t, "/ogc/collections", "zh-CN")
-	if err := json.Unmarshal([]byte(body), &cols); err != nil || cols.Collections[1].Title != "乡镇(街道) Townships" {
+	if err := json.Unmarshal([]byte(body), &cols); err != nil || cols.Collections[2].Title != "乡镇(街道) Townships" {
 		t.Errorf("JSON title %+v (%v)", cols, err)
 	}
 	zhResp, _ := s.fetchLang(t, "/ogc/collections?f=html", "zh-CN")

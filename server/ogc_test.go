@@ -57,10 +57,10 @@ func TestOGCResources(t *testing.T) {
 	for _, c := range cols.Collections {
 		ids = append(ids, c.ID)
 	}
-	if strings.Join(ids, ",") != "counties,townships,communities,facilities,grids" {
+	if strings.Join(ids, ",") != "cities,counties,townships,communities,facilities,grids" {
 		t.Errorf("collections %v", ids)
 	}
-	if b := cols.Collections[2].Extent.Spatial.BBox[0]; b != [4]float64{120, 32, 120.2, 32.1} {
+	if b := cols.Collections[3].Extent.Spatial.BBox[0]; b != [4]float64{120, 32, 120.2, 32.1} {
 		t.Errorf("communities extent %v", b)
 	}
 	resp, body := s.fetch(t, "/ogc/api")

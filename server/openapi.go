@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 
+	"github.com/community-atlas/atlas/analytics"
 	"github.com/labstack/echo/v4"
 )
 
@@ -66,7 +67,23 @@ func assembleOpenAPI(fsys fs.FS) ([]byte, error) {
 			return nil, err
 		}
 	}
+	level, err := levelSchema(doc.Components.Schemas["Level"])
+	if err != nil {
+		return nil, err
+	}
+	doc.Components.Schemas["Level"] = level
 	return json.Marshal(doc)
+}
+
+// levelSchema fills the Level schema's enum from analytics.Levels, so that
+// the document names the levels the service knows, from one table.
+func levelSchema(raw json.RawMessage) (json.RawMessage, error) {
+	var s map[string]any
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, fmt.Errorf("openapi: the Level schema: %w", err)
+	}
+	s["enum"] = analytics.Levels
+	return json.Marshal(s)
 }
 
 func mergeInto(dst, src map[string]json.RawMessage, file, what string) error {

@@ -16,7 +16,7 @@ func levelParam(c echo.Context, def analytics.Level) (analytics.Level, error) {
 	}
 	l := analytics.Level(v)
 	if !l.Valid() {
-		return "", web.BadParam("level", "%q is not one of city, county, township, community", v)
+		return "", web.BadParam("level", "%q is not one of %s", v, analytics.LevelNames())
 	}
 	return l, nil
 }

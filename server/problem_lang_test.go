@@ -109,7 +109,7 @@ func TestProblemsInTheRequestLanguage(t *testing.T) {
 		param  string
 		keep   []string // data the detail names in both languages
 	}{
-		"unknown level":     {langRequest{method: "GET", path: "/api/v1/choropleth?indicator=registered_volunteers&level=village", token: s.token}, 400, "/problems/invalid-parameter", "level", []string{`"village"`}},
+		"unknown level":     {langRequest{method: "GET", path: "/api/v1/choropleth?indicator=registered_volunteers&level=village", token: s.token}, 400, "/problems/invalid-parameter", "level", []string{`"village"`, "province, city, county, township, community"}},
 		"bad period":        {langRequest{method: "GET", path: "/api/v1/choropleth?indicator=registered_volunteers&level=community&period=20x3", token: s.token}, 400, "/problems/invalid-parameter", "period", []string{`"20x3"`}},
 		"period no data":    {langRequest{method: "GET", path: "/api/v1/choropleth?indicator=registered_volunteers&level=community&period=1999", token: s.token}, 400, "/problems/invalid-parameter", "period", []string{"1999", "2013, 2014"}},
 		"unknown indicator": {langRequest{method: "GET", path: "/api/v1/choropleth?indicator=nope&level=township", token: s.token}, 400, "/problems/invalid-parameter", "indicator", []string{`"nope"`, "GET /api/v1/indicators"}},

@@ -51,6 +51,7 @@ func (api *API) routes() []route {
 		{get, "/api/v1/regions/:code", viewer, api.getRegion, true},
 		{get, "/api/v1/indicators", viewer, api.listIndicators, true},
 		{get, "/api/v1/periods", viewer, api.listPeriods, false},
+		{get, "/api/v1/levels", viewer, api.listLevels, true},
 		{get, "/api/v1/observations", viewer, api.listObservations, true},
 		{get, "/api/v1/choropleth", viewer, api.getChoropleth, true},
 		{get, "/api/v1/facilities", viewer, api.listFacilities, true},

@@ -39,7 +39,7 @@ type floorAreaJSON struct {
 func newFloorArea(f *standards.FloorArea) floorAreaJSON {
 	out := floorAreaJSON{
 		Communities: newTier(f.Communities), Townships: newTier(f.Townships), Counties: newTier(f.Counties),
-		Total: newTier(f.Total()), Rate: round(f.Total().Rate(), 6), Target: standards.ComplianceTarget, Meets: f.Meets(),
+		Total: newTier(f.Total()), Rate: round(f.Total().Rate(), 6), Target: f.Target, Meets: f.Meets(),
 	}
 	if c := f.Centre; c != nil {
 		out.Centre = &centreJSON{Facility: c.Facility, FloorAreaM2: c.FloorAreaM2, RequiredM2: round(c.RequiredM2, 1), Meets: c.Meets}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo/tile"
 	"github.com/community-atlas/atlas/server/web"
 	"github.com/labstack/echo/v4"
@@ -13,16 +14,21 @@ import (
 
 const mimeMVT = "application/vnd.mapbox-vector-tile"
 
-// tileLayers are the layers served, with the fields their features carry.
-var tileLayers = map[string][]string{
-	"county":    {"code", "name", "parent"},
-	"township":  {"code", "name", "parent"},
-	"community": {"code", "name", "kind", "parent"},
-	"facility":  {"id", "type", "name", "region"},
-	"grid":      {"code", "community", "households", "worker"},
-	// The merged 15-minute health circles, each community's usual mode.
-	"isochrone": {"mode", "minutes", "facilities", "estimate"},
-}
+// tileLayers are the layers served, with the fields their features carry:
+// one per level of the hierarchy, and the points, grids and circles.
+var tileLayers = func() map[string][]string {
+	layers := map[string][]string{
+		"facility": {"id", "type", "name", "region"},
+		"grid":     {"code", "community", "households", "worker"},
+		// The merged 15-minute health circles, each community's usual mode.
+		"isochrone": {"mode", "minutes", "facilities", "estimate"},
+	}
+	for _, l := range analytics.Levels {
+		layers[string(l)] = []string{"code", "name", "parent"}
+	}
+	layers[string(analytics.Community)] = []string{"code", "name", "kind", "parent"}
+	return layers
+}()
 
 // GET /tiles/{layer}/{z}/{x}/{y}.mvt
 func (api *API) getTile(c echo.Context) error {

@@ -3,14 +3,15 @@
 //
 //   - Floor area (task 15): the community service centre of every community
 //     at least max(400 m², 20 m² per 100 households); of every township at
-//     least 1,500 m²; of every county-level unit at least 3,000 m². A
+//     least 1,500 m²; of every county-level unit at least 3,000 m² — the
+//     numbers Nantong's catalogue gives (Rules), another city's its own. A
 //     region's centre is the largest service_centre facility serving it (its
 //     region code is the region's): the standard is about one building, and
 //     a second small room does not make up for a centre too small. A region
 //     without one, or whose centre has no recorded floor area, falls short.
 //     A region's compliance rate is the share of the centres it must have —
 //     its own and those of every region inside it — that meet their
-//     standard, judged against ComplianceTarget (95%, "facility and function
+//     standard, judged against Rules.Compliance (95%, "facility and function
 //     compliance ≥ 95%"). The city needs no centre of its own.
 //   - Police (task 4, 一区一警): every community has a police_post facility
 //     serving it. A region meets it when all its communities do.

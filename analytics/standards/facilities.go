@@ -9,6 +9,8 @@ type FloorArea struct {
 	Centre *Centre
 	// The centres the region must have, its own included, by level.
 	Communities, Townships, Counties Tier
+	// Target is the compliance rate the region must reach (Rules).
+	Target float64
 }
 
 // Centre is a region's service centre against its standard.
@@ -28,10 +30,10 @@ func (f *FloorArea) Total() Tier {
 	return t
 }
 
-// Meets reports whether the compliance rate reaches ComplianceTarget.
+// Meets reports whether the compliance rate reaches Target.
 func (f *FloorArea) Meets() bool {
 	t := f.Total()
-	return t.Units > 0 && t.Rate() >= ComplianceTarget
+	return t.Units > 0 && t.Rate() >= f.Target
 }
 
 func (f *FloorArea) addCounts(o FloorArea) {
@@ -69,6 +71,7 @@ func (h *Health) Meets() bool {
 // first id wins ties.
 type facilities struct {
 	s              *analytics.Snapshot
+	rules          Rules
 	centre         map[string]*analytics.Facility // region → largest service centre
 	police         map[string]string              // community → police post
 	station        map[string]string              // community → health station or village clinic
@@ -126,7 +129,7 @@ func ancestor(s *analytics.Snapshot, code string, level analytics.Level) string 
 }
 
 func (f *facilities) floorAreaOf(r *analytics.Region) FloorArea {
-	req, ok := RequiredFloorArea(r)
+	req, ok := f.rules.Required(r)
 	if !ok {
 		return FloorArea{}
 	}

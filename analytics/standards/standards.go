@@ -5,27 +5,50 @@ import (
 	"github.com/community-atlas/atlas/analytics/internal/snapcache"
 )
 
-// The floor-area standards of task 15, in m², and the compliance target.
-const (
-	CommunityCentreMinM2         = 400.0
-	CommunityCentreM2Per100Homes = 20.0 // per 100 households
-	TownshipCentreMinM2          = 1500.0
-	CountyCentreMinM2            = 3000.0
-	ComplianceTarget             = 0.95
-)
+// Rules are the floor-area standards of task 15 as the catalogue states
+// them: for each level whose service centre has a standard, the indicator
+// computed by floor_area at that level gives its minimum and its area per
+// hundred households (Nantong: 400 m² and 20 m² for a community, 1,500 m²
+// for a township, 3,000 m² for a county). Compliance is the share of
+// centres that must meet theirs: the roll-up target of the community
+// indicator (95%).
+type Rules struct {
+	byLevel    map[analytics.Level]analytics.Computation
+	Compliance float64
+}
 
-// RequiredFloorArea is the floor area the service centre of r must have;
-// ok is false for the city, which needs none.
-func RequiredFloorArea(r *analytics.Region) (m2 float64, ok bool) {
-	switch r.Level {
-	case analytics.Community:
-		return max(CommunityCentreMinM2, CommunityCentreM2Per100Homes*float64(r.Households)/100), true
-	case analytics.Township:
-		return TownshipCentreMinM2, true
-	case analytics.County:
-		return CountyCentreMinM2, true
+// RulesOf reads the floor-area rules of cat.
+func RulesOf(cat *analytics.Catalogue) Rules {
+	r := Rules{byLevel: map[analytics.Level]analytics.Computation{}}
+	if cat == nil {
+		return r // no catalogue, no standard
 	}
-	return 0, false
+	for _, ind := range cat.Indicators {
+		c := ind.Computed
+		if c == nil || c.By != "floor_area" || (c.MinM2 == 0 && c.M2Per100Households == 0) {
+			continue
+		}
+		r.byLevel[ind.DataLevel] = *c
+		if ind.DataLevel == analytics.Community && ind.Rollup.Target != nil && ind.Rollup.Target.Urban.Min != nil {
+			r.Compliance = *ind.Rollup.Target.Urban.Min / 100
+		}
+	}
+	return r
+}
+
+// Required is the floor area the service centre of reg must have; ok is
+// false for a level with no standard (the city, the province).
+func (r Rules) Required(reg *analytics.Region) (m2 float64, ok bool) {
+	c, ok := r.byLevel[reg.Level]
+	if !ok {
+		return 0, false
+	}
+	return max(c.MinM2, c.M2Per100Households*float64(reg.Households)/100), true
+}
+
+// RequiredFloorArea is Required by the rules of reg's snapshot catalogue.
+func RequiredFloorArea(cat *analytics.Catalogue, reg *analytics.Region) (float64, bool) {
+	return RulesOf(cat).Required(reg)
 }
 
 // Tier counts the units a standard applies to in a region, and those of
@@ -89,11 +112,14 @@ func Of(s *analytics.Snapshot) *Standards {
 // Compute judges every region of s.
 func Compute(s *analytics.Snapshot) *Standards {
 	f := indexFacilities(s)
+	f.rules = RulesOf(s.Catalogue)
 	all := s.Regions()
 	st := &Standards{regions: make(map[string]*Region, len(all))}
 	for i := range all {
 		r := &all[i]
-		st.regions[r.Code] = &Region{Code: r.Code, FloorArea: f.floorAreaOf(r), Police: f.policeOf(r), Health: f.healthOf(r)}
+		fa := f.floorAreaOf(r)
+		fa.Target = f.rules.Compliance
+		st.regions[r.Code] = &Region{Code: r.Code, FloorArea: fa, Police: f.policeOf(r), Health: f.healthOf(r)}
 	}
 	// Regions come by level from the top: backwards, every region is
 	// complete before it is added to its parent.

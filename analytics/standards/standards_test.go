@@ -2,10 +2,12 @@ package standards_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/analytics/standards"
+	"github.com/community-atlas/atlas/seeds"
 	"github.com/paulmach/orb"
 )
 
@@ -38,7 +40,11 @@ func fixture() *analytics.Snapshot {
 		c1, c2, c3, c4     = "320612001001", "320612001002", "320612002001", "320612002002"
 		sc, pp, hc, hs, vc = analytics.ServiceCentre, analytics.PolicePost, analytics.HealthCentre, analytics.HealthStation, analytics.VillageClinic
 	)
-	return analytics.NewSnapshot(1, nil, &analytics.Dataset{
+	cat, err := analytics.ParseCatalogue(seeds.IndicatorsJSON)
+	if err != nil {
+		panic(err) // the embedded seed catalogue
+	}
+	return analytics.NewSnapshot(1, cat, &analytics.Dataset{
 		Regions: []analytics.Region{
 			reg("3206", analytics.City, "", 8500, cell(0, 4)),
 			reg(county, analytics.County, "3206", 8500, cell(0, 4)),
@@ -69,6 +75,10 @@ func fixture() *analytics.Snapshot {
 }
 
 func TestRequiredFloorArea(t *testing.T) {
+	cat, err := analytics.ParseCatalogue(seeds.IndicatorsJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		level analytics.Level
 		hh    int64
@@ -82,11 +92,49 @@ func TestRequiredFloorArea(t *testing.T) {
 		{analytics.Township, 90000, 1500, true},
 		{analytics.County, 1, 3000, true},
 		{analytics.City, 1, 0, false},
+		{analytics.Province, 1, 0, false},
 	} {
-		got, ok := standards.RequiredFloorArea(&analytics.Region{Level: c.level, Households: c.hh})
+		got, ok := standards.RequiredFloorArea(cat, &analytics.Region{Level: c.level, Households: c.hh})
 		if math.Abs(got-c.want) > 1e-9 || ok != c.ok {
 			t.Errorf("%s of %d households: %v, %v; want %v, %v", c.level, c.hh, got, ok, c.want, c.ok)
 		}
+	}
+	if r := standards.RulesOf(cat); r.Compliance != 0.95 {
+		t.Errorf("compliance %v, want 0.95", r.Compliance)
+	}
+}
+
+// Another city's catalogue sets other numbers: the standard follows them.
+func TestRulesFromAnotherCatalogue(t *testing.T) {
+	other := strings.NewReplacer(
+		`"min_m2": 400, "m2_per_100_households": 20`, `"min_m2": 300, "m2_per_100_households": 30`,
+		`"min_m2": 1500`, `"min_m2": 2000`,
+		`"rollup": {"method": "share_meeting", "target": {"comparator": "ge", "urban": {"min": 95}, "rural": {"min": 95}}}`,
+		`"rollup": {"method": "share_meeting", "target": {"comparator": "ge", "urban": {"min": 90}, "rural": {"min": 90}}}`,
+	).Replace(string(seeds.IndicatorsJSON))
+	if other == string(seeds.IndicatorsJSON) {
+		t.Fatal("the seed catalogue no longer holds the numbers this test replaces")
+	}
+	cat, err := analytics.ParseCatalogue([]byte(other))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := standards.RulesOf(cat)
+	for _, c := range []struct {
+		reg  analytics.Region
+		want float64
+	}{
+		{analytics.Region{Level: analytics.Community, Households: 500}, 300},
+		{analytics.Region{Level: analytics.Community, Households: 2000}, 600},
+		{analytics.Region{Level: analytics.Township}, 2000},
+		{analytics.Region{Level: analytics.County}, 3000},
+	} {
+		if got, _ := r.Required(&c.reg); got != c.want {
+			t.Errorf("%s of %d households: %v m², want %v", c.reg.Level, c.reg.Households, got, c.want)
+		}
+	}
+	if r.Compliance != 0.9 {
+		t.Errorf("compliance %v, want 0.9", r.Compliance)
 	}
 }
 

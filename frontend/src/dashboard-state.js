@@ -6,18 +6,28 @@
 // provisional: analysts and above). So a link moves between the map and the dashboard, and a copied
 // link reproduces the dashboard.
 
-import { childLevel, formatState, levelOf, parseState } from './state.js';
+import { childLevel, codeLength, formatState, hierarchy, levelOf, levels, parseState } from './state.js';
 
-/** The levels the dashboard compares: counties, or the townships of one county. */
+/**
+ * The levels the dashboard compares: the roots' children (Nantong's
+ * counties), or the regions one level down inside one of them (the
+ * townships of a county). Follows the map's levels (useLevels).
+ */
 export const dashLevels = ['county', 'township'];
+
+/** Takes the tiers from the map's levels once the server's are in. */
+export function useDashLevels() {
+  dashLevels.splice(0, 2, levels[0], levels[1] ?? levels[0]);
+}
 
 /** Parses a query string into the dashboard's state. */
 export function parseDashboard(search) {
   const s = parseState(search);
-  const d = { lang: s.lang, period: s.period, indicator: s.indicator, selected: s.selected, level: 'county', parent: '', units: s.units, provisional: s.provisional };
+  const [top, second] = dashLevels;
+  const d = { lang: s.lang, period: s.period, indicator: s.indicator, selected: s.selected, level: top, parent: '', units: s.units, provisional: s.provisional };
   // Townships or communities inside a county, on the map, are the townships of that county here.
-  const county = s.parent.slice(0, 6);
-  if (s.level !== 'county' && county) Object.assign(d, { level: 'township', parent: county });
+  const county = s.parent.slice(0, codeLength(top));
+  if (s.level !== top && county) Object.assign(d, { level: second, parent: county });
   return d;
 }
 
@@ -53,7 +63,7 @@ export function initialSearch(search, referrer, origin) {
  * submitted values stand in.
  */
 export function scopeParams(d) {
-  const p = d.level === 'county' ? { level: 'county', period: d.period } : { level: d.level, parent: d.parent, period: d.period };
+  const p = d.level === dashLevels[0] ? { level: d.level, period: d.period } : { level: d.level, parent: d.parent, period: d.period };
   if (d.level === 'township' && d.units === 'all') p.units = 'all';
   if (d.provisional) p.values = 'provisional';
   return p;
@@ -65,5 +75,8 @@ export function scopeParams(d) {
  * snapshot holds neither the other counties nor the city.
  */
 export function scopedView(region) {
-  return { level: childLevel(levelOf(region)) || 'community', parent: region.slice(0, 9) };
+  const level = childLevel(levelOf(region));
+  if (level) return { level, parent: region };
+  const up = hierarchy[hierarchy.findIndex((l) => l.name === levelOf(region)) - 1];
+  return { level: levelOf(region), parent: region.slice(0, up?.code_length ?? 0) };
 }

@@ -8,13 +8,14 @@ import './dashboard.css';
 import { getJSON, periodsURL, setLanguage, url } from './api.js';
 import { chartFailed, chartIn, chartLoading, chartPNG, drawChart } from './charts.js';
 import { dashStrings } from './dashboard-i18n.js';
-import { dashLevels, formatDashboard, initialSearch, mapLink, parseDashboard, scopeParams, scopedView } from './dashboard-state.js';
+import { dashLevels, formatDashboard, initialSearch, mapLink, parseDashboard, scopeParams, scopedView, useDashLevels } from './dashboard-state.js';
 import { exportMenu, saveDataURL, wireExportMenus } from './exportmenu.js';
 import { esc } from './format.js';
 import { taskName } from './i18n.js';
 import { chartExports, chartPanels, chartURL, scorecardExports } from './dashboard-cards.js';
 import { renderScorecard, renderScorecardLegend, tally } from './scorecard.js';
 import { askLogin, whoAmI, wireSignButton } from './session.js';
+import { useLevels } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -63,8 +64,9 @@ function normalise(s) {
   if (!catalogue.some((i) => i.id === s.indicator)) s.indicator = catalogue[0].id;
   if (!periods.map(String).includes(String(s.period))) s.period = String(defaultPeriod);
   if (scope) return Object.assign(s, scopedView(scope));
-  if (s.level === 'township' && !counties.some((c) => c.code === s.parent)) s.parent = counties[0]?.code ?? '';
-  if (!s.parent) s.level = 'county';
+  if (!dashLevels.includes(s.level)) s.level = dashLevels[0];
+  if (s.level === dashLevels[1] && !counties.some((c) => c.code === s.parent)) s.parent = counties[0]?.code ?? '';
+  if (!s.parent) s.level = dashLevels[0];
   return s;
 }
 
@@ -109,7 +111,7 @@ function syncControls() {
   $('county').value = state.parent;
   // A limited user compares the regions beneath theirs only: no choice of level or county.
   $('level-field').hidden = Boolean(scope);
-  $('county-field').hidden = Boolean(scope) || state.level !== 'township';
+  $('county-field').hidden = Boolean(scope) || state.level !== dashLevels[1];
   $('units-field').hidden = state.level !== 'township';
   $('units').checked = state.units === 'all';
   $('provisional').checked = state.provisional;
@@ -229,7 +231,7 @@ function wire() {
     state.period = $('period').value;
     state.indicator = $('indicator').value;
     state.level = $('level').value;
-    state.parent = state.level === 'township' ? $('county').value || state.parent : '';
+    state.parent = state.level === dashLevels[1] ? $('county').value || state.parent : '';
     state.units = $('units').checked ? 'all' : '';
     const provisional = state.provisional;
     state.provisional = $('provisional').checked && mayProvisional();
@@ -252,7 +254,7 @@ function wire() {
   $('scorecard').addEventListener('click', (e) => {
     const b = e.target.closest('button.sc-drill');
     if (!b) return;
-    Object.assign(state, { level: 'township', parent: b.dataset.county, selected: '' });
+    Object.assign(state, { level: dashLevels[1], parent: b.dataset.county, selected: '' });
     refresh({ push: true });
   });
   wireExportMenus(document.querySelector('main'), (card) => {
@@ -281,7 +283,11 @@ async function boot() {
   // the submitted ones of an open round, marked provisional.
   $('provisional-field').hidden = !mayProvisional();
   state.provisional &&= mayProvisional();
-  const boot = ['/api/v1/indicators', '/api/v1/regions?level=county', ...(scope ? [`/api/v1/regions/${scope}`] : [])];
+  // The levels first: the tiers compared follow from them.
+  useLevels(await getJSON('/api/v1/levels'));
+  useDashLevels();
+  Object.assign(state, parseDashboard(initialSearch(location.search, document.referrer, location.origin)), { lang: state.lang, provisional: state.provisional });
+  const boot = ['/api/v1/indicators', `/api/v1/regions?level=${dashLevels[0]}`, ...(scope ? [`/api/v1/regions/${scope}`] : [])];
   const [, cat, cty, mine] = await Promise.all([loadPeriods(), ...boot.map((u) => getJSON(u))]);
   catalogue = cat.items;
   counties = cty.items;

@@ -27,10 +27,11 @@ import { syncPhone, wirePhone } from './phone.js';
 import { wireChecklist } from './panelchecklist.js';
 import { setupSearch } from './search.js';
 import { askLogin, whoAmI, wireSignButton } from './session.js';
-import { childLevel, fitParent, formatState, inside, landIn, levelOf, parseState } from './state.js';
+import { childLevel, codeLength, fitParent, formatState, inside, landIn, levelOf, levels, parseState, useLevels } from './state.js';
 
 const $ = (id) => document.getElementById(id);
-const tileLayers = ['county', 'township', 'community', 'facility', 'grid'];
+/** The map's vector tile layers: one per level it shows, facilities and grids. */
+const tileLayers = () => [...levels, 'facility', 'grid'];
 
 let state;
 let catalogue;
@@ -42,11 +43,12 @@ let map;
 let countyBounds;
 let seq = 0;
 let settled = Promise.resolve();
-let current = { items: new Map(), choropleth: null, indicator: null, level: 'county' };
+let current = { items: new Map(), choropleth: null, indicator: null, level: levels[0] };
 let analysis = {};
 let renderHealth = async () => {};
 let me = null;
 let basemapCredit = '';
+let rootNames = '';
 let reauthing = false;
 const metrics = {};
 
@@ -139,7 +141,7 @@ async function labels() {
  * ever being idle, and the regions must not wait for it.
  */
 function idle() {
-  const ours = ['county', state.level, ...(state.facilities ? ['facility'] : []), ...(state.grids ? ['grid'] : []),
+  const ours = [levels[0], state.level, ...(state.facilities ? ['facility'] : []), ...(state.grids ? ['grid'] : []),
     ...shownSources(state)];
   return new Promise((resolve) => {
     const done = () => {
@@ -198,8 +200,8 @@ function refresh({ push = false, fit } = {}) {
       renderHealth(d, s, a),
     ]);
     if (mine !== seq) return;
-    current.place = chain.at(-1)?.name ?? d.city;
-    renderBreadcrumb($('breadcrumb'), d, chain, goUp, { city: !me?.region || !chain.length });
+    current.place = chain.at(-1)?.name ?? topName(d);
+    renderBreadcrumb($('breadcrumb'), d, chain, goUp, { city: !me?.region || !chain.length, top: topName(d) });
     syncPhone(d, s);
     await idle();
   })();
@@ -217,7 +219,7 @@ async function exportPNG() {
   const indicator = indicatorOf(s.indicator);
   const year = current.choropleth?.period ?? '';
   const method = current.choropleth ? d.methods[current.choropleth.method] : '';
-  const place = current.place ?? d.city;
+  const place = current.place ?? topName(d);
   const today = new Date().toISOString().slice(0, 10);
   const png = await mapImage(map, {
     title: [indicator.name[s.lang], year].filter(Boolean).join(' · '),
@@ -234,6 +236,11 @@ function update(change) {
   return refresh({ push: true });
 }
 
+/** The top of the hierarchy by name: the roots' (南通市; 江苏省), else the strings'. */
+function topName(d) {
+  return rootNames || d.top;
+}
+
 function select(code) {
   state.selected = code;
   return refresh({ push: true });
@@ -248,14 +255,14 @@ function drill(code, selected = '') {
 
 /** Goes up to a region of the breadcrumb ('' for the city), keeping the region left selected. */
 function goUp(code) {
-  const level = code ? childLevel(levelOf(code)) : 'county';
-  const keep = state.parent.slice(0, level === 'county' ? 6 : 9);
+  const level = code ? childLevel(levelOf(code)) : levels[0];
+  const keep = state.parent.slice(0, codeLength(level));
   Object.assign(state, { level, parent: code, selected: keep });
   return refresh({ push: true, fit: code });
 }
 
 function pick(region) {
-  const parent = region.level === 'county' ? '' : region.parent;
+  const parent = region.level === levels[0] ? '' : region.parent;
   Object.assign(state, { level: region.level, parent, selected: region.code });
   return refresh({ push: true, fit: region.code });
 }
@@ -355,7 +362,12 @@ async function boot() {
   const mayProvisional = ['analyst', 'data_manager', 'admin'].includes(me.role);
   $('provisional-row').hidden = !mayProvisional;
   if (!mayProvisional) state.provisional = false;
-  const boot = ['/api/v1/config', '/api/v1/indicators', periodsURL(state.provisional), ...tileLayers.map((l) => `/tiles/${l}.json`)];
+  // The levels first: the tile layers and the view's level follow from them.
+  const hierarchy = await getJSON('/api/v1/levels');
+  useLevels(hierarchy);
+  rootNames = hierarchy.roots.map((r) => r.name).join('、');
+  current.level = levels[0];
+  const boot = ['/api/v1/config', '/api/v1/indicators', periodsURL(state.provisional), ...tileLayers().map((l) => `/tiles/${l}.json`)];
   const [config, cat, per, ...tjs] = await Promise.all(boot.map((u) => getJSON(u)));
   catalogue = cat.items;
   periods = per.items;
@@ -365,8 +377,8 @@ async function boot() {
   if (!computedLayer(state.indicator)) getJSON(choroplethURL(state)).catch(() => {});
   getJSON(labelsURL()).catch(() => {});
   applyLanguage();
-  const tilejsons = Object.fromEntries(tileLayers.map((l, i) => [l, tjs[i]]));
-  countyBounds = tilejsons.county.bounds;
+  const tilejsons = Object.fromEntries(tileLayers().map((l, i) => [l, tjs[i]]));
+  countyBounds = tilejsons[levels[0]].bounds;
   basemapCredit = config.basemap_url ? config.basemap_attribution ?? '' : '';
   const hasView = /[#&]map=/.test(location.hash);
   map = await createMap($('map'), tilejsons, { url: config.basemap_url, attribution: config.basemap_attribution }, hasView);

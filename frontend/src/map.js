@@ -59,7 +59,7 @@ export function atlasStyle(tilejsons, basemap) {
     layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
   }
   layers.push({
-    id: 'land', type: 'fill', source: 'county', 'source-layer': 'county',
+    id: 'land', type: 'fill', source: levels[0], 'source-layer': levels[0],
     paint: { 'fill-color': land, 'fill-opacity': basemap.url ? 0 : 1 },
   });
   // Opaque without a basemap, so the rendered colours are exactly the
@@ -70,8 +70,9 @@ export function atlasStyle(tilejsons, basemap) {
     id: 'grid-line', type: 'line', source: 'grid', 'source-layer': 'grid', minzoom: 11, layout: { visibility: 'none' },
     paint: { 'line-color': overlayColours.grid, 'line-width': 0.6, 'line-dasharray': [2, 1] },
   });
+  // The outlines of the regions the map opens on (Nantong's counties).
   layers.push({
-    id: 'county-outline', type: 'line', source: 'county', 'source-layer': 'county',
+    id: 'top-outline', type: 'line', source: levels[0], 'source-layer': levels[0],
     paint: { 'line-color': '#4a5360', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 12, 2.5] },
   });
   for (const l of levels) layers.push(selectedLayer(l));

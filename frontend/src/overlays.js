@@ -97,12 +97,12 @@ export function setLabels(map, regions, max = 40) {
 }
 
 /**
- * Renders the breadcrumb: the city, then each region the view is inside.
- * Without city (a user limited to a region, who cannot read the city) it
- * starts at their region.
+ * Renders the breadcrumb: the top (top: the roots' names, Nantong's city
+ * or a province), then each region the view is inside. Without city (a user
+ * limited to a region, who cannot read the top) it starts at their region.
  */
-export function renderBreadcrumb(el, t, chain, onGo, { city = true } = {}) {
-  const items = [...(city ? [{ code: '', name: t.city }] : []), ...chain];
+export function renderBreadcrumb(el, t, chain, onGo, { city = true, top = t.top } = {}) {
+  const items = [...(city ? [{ code: '', name: top }] : []), ...chain];
   el.innerHTML = `<ol>${items.map((r, i) => (i === items.length - 1
     ? `<li aria-current="location">${esc(r.name)}</li>`
     : `<li><button type="button" data-code="${esc(r.code)}">${esc(r.name)}</button></li>`)).join('')}</ol>`;

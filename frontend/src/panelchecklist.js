@@ -18,7 +18,7 @@ function entryURL(region, item, period, tail = '') {
 
 /** The region's standing per task: {task: {share, judged, met, checklist}}. */
 async function taskShares(region, period) {
-  if (region.level === 'city') return {};
+  if (!region.parent) return {}; // a root: nothing to compare it with
   const q = new URLSearchParams({ level: region.level, parent: region.parent, period });
   const a = await fresh(`/api/v1/compare/tasks?${q}`);
   const out = {};

@@ -10,6 +10,7 @@
 
 import { esc, formatTarget, formatValue } from './format.js';
 import { taskName } from './i18n.js';
+import { dashLevels } from './dashboard-state.js';
 
 /** Counts of judged and met cells over the whole scorecard. */
 export function tally(sc) {
@@ -110,7 +111,7 @@ function targetNote(t, ind, level, unit) {
 
 function headRow(t, sc, level) {
   const regions = sc.rows.map((r) => {
-    const drill = level === 'county'
+    const drill = level === dashLevels[0] && dashLevels[1] !== level
       ? `<button type="button" class="sc-drill" data-county="${esc(r.code)}" aria-label="${esc(t.showTownshipsOf(r.name))}">${esc(t.showTownships)} ›</button>` : '';
     const mark = r.unit_type === 'other' ? `<span class="sc-unit" title="${esc(t.otherUnitNote)}">${esc(t.otherUnit)}</span>` : '';
     return `<th scope="col" data-region="${esc(r.code)}"${r.unit_type ? ` data-unit-type="${esc(r.unit_type)}"` : ''}><span class="sc-name">${esc(r.name)}</span>${mark}` +

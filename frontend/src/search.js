@@ -3,6 +3,7 @@
 import { getJSON } from './api.js';
 import { esc } from './format.js';
 import { pinyinTable } from './pinyintable.js';
+import { levels } from './state.js';
 
 const maxResults = 12;
 
@@ -29,9 +30,9 @@ export function matchRegions(regions, q) {
   q = q.trim();
   if (!q) return [];
   const latin = /^[a-z]+$/i.test(q) ? q.toLowerCase().replace(/ü/g, 'v') : '';
-  const depth = { county: 0, township: 1, community: 2 };
+  const depth = Object.fromEntries(levels.map((l, i) => [l, i]));
   return regions
-    .filter((r) => r.level !== 'city' && (r.name.includes(q) || r.code.startsWith(q) || (latin && pinyinMatch(r.name, latin))))
+    .filter((r) => levels.includes(r.level) && (r.name.includes(q) || r.code.startsWith(q) || (latin && pinyinMatch(r.name, latin))))
     .sort((a, b) => depth[a.level] - depth[b.level] || a.code.localeCompare(b.code))
     .slice(0, maxResults);
 }
@@ -61,7 +62,7 @@ export function setupSearch(input, listbox, { strings, onPick }) {
       listbox.innerHTML = `<li class="muted" role="presentation">${esc(t.noMatch)}</li>`;
     } else {
       listbox.innerHTML = results.map((r, i) => {
-        const within = r.parent && names.has(r.parent) && r.level !== 'county' ? ` · ${names.get(r.parent)}` : '';
+        const within = r.parent && names.has(r.parent) && r.level !== levels[0] ? ` · ${names.get(r.parent)}` : '';
         return `<li role="option" id="search-opt-${i}" data-i="${i}" aria-selected="${i === active}">` +
           `<span>${esc(r.name)}</span><small>${esc(t[r.level])}${esc(within)} · ${esc(r.code)}</small></li>`;
       }).join('');

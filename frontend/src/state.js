@@ -1,6 +1,15 @@
 // The view's state lives in the query string, so a copied link reproduces
 // the view; MapLibre keeps the camera in the hash (#map=zoom/lat/lon).
 
+/**
+ * The levels of the division hierarchy, from the top (GET /api/v1/levels):
+ * their names and code lengths. Nantong's until useLevels has the server's.
+ */
+export const hierarchy = [
+  { name: 'city', code_length: 4 }, { name: 'county', code_length: 6 },
+  { name: 'township', code_length: 9 }, { name: 'community', code_length: 12 },
+];
+/** The levels a map shows, from the roots' children (the default level) down. */
 export const levels = ['county', 'township', 'community'];
 export const methods = ['quantile', 'equal', 'jenks', 'pretty', 'stddev', 'manual', 'target'];
 export const healthModes = ['walk', 'bicycle', 'ebike', 'car'];
@@ -52,8 +61,9 @@ export function parseState(search) {
   const s = { ...defaults };
   const str = (k) => q.get(keys[k]) ?? '';
   if (str('lang') === 'en') s.lang = 'en';
-  if (levels.includes(str('level'))) s.level = str('level');
-  if (/^\d{6}(\d{3})?$/.test(str('parent'))) s.parent = str('parent');
+  // Checked against the server's levels once they are in (useLevels, fitParent).
+  if (/^[a-z]{1,20}$/.test(str('level'))) s.level = str('level');
+  if (/^\d{2,9}$/.test(str('parent'))) s.parent = str('parent');
   s.indicator = str('indicator').replace(/[^a-z0-9_]/g, '');
   if (/^\d{4}$/.test(str('period'))) s.period = str('period');
   if (methods.includes(str('method'))) s.method = str('method');
@@ -92,19 +102,41 @@ export function formatState(s) {
   return q.toString();
 }
 
+/**
+ * Takes the server's levels (GET /api/v1/levels): the hierarchy, and the
+ * levels a map shows from its default level (the roots' children) down.
+ */
+export function useLevels(answer) {
+  hierarchy.splice(0, hierarchy.length, ...answer.items.map(({ name, code_length }) => ({ name, code_length })));
+  const names = hierarchy.map((l) => l.name);
+  levels.splice(0, levels.length, ...names.slice(Math.max(0, names.indexOf(answer.default_level))));
+  defaults.level = levels[0];
+}
+
+const depth = (level) => hierarchy.findIndex((l) => l.name === level);
+
 /** The level of a division code, by its length. */
 export function levelOf(code) {
-  return { 4: 'city', 6: 'county', 9: 'township', 12: 'community' }[code.length] || '';
+  return hierarchy.find((l) => l.code_length === code.length)?.name ?? '';
 }
 
 /** The level below a level ('' below communities). */
 export function childLevel(level) {
-  return { city: 'county', county: 'township', township: 'community' }[level] || '';
+  const d = depth(level);
+  return d < 0 ? '' : hierarchy[d + 1]?.name ?? '';
 }
 
-/** Drops a parent that is not above the level (a county cannot hold counties). */
+/** The length of a level's codes (0 for none). */
+export function codeLength(level) {
+  return hierarchy[depth(level)]?.code_length ?? 0;
+}
+
+/**
+ * Puts a level the map does not show back to the default, and drops a
+ * parent that is not above the level (a county cannot hold counties).
+ */
 export function fitParent(s) {
-  const depth = (l) => ['city', ...levels].indexOf(l);
+  if (!levels.includes(s.level)) s.level = levels[0];
   if (s.parent && depth(levelOf(s.parent)) >= depth(s.level)) s.parent = '';
   return s;
 }
@@ -123,7 +155,8 @@ export function inside(code, region) {
 export function landIn(s, region) {
   if (!region || (s.parent && inside(s.parent, region))) return s;
   const level = childLevel(levelOf(region));
-  Object.assign(s, level ? { level, parent: region } : { level: 'community', parent: region.slice(0, 9) });
+  const up = hierarchy[depth(levelOf(region)) - 1];
+  Object.assign(s, level ? { level, parent: region } : { level: levelOf(region), parent: region.slice(0, up?.code_length ?? 0) });
   if (!inside(s.selected, region)) s.selected = '';
   return s;
 }

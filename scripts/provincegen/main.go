@@ -5,7 +5,9 @@
 // extent, every edge split into equal parts so that the file has the
 // vertex count and size of a surveyed province (≈36k regions, ≈250 MB).
 // The points added lie on the original edges: the regions keep their
-// shapes and nest as the seeds do.
+// shapes and nest as the seeds do. The province itself (code 32, a
+// rectangle around every city) comes first unless -province=false; its
+// cities take it as their parent by their codes.
 //
 //	go run ./scripts/provincegen -out /tmp/province.geojson
 package main
@@ -28,16 +30,17 @@ func main() {
 	out := flag.String("out", "", "the file to write")
 	copies := flag.Int("copies", 17, "how many cities (at most 20)")
 	split := flag.Int("split", 4, "parts each edge is cut into")
+	province := flag.Bool("province", true, "write the province (code 32) above the cities")
 	flag.Parse()
 	if *out == "" || *copies < 1 || *copies > 20 || *split < 1 {
 		log.Fatal("usage: provincegen -out FILE [-copies 1..20] [-split N]")
 	}
-	if err := run(*in, *out, *copies, *split); err != nil {
+	if err := run(*in, *out, *copies, *split, *province); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(in, out string, copies, split int) error {
+func run(in, out string, copies, split int, province bool) error {
 	data, err := os.ReadFile(in)
 	if err != nil {
 		return err
@@ -53,10 +56,16 @@ func run(in, out string, copies, split int) error {
 	w := bufio.NewWriterSize(f, 1<<20)
 	fmt.Fprint(w, `{"type":"FeatureCollection","features":[`)
 	n := 0
+	if province {
+		b, err := json.Marshal(provinceFeature(fc, copies))
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+		n++
+	}
 	for c := 0; c < copies; c++ {
-		// A 5 × 4 grid around the original, within the importer's reach
-		// of the regions already known (5°).
-		dx, dy := float64(c%5-2)*1.8, float64(c/5-2)*1.1
+		dx, dy := offset(c)
 		city := fmt.Sprintf("32%02d", 20+c)
 		for _, feat := range fc.Features {
 			g := shift(feat.Geometry, dx, dy, split)
@@ -87,6 +96,31 @@ func run(in, out string, copies, split int) error {
 	}
 	log.Printf("%d regions in %s", n, out)
 	return f.Close()
+}
+
+// offset is how far copy c lies from the original: a 5 × 4 grid around
+// it, within the importer's reach of the regions already known (5°).
+func offset(c int) (dx, dy float64) {
+	return float64(c%5-2) * 1.8, float64(c/5-2) * 1.1
+}
+
+// provinceFeature is a rectangle around every copy, a little larger.
+func provinceFeature(fc *geojson.FeatureCollection, copies int) map[string]any {
+	var b orb.Bound
+	for i, f := range fc.Features {
+		if i == 0 {
+			b = f.Geometry.Bound()
+		}
+		b = b.Union(f.Geometry.Bound())
+	}
+	all := b
+	for c := range copies {
+		dx, dy := offset(c)
+		all = all.Union(orb.Bound{Min: orb.Point{b.Min[0] + dx, b.Min[1] + dy}, Max: orb.Point{b.Max[0] + dx, b.Max[1] + dy}})
+	}
+	all = all.Pad(0.01)
+	return map[string]any{"type": "Feature", "properties": map[string]any{"code": "32", "name": "江苏省(生成)"},
+		"geometry": geojson.NewGeometry(all.ToPolygon())}
 }
 
 // shift moves a (multi)polygon by dx, dy and cuts every edge into split

@@ -157,7 +157,7 @@ func observe(a *atlas) []observation {
 				case "township_centre_area", "county_centre_area":
 					o.value = centres.area(r.code, p)
 				case "service_centre_floor_area":
-					req, _ := standards.RequiredFloorArea(&analytics.Region{Level: analytics.Community, Households: r.hh})
+					req, _ := standards.RequiredFloorArea(a.catalogue, &analytics.Region{Level: analytics.Community, Households: r.hh})
 					o.value = derive.StandardShare(centres.area(r.code, p), req)
 					o.decimals = 1
 				case "health_circle_15min", "grid_management", "police_officers":

@@ -8,9 +8,14 @@
 package atlas
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -54,15 +59,44 @@ func WithHealthOptions(o healthcov.Options) Option {
 	return func(a *Atlas) { a.deriver = derive.Deriver(o) }
 }
 
-// LoadCatalogue parses the embedded indicator catalogue and its checklist
-// of qualitative requirements.
+// CatalogueEnv names the indicator catalogue to load instead of the
+// embedded one of the 2013 Nantong notice: another city's indicators file
+// in the JSON form of seeds/indicators.json, with its checklist of
+// qualitative requirements in a checklist.json beside it (none if absent).
+const CatalogueEnv = "ATLAS_CATALOGUE"
+
+// LoadCatalogue parses the indicator catalogue and its checklist: the
+// files CatalogueEnv names, else the embedded Nantong ones.
 func LoadCatalogue() (*analytics.Catalogue, error) {
-	cat, err := analytics.ParseCatalogue(seeds.IndicatorsJSON)
-	if err != nil {
-		return nil, err
+	return LoadCatalogueFrom(os.Getenv(CatalogueEnv))
+}
+
+// LoadCatalogueFrom parses the indicators file at path and the
+// checklist.json beside it; an empty path is the embedded catalogue.
+func LoadCatalogueFrom(path string) (*analytics.Catalogue, error) {
+	indicators, checklist := seeds.IndicatorsJSON, seeds.ChecklistJSON
+	if path != "" {
+		var err error
+		if indicators, err = os.ReadFile(path); err != nil {
+			return nil, fmt.Errorf("catalogue (%s): %w", CatalogueEnv, err)
+		}
+		checklist, err = os.ReadFile(filepath.Join(filepath.Dir(path), "checklist.json"))
+		if errors.Is(err, fs.ErrNotExist) {
+			checklist = nil
+		} else if err != nil {
+			return nil, fmt.Errorf("catalogue (%s): %w", CatalogueEnv, err)
+		}
 	}
-	if cat.Checklist, err = analytics.ParseChecklist(seeds.ChecklistJSON, cat); err != nil {
-		return nil, err
+	cat, err := analytics.ParseCatalogue(indicators)
+	if err != nil {
+		return nil, fmt.Errorf("catalogue %s: %w", cmp.Or(path, "(embedded)"), err)
+	}
+	if checklist == nil {
+		cat.Checklist = &analytics.Checklist{Source: cat.Source}
+		return cat, nil
+	}
+	if cat.Checklist, err = analytics.ParseChecklist(checklist, cat); err != nil {
+		return nil, fmt.Errorf("catalogue %s: %w", cmp.Or(path, "(embedded)"), err)
 	}
 	return cat, nil
 }

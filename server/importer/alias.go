@@ -25,12 +25,13 @@ func lookupIndicator(cat *analytics.Catalogue, id string) (*analytics.Indicator,
 	if !ok {
 		return nil, nil, false
 	}
+	rules := standards.RulesOf(cat)
 	return ind, func(cell string, reg *analytics.Region) (float64, error) {
 		v, err := strconv.ParseFloat(cell, 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 			return 0, fmt.Errorf("value %q is not a number of at least 0 (%s, %s)", cell, id, unit)
 		}
-		share, err := floorAreaShare(v, unit, reg)
+		share, err := floorAreaShare(rules, v, unit, reg)
 		if err != nil {
 			return 0, fmt.Errorf("%s (now %s): %w", id, ind.ID, err)
 		}
@@ -40,8 +41,8 @@ func lookupIndicator(cat *analytics.Catalogue, id string) (*analytics.Indicator,
 
 // floorAreaShare converts a community's centre floor area, in m² or in m²
 // per 100 households, into a percentage of its standard.
-func floorAreaShare(v float64, unit string, reg *analytics.Region) (float64, error) {
-	req, ok := standards.RequiredFloorArea(reg)
+func floorAreaShare(rules standards.Rules, v float64, unit string, reg *analytics.Region) (float64, error) {
+	req, ok := rules.Required(reg)
 	if !ok || reg.Level != analytics.Community {
 		return 0, fmt.Errorf("region %s is a %s, not a community", reg.Code, reg.Level)
 	}

@@ -18,11 +18,6 @@ import (
 // parent: boundaries from different surveys never match exactly.
 const insideTolerance = 0.01
 
-// codeLength is the length of a statistical division code at each level.
-var codeLength = map[analytics.Level]int{
-	analytics.City: 4, analytics.County: 6, analytics.Township: 9, analytics.Community: 12,
-}
-
 // ReadBoundaries reads a boundary file with the default options (see
 // ReadBoundariesWith).
 func ReadBoundaries(file string, data []byte, idx Index) (*store.Changeset, error) {
@@ -173,14 +168,14 @@ func checkCode(code string, level analytics.Level) error {
 			return fmt.Errorf("code %q is not a statistical division code (digits only)", code)
 		}
 	}
-	if n := codeLength[level]; len(code) != n {
+	if n := level.CodeLength(); len(code) != n {
 		return fmt.Errorf("code %q has %d digits; a %s code has %d", code, len(code), level, n)
 	}
 	return nil
 }
 
-// checkHierarchy checks each region's parent: known, one level up, a prefix
-// of the code, and covering the region.
+// checkHierarchy checks each region's parent: known, at a higher level, a
+// prefix of the code, and covering the region.
 func checkHierarchy(regions []analytics.Region, feature []int, pending map[string]int, idx Index, c *collector) {
 	covers := coverCache{}
 	for i := range regions {
@@ -194,30 +189,57 @@ func checkHierarchy(regions []analytics.Region, feature []int, pending map[strin
 }
 
 func checkParent(r *analytics.Region, regions []analytics.Region, pending map[string]int, idx Index, covers coverCache) error {
-	if r.Level == analytics.City {
-		// The atlas has no level above the city, and the stores require a
-		// parent to be a stored region: a province code such as "32"
-		// would fail there as a foreign key.
-		if r.Parent != "" {
-			return fmt.Errorf("parent %q is unknown: a city is the top of the atlas, so its parent must be empty", r.Parent)
-		}
-		return nil
+	parent, err := resolveParent(r, regions, pending, idx)
+	if parent == nil || err != nil {
+		return err
 	}
-	var parent *analytics.Region
-	if j, ok := pending[r.Parent]; ok {
-		parent = &regions[j]
-	} else if p, ok := idx.Region(r.Parent); ok {
-		parent = p
-	} else {
-		return fmt.Errorf("parent %q is neither in this file nor already known", r.Parent)
-	}
-	if parent.Level.Depth() != r.Level.Depth()-1 {
-		return fmt.Errorf("parent %s is a %s; a %s's parent must be one level up", parent.Code, parent.Level, r.Level)
+	if parent.Level.Depth() >= r.Level.Depth() {
+		return fmt.Errorf("parent %s is a %s; a %s's parent must be at a higher level", parent.Code, parent.Level, r.Level)
 	}
 	if !strings.HasPrefix(r.Code, parent.Code) {
 		return fmt.Errorf("code %s does not start with its parent's code %s", r.Code, parent.Code)
 	}
 	return checkInside(r, parent, covers)
+}
+
+// resolveParent finds r's parent, in the file or stored. A parent inferred
+// from the code that is neither gives way to the nearest ancestor code that
+// is, so that a skipped level (Dongguan's towns under the city, a
+// province-administered county-level city) needs nothing said. A province,
+// or a city with no province above it, is a root: r.Parent becomes empty
+// and the parent nil.
+func resolveParent(r *analytics.Region, regions []analytics.Region, pending map[string]int, idx Index) (*analytics.Region, error) {
+	find := func(code string) *analytics.Region {
+		if j, ok := pending[code]; ok {
+			return &regions[j]
+		}
+		if p, ok := idx.Region(code); ok {
+			return p
+		}
+		return nil
+	}
+	if r.Parent != "" {
+		if p := find(r.Parent); p != nil {
+			return p, nil
+		}
+	}
+	if r.Parent != "" && r.Parent != parentOfCode(r.Code) {
+		return nil, fmt.Errorf("parent %q is neither in this file nor already known", r.Parent)
+	}
+	for _, code := range analytics.AncestorCodes(r.Code) {
+		if p := find(code); p != nil {
+			r.Parent = code
+			return p, nil
+		}
+	}
+	if r.Level.Depth() <= analytics.City.Depth() {
+		r.Parent = ""
+		return nil, nil
+	}
+	if r.Parent == "" {
+		return nil, fmt.Errorf("a %s needs a parent, and none of the codes its code starts with is in this file or known", r.Level)
+	}
+	return nil, fmt.Errorf("parent %q is neither in this file nor already known", r.Parent)
 }
 
 // coverCache holds the prepared parents of the regions checked lately. A

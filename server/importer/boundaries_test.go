@@ -91,7 +91,7 @@ func TestReadBoundariesProblems(t *testing.T) {
 	ps := problems(t, err)
 	wantProblem(t, ps, 0, 1, "geometry", "invalid geometry")
 	wantProblem(t, ps, 0, 3, "code", "has 8 digits; a township code has 9")
-	wantProblem(t, ps, 0, 6, "level", `"village" is not city, county, township or community`)
+	wantProblem(t, ps, 0, 6, "level", `"village" is not one of province, city, county, township, community`)
 	wantProblem(t, ps, 0, 7, "kind", "ends in neither 居委会 (urban) nor 村委会 (rural)")
 	wantProblem(t, ps, 0, 9, "code", "duplicate of feature 8")
 	wantProblem(t, ps, 0, 11, "geometry", "at least 3 distinct points, it has 1")
@@ -103,7 +103,7 @@ func TestReadBoundariesProblems(t *testing.T) {
 		feature(`"code":"320612004","name":"远镇","level":"township","parent":"320612"`, farAway),
 		feature(`"code":"320612005","name":"半镇","level":"township","parent":"320612"`, half),
 		feature(`"code":"320699001","name":"错前缀","level":"township","parent":"320612"`, eastHalf),
-		feature(`"code":"320612001301","name":"某社区居委会","level":"community","parent":"320612"`, eastHalf),
+		feature(`"code":"320612001301","name":"某社区居委会","level":"community","parent":"320612001001"`, eastHalf),
 	)
 	_, err = importer.ReadBoundaries("bad2.geojson", data, idx)
 	ps = problems(t, err)
@@ -111,26 +111,53 @@ func TestReadBoundariesProblems(t *testing.T) {
 	wantProblem(t, ps, 0, 2, "parent", "entirely outside its parent 320612")
 	wantProblem(t, ps, 0, 3, "parent", "50.0% of the region")
 	wantProblem(t, ps, 0, 4, "parent", "does not start with its parent's code 320612")
-	wantProblem(t, ps, 0, 5, "parent", "parent 320612 is a county; a community's parent must be one level up")
+	wantProblem(t, ps, 0, 5, "parent", "parent 320612001001 is a community; a community's parent must be at a higher level")
 }
 
-// A city is the top of the atlas: a parent such as the province code "32",
-// which the store cannot reference, is a problem of the file, not a failed
-// write.
+// A city whose province is not stored is a root, whether the file names
+// the province code as its parent or not; a parent that is not an
+// ancestor code is a problem of the file, not a failed write.
 func TestReadBoundariesCityParent(t *testing.T) {
 	_, idx := fixture(t)
 	city := `[[[120,32],[120.4,32],[120.4,32.1],[120,32.1],[120,32]]]`
-	for _, parent := range []string{`"32"`, `"3206"`, `32`} {
-		data := collection(feature(`"code":"3206","name":"南通市","level":"city","parent":`+parent, city))
-		_, err := importer.ReadBoundaries("city.geojson", data, idx)
-		ps := problems(t, err)
-		want := fmt.Sprintf("parent %q is unknown: a city is the top of the atlas", strings.Trim(parent, `"`))
-		wantProblem(t, ps, 0, 1, "parent", want)
+	for _, parent := range []string{``, `,"parent":"32"`, `,"parent":""`} {
+		cs, err := importer.ReadBoundaries("city.geojson", collection(feature(`"code":"3206","name":"南通市","level":"city"`+parent, city)), idx)
+		if err != nil || len(cs.Regions) != 1 || cs.Regions[0].Parent != "" {
+			t.Errorf("a city with parent %s and no province stored: %v, %+v", parent, err, cs)
+		}
 	}
-	cs, err := importer.ReadBoundaries("city.geojson", collection(feature(`"code":"3206","name":"南通市","level":"city"`, city)), idx)
-	if err != nil || len(cs.Regions) != 1 || cs.Regions[0].Parent != "" {
-		t.Errorf("a city without a parent: %v, %+v", err, cs)
+	data := collection(feature(`"code":"3206","name":"南通市","level":"city","parent":"33"`, city))
+	_, err := importer.ReadBoundaries("city.geojson", data, idx)
+	wantProblem(t, problems(t, err), 0, 1, "parent", `parent "33" is neither in this file nor already known`)
+}
+
+// A province above the stored city: levels and parents follow from the
+// codes alone. A county directly under its province (a
+// province-administered county-level city, no city between) takes the
+// province as its parent; a township with no ancestor known is refused.
+func TestReadBoundariesProvince(t *testing.T) {
+	_, idx := fixture(t)
+	province := `[[[119,31],[122,31],[122,33],[119,33],[119,31]]]`
+	data := collection(
+		feature(`"code":"32","name":"江苏省"`, province),
+		feature(`"code":"3206","name":"南通市"`, `[[[120,32],[120.2,32],[120.2,32.1],[120,32.1],[120,32]]]`),
+		feature(`"code":"329001","name":"某县级市"`, `[[[121,31.5],[121.2,31.5],[121.2,31.7],[121,31.7],[121,31.5]]]`),
+	)
+	cs, err := importer.ReadBoundaries("province.geojson", data, idx)
+	if err != nil {
+		t.Fatal(err)
 	}
+	want := map[string]struct {
+		level  analytics.Level
+		parent string
+	}{"32": {analytics.Province, ""}, "3206": {analytics.City, "32"}, "329001": {analytics.County, "32"}}
+	for _, r := range cs.Regions {
+		if w := want[r.Code]; r.Level != w.level || r.Parent != w.parent {
+			t.Errorf("%s: level %s parent %q, want %s %q", r.Code, r.Level, r.Parent, w.level, w.parent)
+		}
+	}
+	_, err = importer.ReadBoundaries("t.geojson", collection(feature(`"code":"330100001","name":"孤镇"`, eastHalf)), idx)
+	wantProblem(t, problems(t, err), 0, 1, "parent", `parent "330100" is neither in this file nor already known`)
 }
 
 func TestReadBoundariesFileProblems(t *testing.T) {

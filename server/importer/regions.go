@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,21 +12,12 @@ import (
 	"github.com/community-atlas/atlas/geo/format"
 )
 
-// levelOfCode is the level a division code's length gives.
-var levelOfCode = map[int]analytics.Level{
-	4: analytics.City, 6: analytics.County, 9: analytics.Township, 12: analytics.Community,
-}
-
 // parentOfCode is the code of the region one level up, as the code's
-// prefix gives it: a city has none.
+// prefix gives it ("" for a province); checkParent looks further up where
+// that level is skipped.
 func parentOfCode(code string) string {
-	switch len(code) {
-	case 6:
-		return code[:4]
-	case 9:
-		return code[:6]
-	case 12:
-		return code[:9]
+	if up := analytics.AncestorCodes(code); len(up) > 0 {
+		return up[0]
 	}
 	return ""
 }
@@ -108,7 +100,7 @@ func (rr regionRow) code(f format.Feature, name string) (string, bool) {
 	}
 	at := geo.LabelPoint(g)
 	var found []string
-	for _, level := range []analytics.Level{analytics.Community, analytics.Township, analytics.County, analytics.City} {
+	for _, level := range slices.Backward(analytics.Levels) {
 		if r, ok := rr.idx.Locate(level, at); ok && r.Name == name {
 			found = append(found, r.Code)
 		}
@@ -126,14 +118,23 @@ func (rr regionRow) level(f format.Feature, code string) (analytics.Level, error
 	if v := rr.text(f, roleLevel); v != "" {
 		l := analytics.Level(v)
 		if !l.Valid() {
-			return "", fmt.Errorf("level %q is not city, county, township or community", v)
+			return "", fmt.Errorf("level %q is not one of %s", v, analytics.LevelNames())
 		}
 		return l, nil
 	}
-	if l, ok := levelOfCode[len(code)]; ok {
+	if l, ok := analytics.LevelOfCode(code); ok {
 		return l, nil
 	}
-	return "", fmt.Errorf("code %q has %d digits: a city has 4, a county 6, a township 9, a community 12", code, len(code))
+	return "", fmt.Errorf("code %q has %d digits: %s", code, len(code), codeLengths())
+}
+
+// codeLengths says how long each level's codes are, for messages.
+func codeLengths() string {
+	parts := make([]string, len(analytics.Hierarchy))
+	for i, l := range analytics.Hierarchy {
+		parts[i] = fmt.Sprintf("a %s has %d", l.Name, l.CodeLength)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (rr regionRow) value(f format.Feature, r role) any {

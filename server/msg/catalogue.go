@@ -61,6 +61,7 @@ var problems = map[string]string{
 // words: the things a detail names (what was not found, the levels, the
 // kinds of record) and the values of a checklist item's status.
 var words = map[string]string{
+	"province":  "省(自治区、直辖市)",
 	"city":      "市",
 	"county":    "县(市、区)",
 	"township":  "乡镇(街道)",
@@ -80,7 +81,6 @@ var words = map[string]string{
 	"feature":                         "要素",
 	"file":                            "文件",
 	"import kind":                     "导入类型",
-	"region at level":                 "该层级的地区",
 	"tile":                            "瓦片",
 	"tile layer":                      "瓦片图层",
 	"token":                           "令牌",

@@ -92,7 +92,7 @@ var ogcPages = template.Must(template.New("ogc").Parse(`
 <h1>{{.Title}}</h1>{{end}}
 {{define "foot"}}</main></body></html>{{end}}
 {{define "links"}}<h2>{{$.T.Links}}</h2><ul class="links">{{range .Body.Links}}<li><a href="{{$.Link .Href}}" rel="{{.Rel}}">{{$.LinkTitle .}}</a> <span class="muted">{{.Type}}</span></li>{{end}}</ul>{{end}}
-{{define "landing"}}{{template "head" .}}<p>{{.T.LandingIntro}}</p>
+{{define "landing"}}{{template "head" .}}<p>{{.Body.Intro}}</p>
 <ul><li><a href="{{.Link "/ogc/collections?f=html"}}">{{.T.Collections}}</a></li><li><a href="{{.Link "/ogc/conformance?f=html"}}">{{.T.Conformance}}</a></li><li><a href="{{.Link "/ogc/api?f=html"}}">{{.T.Definition}}</a></li></ul>
 {{template "links" .}}{{template "foot" .}}{{end}}
 {{define "conformance"}}{{template "head" .}}<ul>{{range .Body}}<li><a href="{{.}}">{{.}}</a></li>{{end}}</ul>{{template "foot" .}}{{end}}

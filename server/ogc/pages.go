@@ -22,11 +22,11 @@ func in(t analytics.Text, l msg.Lang) string {
 // collectionRow is a collection as the collections page lists it.
 type collectionRow struct{ ID, Href, Title, Description, Extent string }
 
-func (svc *Service) collectionsPage(c echo.Context, neg negotiation, docs []ogcCollectionDoc, links []ogcLink) error {
+func collectionsPage(c echo.Context, neg negotiation, cols []*ogcCollection, docs []ogcCollectionDoc, links []ogcLink) error {
 	t := pageTexts[neg.lang]
 	rows := make([]collectionRow, len(docs))
 	for i, d := range docs {
-		col := &svc.collections[i]
+		col := cols[i]
 		rows[i] = collectionRow{ID: d.ID, Href: "/ogc/collections/" + d.ID + "?f=html",
 			Title: in(col.Name, neg.lang), Description: in(col.About, neg.lang), Extent: extentText(d.Extent.Spatial.BBox[0])}
 	}

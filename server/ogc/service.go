@@ -81,7 +81,7 @@ func (svc *Service) collectionRequest(c echo.Context) (*ogcCollection, negotiati
 	if err != nil {
 		return nil, neg, err
 	}
-	col, ok := svc.findCollection(c.Param("id"))
+	col, ok := svc.findCollection(svc.snap(c), c.Param("id"))
 	if !ok {
 		return nil, neg, &web.NotFoundError{What: "collection", Code: c.Param("id")}
 	}
@@ -167,17 +167,21 @@ func (svc *Service) Landing(c echo.Context) error {
 		ogcLink{Href: base + "/conformance", Rel: "conformance", Type: echo.MIMEApplicationJSON, Title: "Conformance classes"},
 		ogcLink{Href: base + "/collections", Rel: "data", Type: echo.MIMEApplicationJSON, Title: "Collections"})
 	if neg.html {
-		return renderPage(c, neg, "landing", page{Title: pageTexts[neg.lang].App, Body: linksBody{links}})
+		t := pageTexts[neg.lang]
+		return renderPage(c, neg, "landing", page{Title: t.App, Body: linksBody{links, landingIntro(t, svc.snap(c))}})
 	}
 	return web.SendJSON(c, map[string]any{
 		"title":       "Community Atlas",
-		"description": "Nantong's counties, townships and communities with the indicators of the 2013 community-construction targets, facilities and management grids.",
+		"description": landingIntro(pageTexts[msg.EN], svc.snap(c)),
 		"links":       links,
 	})
 }
 
 // linksBody is the body of a page that lists the resource's links.
-type linksBody struct{ Links []ogcLink }
+type linksBody struct {
+	Links []ogcLink
+	Intro string // the landing page's
+}
 
 // GET /ogc/conformance
 func (svc *Service) Conformance(c echo.Context) error {
@@ -253,13 +257,14 @@ func (svc *Service) Collections(c echo.Context) error {
 		return err
 	}
 	s := svc.snap(c)
-	docs := make([]ogcCollectionDoc, len(svc.collections))
-	for i := range svc.collections {
-		docs[i] = collectionDoc(c, s, &svc.collections[i])
+	cols := svc.offered(s)
+	docs := make([]ogcCollectionDoc, len(cols))
+	for i, col := range cols {
+		docs[i] = collectionDoc(c, s, col)
 	}
 	links := selfLinks(ogcBase(c)+"/collections", echo.MIMEApplicationJSON, neg.html)
 	if neg.html {
-		return svc.collectionsPage(c, neg, docs, links)
+		return collectionsPage(c, neg, cols, docs, links)
 	}
 	return web.SendJSON(c, map[string]any{"links": links, "collections": docs})
 }

@@ -24,7 +24,14 @@ type ogcCollection struct {
 	ID, Title, Description string
 	Name, About            analytics.Text
 	Periodic               bool
+	Level                  analytics.Level // of a collection of regions; "" for the others
 	Source                 func(s *analytics.Snapshot) ogcSource
+}
+
+// offered reports whether s has the collection: a level no region is at
+// (the province where the top is a city) is left out.
+func (col *ogcCollection) offered(s *analytics.Snapshot) bool {
+	return col.Level == "" || s.LevelCount(col.Level) > 0
 }
 
 // Layers builds the attribute layers of the collections' features: the
@@ -36,17 +43,21 @@ type Layers interface {
 	Grids(s *analytics.Snapshot, grids []*analytics.Grid) *export.Layer
 }
 
-// newCollections are one per level below the city, facilities and grids.
+// newCollections are one per level of the hierarchy, facilities and grids.
+// A level no region of the store has (a province where only a city is
+// kept) is not offered.
 func newCollections(l Layers) []ogcCollection {
 	region := func(id string, level analytics.Level, title string, name analytics.Text) ogcCollection {
 		en := "Boundaries of every " + string(level) + " with population, households, area and the value of every indicator for the period (?period=, default the latest)."
-		return ogcCollection{ID: id, Title: title, Periodic: true, Description: en, Name: name,
+		return ogcCollection{ID: id, Title: title, Periodic: true, Level: level, Description: en, Name: name,
 			About:  analytics.Text{ZH: "每个" + name.ZH + "的边界，含人口、户数、面积和所选年度（?period=，默认最近一年）各项指标的数值。", EN: en},
 			Source: func(s *analytics.Snapshot) ogcSource { return regionSource{s.Select(level, ""), l} }}
 	}
 	facilities := "Health centres and stations, village clinics, police posts and service centres, with the region each serves."
 	grids := "Cells of grid-based management with households and the assigned worker."
 	return []ogcCollection{
+		region("provinces", analytics.Province, "省(自治区、直辖市) Provinces", analytics.Text{ZH: "省(自治区、直辖市)", EN: "Provinces"}),
+		region("cities", analytics.City, "市 Cities", analytics.Text{ZH: "市", EN: "Cities"}),
 		region("counties", analytics.County, "县(市)、区 Counties", analytics.Text{ZH: "县(市、区)", EN: "Counties"}),
 		region("townships", analytics.Township, "乡镇(街道) Townships", analytics.Text{ZH: "乡镇(街道)", EN: "Townships"}),
 		region("communities", analytics.Community, "社区(村) Communities", analytics.Text{ZH: "社区(村)", EN: "Communities"}),
@@ -61,13 +72,24 @@ func newCollections(l Layers) []ogcCollection {
 	}
 }
 
-func (svc *Service) findCollection(id string) (*ogcCollection, bool) {
+func (svc *Service) findCollection(s *analytics.Snapshot, id string) (*ogcCollection, bool) {
 	for i := range svc.collections {
-		if svc.collections[i].ID == id {
-			return &svc.collections[i], true
+		if col := &svc.collections[i]; col.ID == id && col.offered(s) {
+			return col, true
 		}
 	}
 	return nil, false
+}
+
+// offered lists the collections s has.
+func (svc *Service) offered(s *analytics.Snapshot) []*ogcCollection {
+	var out []*ogcCollection
+	for i := range svc.collections {
+		if col := &svc.collections[i]; col.offered(s) {
+			out = append(out, col)
+		}
+	}
+	return out
 }
 
 type regionSource struct {
