@@ -62,6 +62,12 @@ func newModel(s *analytics.Snapshot) *Model {
 		pts[c], m.sources[c] = populate(m.communities[c], int32(c), homes)
 	})
 	m.start = make([]int, len(pts)+1)
+	total := 0
+	for _, ps := range pts {
+		total += len(ps)
+	}
+	// Millions of points at a province's scale: sized once, not grown.
+	m.points = make([]point, 0, total)
 	for c, ps := range pts {
 		m.points = append(m.points, ps...)
 		m.start[c+1] = len(m.points)

@@ -2,6 +2,7 @@ package healthcov
 
 import (
 	"math"
+	"slices"
 
 	"github.com/community-atlas/atlas/analytics"
 	"github.com/community-atlas/atlas/geo"
@@ -103,14 +104,111 @@ func lattice(mp orb.MultiPolygon) ([]orb.Point, float64) {
 	ky := network.EarthRadius * math.Pi / 180
 	kx := ky * math.Cos(b.Center().Lat()*math.Pi/180)
 	dlon, dlat := spacing/kx, spacing/ky
-	var out []orb.Point
-	for j := 0; b.Min.Lat()+(float64(j)+0.5)*dlat <= b.Max.Lat(); j++ {
-		for i := 0; b.Min.Lon()+(float64(i)+0.5)*dlon <= b.Max.Lon(); i++ {
-			p := orb.Point{b.Min.Lon() + (float64(i)+0.5)*dlon, b.Min.Lat() + (float64(j)+0.5)*dlat}
-			if planar.MultiPolygonContains(mp, p) {
-				out = append(out, p)
+	bounds := make([][]orb.Bound, len(mp))
+	for p, poly := range mp {
+		for _, ring := range poly {
+			bounds[p] = append(bounds[p], ring.Bound())
+		}
+	}
+	var cols []column
+	for i := 0; b.Min.Lon()+(float64(i)+0.5)*dlon <= b.Max.Lon(); i++ {
+		cols = append(cols, newColumn(mp, bounds, b.Min.Lon()+(float64(i)+0.5)*dlon))
+	}
+	rows := 0
+	for b.Min.Lat()+(float64(rows)+0.5)*dlat <= b.Max.Lat() {
+		rows++
+	}
+	out := make([]orb.Point, 0, rows*len(cols))
+	for j := range rows {
+		y := b.Min.Lat() + (float64(j)+0.5)*dlat
+		for i := range cols {
+			if cols[i].contains(mp, y) {
+				out = append(out, orb.Point{cols[i].x, y})
 			}
 		}
 	}
 	return out, spacing
+}
+
+// column answers planar.MultiPolygonContains for the points of one
+// vertical line x = const: orb casts its ray along y, so a point is inside
+// a ring when an odd number of the ring's edges that span x pass above it.
+// The edges' heights at x are found once per column (O(vertices)) instead
+// of once per point. A point within a hair of an edge, or a column through
+// a vertex, is left to planar.MultiPolygonContains, whose rules for
+// boundaries and degenerate cases this does not repeat: the answers are
+// the same.
+type column struct {
+	x        float64
+	rings    [][][]float64 // per polygon, per ring: the sorted heights of the edges spanning x
+	bounds   [][]orb.Bound // per polygon, per ring (shared by the columns)
+	fallback bool          // x meets a vertex
+}
+
+// nearEdge is how close (in degrees, ≈0.1 mm) a point may come to an edge
+// before planar.MultiPolygonContains decides.
+const nearEdge = 1e-9
+
+// newColumn prepares the line x = const through mp, whose rings' bounds
+// are given.
+func newColumn(mp orb.MultiPolygon, bounds [][]orb.Bound, x float64) column {
+	c := column{x: x, rings: make([][][]float64, len(mp)), bounds: bounds}
+	for p, poly := range mp {
+		c.rings[p] = make([][]float64, len(poly))
+		for r, ring := range poly {
+			var ys []float64
+			for k := range ring {
+				s, e := ring[k], ring[(k+1)%len(ring)]
+				if s[0] == x || e[0] == x {
+					c.fallback = true
+					return c
+				}
+				if (s[0] < x) != (e[0] < x) {
+					ys = append(ys, s[1]+(x-s[0])*(e[1]-s[1])/(e[0]-s[0]))
+				}
+			}
+			slices.Sort(ys)
+			c.rings[p][r] = ys
+		}
+	}
+	return c
+}
+
+func (c *column) contains(mp orb.MultiPolygon, y float64) bool {
+	if c.fallback {
+		return planar.MultiPolygonContains(mp, orb.Point{c.x, y})
+	}
+	for p := range c.rings {
+		in, unsure := c.ringContains(p, 0, y)
+		if unsure {
+			return planar.MultiPolygonContains(mp, orb.Point{c.x, y})
+		}
+		if !in {
+			continue
+		}
+		inHole := false
+		for r := 1; r < len(c.rings[p]) && !inHole; r++ {
+			if inHole, unsure = c.ringContains(p, r, y); unsure {
+				return planar.MultiPolygonContains(mp, orb.Point{c.x, y})
+			}
+		}
+		if !inHole {
+			return true
+		}
+	}
+	return false
+}
+
+// ringContains is whether ring r of polygon p holds (x, y), and whether
+// the point is too near an edge to say.
+func (c *column) ringContains(p, r int, y float64) (in, unsure bool) {
+	if !c.bounds[p][r].Contains(orb.Point{c.x, y}) {
+		return false, false
+	}
+	ys := c.rings[p][r]
+	k, _ := slices.BinarySearch(ys, y) // ys[k-1] < y <= ys[k]
+	if (k < len(ys) && ys[k]-y < nearEdge) || (k > 0 && y-ys[k-1] < nearEdge) {
+		return false, true
+	}
+	return (len(ys)-k)%2 == 1, false
 }
