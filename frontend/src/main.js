@@ -365,6 +365,8 @@ async function boot() {
   // The levels first: the tile layers and the view's level follow from them.
   const hierarchy = await getJSON('/api/v1/levels');
   useLevels(hierarchy);
+  // An address that names no level opens on the default one (the roots' children).
+  if (!new URLSearchParams(location.search).has('level')) state.level = levels[0];
   rootNames = hierarchy.roots.map((r) => r.name).join('、');
   current.level = levels[0];
   const boot = ['/api/v1/config', '/api/v1/indicators', periodsURL(state.provisional), ...tileLayers().map((l) => `/tiles/${l}.json`)];
