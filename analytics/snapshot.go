@@ -34,6 +34,8 @@ type Snapshot struct {
 	targets    map[obsKey]TargetOverride // per-region targets (overrides)
 	spatial    []rtree.RTreeG[int]       // region bounds per level of Hierarchy
 	levelCount []int                     // regions per level of Hierarchy
+	roots      []int                     // regions whose parent is not held (Roots)
+	defLevel   Level                     // DefaultLevel, found once
 	checklist  checklistIndex
 
 	rollups sync.Map // rollupKey → *Rollups, computed on first use
@@ -96,12 +98,18 @@ func (s *Snapshot) indexRegions() {
 		}
 		if d := r.Level.Depth(); d >= 0 {
 			s.levelCount[d]++
-		}
-		if d := r.Level.Depth(); d >= 0 && !r.Geometry.Bound().IsEmpty() {
-			b := r.Geometry.Bound()
-			s.spatial[d].Insert(b.Min, b.Max, i)
+			if b := r.Geometry.Bound(); !b.IsEmpty() {
+				s.spatial[d].Insert(b.Min, b.Max, i)
+			}
 		}
 	}
+	// Roots and the default level need every code indexed first.
+	for i, r := range s.regions {
+		if _, held := s.byCode[r.Parent]; !held {
+			s.roots = append(s.roots, i)
+		}
+	}
+	s.defLevel = s.findDefaultLevel()
 }
 
 func (s *Snapshot) indexObservations(obs []Observation) {
@@ -160,11 +168,9 @@ func (s *Snapshot) LevelCount(l Level) int {
 // city where no province is stored; several where the store holds several;
 // the scope's region in a restricted snapshot — in order.
 func (s *Snapshot) Roots() []*Region {
-	var out []*Region
-	for i := range s.regions {
-		if _, held := s.byCode[s.regions[i].Parent]; !held {
-			out = append(out, &s.regions[i])
-		}
+	out := make([]*Region, len(s.roots))
+	for i, j := range s.roots {
+		out[i] = &s.regions[j]
 	}
 	return out
 }
@@ -188,7 +194,9 @@ func (s *Snapshot) ChildLevel(code string) Level {
 // for: that of the roots' children (the cities of a province, the counties
 // of a city), the highest where they differ, and the roots' own level where
 // no root has children.
-func (s *Snapshot) DefaultLevel() Level {
+func (s *Snapshot) DefaultLevel() Level { return s.defLevel }
+
+func (s *Snapshot) findDefaultLevel() Level {
 	var best Level
 	for _, root := range s.Roots() {
 		if l := s.ChildLevel(root.Code); l != "" && (best == "" || l.Depth() < best.Depth()) {

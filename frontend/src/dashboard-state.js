@@ -6,7 +6,7 @@
 // provisional: analysts and above). So a link moves between the map and the dashboard, and a copied
 // link reproduces the dashboard.
 
-import { childLevel, codeLength, formatState, hierarchy, levelOf, levels, parseState } from './state.js';
+import { childLevel, codeLength, formatState, levelOf, levelUp, levels, parseState } from './state.js';
 
 /**
  * The levels the dashboard compares: the roots' children (Nantong's
@@ -77,6 +77,5 @@ export function scopeParams(d) {
 export function scopedView(region) {
   const level = childLevel(levelOf(region));
   if (level) return { level, parent: region };
-  const up = hierarchy[hierarchy.findIndex((l) => l.name === levelOf(region)) - 1];
-  return { level: levelOf(region), parent: region.slice(0, up?.code_length ?? 0) };
+  return { level: levelOf(region), parent: levelUp(region) };
 }

@@ -126,6 +126,11 @@ export function childLevel(level) {
   return d < 0 ? '' : hierarchy[d + 1]?.name ?? '';
 }
 
+/** The code one level up from code, as its prefix gives it ('' at the top). */
+export function levelUp(code) {
+  return code.slice(0, hierarchy[depth(levelOf(code)) - 1]?.code_length ?? 0);
+}
+
 /** The length of a level's codes (0 for none). */
 export function codeLength(level) {
   return hierarchy[depth(level)]?.code_length ?? 0;
@@ -155,8 +160,7 @@ export function inside(code, region) {
 export function landIn(s, region) {
   if (!region || (s.parent && inside(s.parent, region))) return s;
   const level = childLevel(levelOf(region));
-  const up = hierarchy[depth(levelOf(region)) - 1];
-  Object.assign(s, level ? { level, parent: region } : { level: levelOf(region), parent: region.slice(0, up?.code_length ?? 0) });
+  Object.assign(s, level ? { level, parent: region } : { level: levelOf(region), parent: levelUp(region) });
   if (!inside(s.selected, region)) s.selected = '';
   return s;
 }
