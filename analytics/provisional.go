@@ -30,6 +30,7 @@ func (s *Snapshot) WithSubmitted(obs []Observation) *Snapshot {
 		regions: s.regions, byCode: s.byCode, children: s.children,
 		facilities: s.facilities, grids: s.grids, networks: s.networks, batches: s.batches,
 		obs: s.obs, targets: s.targets, spatial: s.spatial, checklist: s.checklist,
+		levelCount: s.levelCount, roots: s.roots, defLevel: s.defLevel,
 		derivation: s.derivation, published: s,
 		periods: slices.Clone(s.periods), covered: maps.Clone(s.covered),
 	}

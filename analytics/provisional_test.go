@@ -25,6 +25,12 @@ func TestWithSubmitted(t *testing.T) {
 	if !prov.HasSubmitted() || pub.HasSubmitted() {
 		t.Fatal("HasSubmitted: want the overlay only")
 	}
+	// The hierarchy is the published one's: roots, default level, counts.
+	if len(prov.Roots()) != 1 || prov.Roots()[0].Code != pub.Roots()[0].Code || prov.DefaultLevel() != pub.DefaultLevel() ||
+		prov.LevelCount(analytics.Community) != pub.LevelCount(analytics.Community) || prov.LevelCount(analytics.Community) == 0 {
+		t.Errorf("provisional hierarchy: roots %v, default %s, %d communities; published %v, %s, %d", prov.Roots(), prov.DefaultLevel(),
+			prov.LevelCount(analytics.Community), pub.Roots(), pub.DefaultLevel(), pub.LevelCount(analytics.Community))
+	}
 	// Township 001: (10·3000 + 6·1000)/4000 = 9; rural 6 ≥ 5 now meets, urban
 	// 10 ≥ 8: the township meets. Published: 8.5, misses.
 	got, _ := prov.Rollup(vol, 2013).Get("320612001")
